@@ -1,0 +1,45 @@
+"use server";
+import { actionError, type ActionResult } from "@/lib/action-result";
+import { beginMfaEnrolment, confirmMfaEnrolment, regenerateRecoveryCodes } from "@/lib/server/auth/mfa";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { changeOwnPassword } from "@/lib/server/users/change-password";
+
+export async function startMfaAction(): Promise<ActionResult<{ qrDataUrl: string; secret: string }>> {
+  try {
+    const actor = await requireActor({ allowMfaEnrolment: true });
+    const r = await beginMfaEnrolment(actor);
+    return { ok: true, data: { qrDataUrl: r.qrDataUrl, secret: r.secret } };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function confirmMfaAction(_: unknown, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  try {
+    const actor = await requireActor({ allowMfaEnrolment: true });
+    const r = await confirmMfaEnrolment(actor, form.get("code"));
+    return { ok: true, message: "Multi-factor authentication is on.", data: r };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function regenerateCodesAction(_: unknown, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  try {
+    const actor = await requireActor();
+    const r = await regenerateRecoveryCodes(actor, form.get("code"));
+    return { ok: true, message: "New recovery codes created; the old ones no longer work.", data: r };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function changePasswordAction(_: unknown, form: FormData): Promise<ActionResult> {
+  try {
+    const actor = await requireActor({ allowMfaEnrolment: true });
+    const r = await changeOwnPassword(actor, { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
+    return { ok: true, message: `Password changed. ${r.otherSessionsEnded} other session${r.otherSessionsEnded === 1 ? "" : "s"} signed out.` };
+  } catch (e) {
+    return actionError(e);
+  }
+}

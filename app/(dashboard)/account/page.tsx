@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { PageHeader, Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { getMfaStatus } from "@/lib/server/auth/mfa";
+import { MfaEnrolment, RecoveryCodesForm } from "./mfa-forms";
+import { PasswordForm } from "./password-form";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const actor = await requireActor({ allowMfaEnrolment: true });
+  const mfa = await getMfaStatus(actor);
+  return (
+    <>
+      <PageHeader title="Your account" description={`${actor.email} · ${ROLE_LABELS[actor.role]}`} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card
+          title="Multi-factor authentication"
+          description="A time-based code from an authenticator app (RFC 6238), asked for at every sign-in."
+          actions={mfa.enabled ? <Badge tone="green">On</Badge> : <Badge tone="amber">Off</Badge>}
+        >
+          {mfa.enabled ? (
+            <>
+              <p className="text-sm text-slate-700">
+                On since {new Date(mfa.enabledAt!).toUTCString()}. {mfa.recoveryCodesLeft} unused recovery code{mfa.recoveryCodesLeft === 1 ? "" : "s"} left.
+              </p>
+              <RecoveryCodesForm />
+            </>
+          ) : (
+            <MfaEnrolment />
+          )}
+        </Card>
+        <Card title="Password" description="At least 12 characters. Changing it signs out your other sessions.">
+          <PasswordForm />
+        </Card>
+      </div>
+    </>
+  );
+}

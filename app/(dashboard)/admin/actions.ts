@@ -1,0 +1,68 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionError, type ActionResult } from "@/lib/action-result";
+import { createApiKey } from "@/lib/server/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { setSetting } from "@/lib/server/settings/settings";
+import { createUser } from "@/lib/server/users/create-user";
+import { changeUserRole, resetUserMfa, setUserDisabled, unlockUser } from "@/lib/server/users/manage-user";
+
+// Each action: authenticate, hand the raw input to one lib/server function (which checks
+// permission and validates), map errors. No business logic here.
+async function run<T>(fn: () => Promise<T>, message: (r: T) => string): Promise<ActionResult<T>> {
+  try {
+    const r = await fn();
+    revalidatePath("/admin");
+    return { ok: true, message: message(r), data: r };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function createUserAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  return run(
+    () => createUser(actor, { email: form.get("email"), name: form.get("name"), role: form.get("role"), password: form.get("password") }),
+    (u) => `Created ${u.email}. Give them the password through a separate channel; they can change it under Account.`,
+  );
+}
+
+export async function userCommandAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  const userId = String(form.get("userId") ?? "");
+  switch (form.get("command")) {
+    case "role":
+      return run(() => changeUserRole(actor, userId, form.get("role")), (u) => `${u.email} is now ${u.role.replace("_", " ")}; their sessions were ended.`);
+    case "disable":
+      return run(() => setUserDisabled(actor, userId, true), (u) => `${u.email} is disabled and signed out everywhere.`);
+    case "enable":
+      return run(() => setUserDisabled(actor, userId, false), (u) => `${u.email} is enabled.`);
+    case "reset-mfa":
+      return run(() => resetUserMfa(actor, userId), (u) => `MFA reset for ${u.email}; they must enrol again.`);
+    case "unlock":
+      return run(() => unlockUser(actor, userId), (u) => `${u.email} is unlocked.`);
+    default:
+      return { ok: false, message: "Unknown command." } satisfies ActionResult;
+  }
+}
+
+export async function createApiKeyAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  const userEmail = String(form.get("userEmail") ?? "").trim();
+  return run(
+    () => createApiKey(actor, { name: form.get("name"), scopes: form.getAll("scopes").map(String), ...(userEmail ? { userEmail } : {}) }),
+    () => "Key created. Copy it now: it is shown only once.",
+  );
+}
+
+export async function revokeApiKeyAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  return run(() => revokeApiKey(actor, String(form.get("keyId") ?? "")), () => "Key revoked.");
+}
+
+export async function setMfaRequiredAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  const on = form.get("mfaRequired") === "on";
+  return run(() => setSetting(actor, "security.mfaRequired", on), () => (on ? "MFA is now required for admins and compliance officers." : "MFA enforcement is off."));
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { PageHeader, Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { can } from "@/lib/server/authz";
+import { pageActor } from "@/lib/server/auth/page-guard";
+import { listApiKeys } from "@/lib/server/api-keys/manage-api-keys";
+import { getSetting } from "@/lib/server/settings/settings";
+import { listUsers } from "@/lib/server/users/list-users";
+import { Forbidden } from "../_components/forbidden";
+import { CreateUserForm, UserCommands } from "./user-forms";
+import { ApiKeyRevoke, CreateApiKeyForm, MfaSettingForm } from "./key-forms";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const { actor, denied } = await pageActor("user:read");
+  if (denied) return <Forbidden what="user administration" />;
+  const manage = can(actor, "user:manage");
+  const [users, keys, mfaRequired] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired")]);
+  return (
+    <>
+      <PageHeader title="Admin" description="People, roles, API keys and security settings. Every change here is in the audit log." />
+      <div className="space-y-6">
+        <Card title="Users" description={`${users.length} accounts`}>
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-xs uppercase text-slate-500">
+                <tr><th className="py-2 pr-4">Name</th><th className="pr-4">Email</th><th className="pr-4">Role</th><th className="pr-4">Status</th><th className="pr-4">MFA</th>{manage && <th>Actions</th>}</tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {users.map((u) => (
+                  <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                    <td className="py-2 pr-4 font-medium">{u.name}</td>
+                    <td className="pr-4">{u.email}</td>
+                    <td className="pr-4">{ROLE_LABELS[u.role]}</td>
+                    <td className="pr-4">{u.disabled ? <Badge tone="red">disabled</Badge> : u.lockedUntil ? <Badge tone="amber">locked</Badge> : <Badge tone="green">active</Badge>}</td>
+                    <td className="pr-4">{u.mfaEnabled ? <Badge tone="green">on</Badge> : <Badge>off</Badge>}</td>
+                    {manage && <td className="py-2"><UserCommands user={u} self={u.id === actor.userId} /></td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        {manage && (
+          <Card title="Add a user" description="Creates the account with a password you choose; the person should change it and set up MFA at first sign-in.">
+            <CreateUserForm />
+          </Card>
+        )}
+        <Card title="API keys" description="For machine clients of /api/v1. A key bound to a user can do no more than that user's role.">
+          {keys.length === 0 ? (
+            <p className="text-sm text-slate-600">No API keys yet.</p>
+          ) : (
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-xs uppercase text-slate-500">
+                <tr><th className="py-2 pr-4">Name</th><th className="pr-4">Key</th><th className="pr-4">Scopes</th><th className="pr-4">Acts as</th><th className="pr-4">Last used</th><th /></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {keys.map((k) => (
+                  <tr key={k.id}>
+                    <td className="py-2 pr-4 font-medium">{k.name}</td>
+                    <td className="pr-4 font-mono text-xs">{k.prefix}…</td>
+                    <td className="pr-4 text-xs">{k.scopes.join(", ")}</td>
+                    <td className="pr-4 text-xs">{k.userEmail ?? "—"}</td>
+                    <td className="pr-4 text-xs">{k.lastUsedAt ? new Date(k.lastUsedAt).toUTCString() : "never"}</td>
+                    <td>{k.revokedAt ? <Badge tone="red">revoked</Badge> : can(actor, "apikey:manage") ? <ApiKeyRevoke keyId={k.id} /> : <Badge tone="green">active</Badge>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {can(actor, "apikey:manage") && <div className="mt-6 border-t border-slate-100 pt-4"><CreateApiKeyForm /></div>}
+        </Card>
+        <Card title="Security" description="Multi-factor authentication policy.">
+          {can(actor, "settings:manage") ? (
+            <MfaSettingForm mfaRequired={mfaRequired} />
+          ) : (
+            <p className="text-sm">MFA required for admins and compliance officers: <strong>{mfaRequired ? "yes" : "no"}</strong></p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

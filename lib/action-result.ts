@@ -1,0 +1,26 @@
+// The shape every server action returns to its form, and the one place that turns a
+// thrown error into it. Unknown errors become a generic sentence; details stay in the log.
+import { isAppError } from "@/lib/errors";
+
+export type ActionResult<T = undefined> = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  data?: T;
+};
+
+export function actionError(e: unknown): ActionResult<never> {
+  if (isAppError(e)) {
+    const fieldErrors: Record<string, string> = {};
+    if (Array.isArray(e.details)) {
+      for (const d of e.details as { path?: string; message?: string }[]) {
+        if (d.path && d.message && !fieldErrors[d.path]) fieldErrors[d.path] = d.message;
+      }
+    }
+    return { ok: false, message: e.message, fieldErrors };
+  }
+  // Next's redirect()/notFound() signal by throwing; let them through.
+  if (e && typeof e === "object" && "digest" in e && typeof (e as { digest: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_")) throw e;
+  console.error("server action failed", e);
+  return { ok: false, message: "Something went wrong on our side. Try again; if it keeps failing, tell an admin." };
+}

@@ -1,0 +1,77 @@
+// Builds the OpenAPI 3.1 document from the zod schemas (zod 4 emits JSON Schema
+// 2020-12, which is OpenAPI 3.1's dialect). Each area adds its operations to OPERATIONS.
+import { z } from "zod";
+import { auditListSchema, auditQuerySchema, errorSchema, healthSchema } from "@/lib/api/schemas";
+
+type Operation = {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;
+  summary: string;
+  scopes: string[];
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+};
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/health",
+    summary: "Liveness and database dialect",
+    scopes: [],
+    responses: { 200: { description: "The app and its database answer", schema: healthSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/audit/events",
+    summary: "Audit events, newest first, keyset-paginated by seq",
+    scopes: ["audit:read"],
+    query: auditQuerySchema,
+    responses: { 200: { description: "A page of events", schema: auditListSchema } },
+  },
+];
+
+const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "output", unrepresentable: "any" });
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(op.responses)) {
+      responses[status] = { description: r.description, ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema) } } } : {}) };
+    }
+    if (op.scopes.length) {
+      responses["401"] = { description: "Missing or invalid API key", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
+      responses["403"] = { description: "The key lacks a scope or its user lacks the permission", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
+      responses["429"] = { description: "Rate limited; see Retry-After", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
+    }
+    const parameters = op.query
+      ? Object.entries(op.query.shape).map(([name, s]) => ({
+          name,
+          in: "query",
+          required: !(s as z.ZodType).safeParse(undefined).success,
+          schema: z.toJSONSchema(s as z.ZodType, { target: "draft-2020-12", io: "input", unrepresentable: "any" }),
+        }))
+      : undefined;
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      ...(op.scopes.length ? { security: [{ apiKey: op.scopes }] } : { security: [] }),
+      ...(parameters ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Compliance & Oversight Dashboard API",
+      version: "1.0.0",
+      description: "Machine API. Authenticate with `Authorization: Bearer <key>`; keys carry scopes and may be bound to a user whose role also limits them. Errors are `{ error: { code, message, details? } }`.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin (Admin > API keys, or `npm run admin -- apikey:create`)." } },
+    },
+    paths,
+  };
+}

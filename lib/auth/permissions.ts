@@ -1,0 +1,89 @@
+// Security-sensitive: the one permission table. Deny by default: a permission not
+// listed here, or a role not listed for it, is refused. The server check
+// (lib/server/authz.ts) and the hiding of buttons in the UI both read this table.
+
+export const ROLES = ["admin", "compliance_officer", "reviewer", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  compliance_officer: "Compliance officer",
+  reviewer: "Reviewer",
+  auditor: "Auditor",
+};
+
+const ALL: readonly Role[] = ROLES;
+const OFFICERS: readonly Role[] = ["admin", "compliance_officer"];
+const READERS: readonly Role[] = ["admin", "compliance_officer", "auditor"];
+
+export const PERMISSIONS = {
+  // Accountability
+  "user:read": ["admin", "auditor"],
+  "user:manage": ["admin"],
+  "apikey:read": ["admin", "auditor"],
+  "apikey:manage": ["admin"],
+  "settings:read": ["admin", "compliance_officer", "auditor"],
+  "settings:manage": ["admin"],
+  "audit:read": ["admin", "auditor"],
+  "audit:verify": ["admin", "auditor"],
+  // Every signed-in user manages their own password and MFA.
+  "account:self": ALL,
+  "dashboard:read": ALL,
+  // Areas (their functions arrive with their issues; the rows exist so the matrix and
+  // the navigation are complete from day one).
+  "inventory:read": READERS,
+  "inventory:write": OFFICERS,
+  "consent:read": READERS,
+  "consent:write": OFFICERS,
+  "consent:reveal": OFFICERS,
+  "breach:read": READERS,
+  "breach:write": OFFICERS,
+  "breach:export": OFFICERS,
+  "oversight:read": ["admin", "compliance_officer", "reviewer", "auditor"],
+  "oversight:admin": OFFICERS,
+  "decision:review": ["admin", "compliance_officer", "reviewer"],
+  "decision:reveal": ["admin", "compliance_officer", "reviewer"],
+  "posture:read": READERS,
+  "posture:write": OFFICERS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function roleHas(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  const allowed = PERMISSIONS[permission] as readonly Role[] | undefined;
+  return !!allowed && allowed.includes(role);
+}
+
+/**
+ * API key scopes and the permissions each one grants. A key acts with
+ * (permissions of its scopes) ∩ (permissions of its bound user's role, if bound).
+ */
+export const SCOPES = {
+  "audit:read": ["audit:read"],
+  "inventory:read": ["inventory:read"],
+  "inventory:write": ["inventory:read", "inventory:write"],
+  "consent:read": ["consent:read"],
+  "consent:write": ["consent:write"],
+  "incidents:read": ["breach:read"],
+  "incidents:write": ["breach:read", "breach:write"],
+  "oversight:admin": ["oversight:read", "oversight:admin"],
+  "decisions:read": ["oversight:read"],
+  "decisions:write": ["oversight:read"],
+  "posture:read": ["posture:read"],
+} as const satisfies Record<string, readonly Permission[]>;
+
+export type Scope = keyof typeof SCOPES;
+export const SCOPE_NAMES = Object.keys(SCOPES) as Scope[];
+
+export function isScope(value: string): value is Scope {
+  return Object.prototype.hasOwnProperty.call(SCOPES, value);
+}
+
+export function scopesGrant(scopes: readonly string[], permission: Permission): boolean {
+  return scopes.some((s) => isScope(s) && (SCOPES[s] as readonly Permission[]).includes(permission));
+}

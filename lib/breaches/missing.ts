@@ -1,0 +1,25 @@
+// Rules deliberately NOT encoded: unconfirmed in shared/REGULATIONS.md or its sources, or needing
+// facts an incident does not record. Shown to officers so an absence is never read as "no duty".
+
+export interface MissingRule {
+  readonly regime: string;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export const MISSING_RULES: readonly MissingRule[] = [
+  { regime: "HIPAA", rule: "45 CFR 164.412: whether the 60-day clock is tolled by a law-enforcement delay", reason: "Unconfirmed; a setting (hipaaLawEnforcementPolicy), default later_of (the later of discovery + 60 days and the end of the delay)." },
+  { regime: "US-CA", rule: "Civ. Code 1798.82(e): HIPAA covered entities deemed compliant (content only)", reason: "Post-SB 446 wording unconfirmed; the 30-day timeline is applied to covered entities too, content checklist unchanged." },
+  { regime: "US-CA", rule: "Civ. Code 1798.82 before 2016-01-01 and 1798.29 (state agencies)", reason: "Earlier wording and the agency statute are not encoded; incidents discovered before 2016 get no California row." },
+  { regime: "US-FL", rule: "Fla. Stat. 501.171(4)(a): 15 additional days for good cause", reason: "Scope unconfirmed; the 30-day deadline is shown without the extension." },
+  { regime: "US-NC", rule: "N.C. Gen. Stat. 75-65: notice to the Attorney General for any breach", reason: "Unverified in the sources; only the resident notice is encoded." },
+  { regime: "US-NY", rule: "GBL 899-aa as amended 2024: notice to the Department of Financial Services; HIPAA-notice exemption for resident notices", reason: "Not in the verified table; the resident notice is shown even for HIPAA entities." },
+  { regime: "US-*", rule: "Deemed-compliance for HIPAA or GLBA-regulated entities (except Arizona), consumer reporting agency notices, substitute notice", reason: "Not in the verified table; obligations are shown conservatively without these exemptions or extra recipients." },
+  { regime: "US-*", rule: "Per-state law-enforcement delay detail (written request, how soon after)", reason: "Unconfirmed per state; a setting (stateLawEnforcementPolicy), default later_of: the later of the deadline and the end of the delay (Maine: + 7 business days)." },
+  { regime: "US-*", rule: "Public holidays in business-day counts (Vermont 14, New York 5, Maine 7)", reason: "Which holidays count is unconfirmed; only weekends are skipped, giving the earlier date." },
+  { regime: "US-*", rule: "States other than AZ, CA, CO, CT, FL, GA, IL, MA, MD, ME, MI, NC, NY, OH, OK, PA, TX, VA, VT, WA; earlier versions of the encoded statutes", reason: "Not confirmed from a source; incidents before an encoded version's validFrom get no row for that state." },
+  { regime: "GDPR", rule: "Art. 34(3)(b)-(c) exemptions (later measures; disproportionate effort -> public communication); one-stop-shop lead authority (Art. 56)", reason: "Need facts the incident does not record; data-subject rows stay for the officer to close, one authority row per affected EEA country." },
+  { regime: "GDPR", rule: "Digital Omnibus: high-risk threshold and 96 hours for authority notice", reason: "Pending proposal, not law (late 2026)." },
+  { regime: "UK-GDPR", rule: "UK incidents discovered before 2021-01-01 (EU GDPR applied)", reason: "Not mapped; the UK GDPR rule starts at the end of the transition period." },
+  { regime: "EU-AI-ACT", rule: "Application dates (Art. 113; Digital Omnibus postponement of Annex III duties to 2027-12-02); the authority per Member State", reason: "The engine applies Art. 73 whenever a serious incident of a high-risk system is flagged; one authority row, no per-state split." },
+];

@@ -1,0 +1,129 @@
+// Types of the breach deadline engine: the incident it reads and the obligations it derives.
+// Pure data; see compute-obligations.ts for the engine and rules/ for the law.
+
+export const ROLES = [
+  "controller",
+  "processor",
+  "covered_entity",
+  "business_associate",
+  "ai_provider",
+  "ai_deployer",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RISK_LEVELS = ["unlikely", "risk", "high"] as const;
+/** GDPR Art. 33(1)/34(1) risk to the rights and freedoms of natural persons. */
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const AI_INCIDENT_KINDS = ["death", "critical_infrastructure", "widespread_infringement", "other"] as const;
+/** EU AI Act Art. 73(3)-(5) kinds that shorten the 15-day period. */
+export type AiIncidentKind = (typeof AI_INCIDENT_KINDS)[number];
+
+export interface AffectedCount {
+  /** ISO 3166: a country (`DE`, `GB`) or a US state as ISO 3166-2 (`US-CA`). */
+  readonly jurisdiction: string;
+  readonly count: number;
+}
+
+export interface LawEnforcementDelay {
+  /** ISO instant or date the official asked to delay until (the delay ends with that local day). */
+  readonly until: string;
+  /** 45 CFR 164.412(a) written statement vs (b) oral statement (oral: at most 30 days). */
+  readonly written: boolean;
+  /** When the statement was made; for an oral statement the 30 days run from it. */
+  readonly statedAt?: string;
+}
+
+export interface Incident {
+  /**
+   * ISO instant the organisation discovered / became aware of / determined the breach. The
+   * product records one instant for all three trigger kinds; each obligation names which one
+   * its statute uses (`trigger`).
+   */
+  readonly discoveredAt: string;
+  readonly occurredAt?: string;
+  /** Empty means "the organisation owns the data": controller, plus covered_entity when phi. */
+  readonly roles: readonly Role[];
+  readonly phi: boolean;
+  /** Data unreadable to whoever got it (e.g. encrypted) and the keys were not compromised. */
+  readonly encrypted: boolean;
+  readonly riskLevel: RiskLevel;
+  /** Documented 45 CFR 164.402(2) four-factor assessment concluded low probability of compromise. */
+  readonly hipaaLowProbabilityOfCompromise: boolean;
+  readonly affected: readonly AffectedCount[];
+  readonly aiSeriousIncident?: { readonly kind: AiIncidentKind };
+  readonly lawEnforcementDelay?: LawEnforcementDelay;
+}
+
+/**
+ * 45 CFR 164.412 does not say (unconfirmed, shared/REGULATIONS.md) whether the 60-day clock is
+ * tolled during a law-enforcement delay or the notice falls due when the delay ends:
+ * - `later_of` (default, conservative): the later of discovery + 60 days and the end of the delay;
+ * - `tolled`: the clock stops for the delay and the unused days run after it.
+ */
+export type HipaaLawEnforcementPolicy = "later_of" | "tolled";
+
+/**
+ * US state statutes let notice be delayed at law enforcement's request and then require it
+ * promptly; the detail differs by state and is not confirmed per state. `later_of` (default):
+ * a fixed state deadline is the later of the statutory deadline and the end of the delay (Maine:
+ * 7 business days after it). `ignore`: statutory deadline only.
+ */
+export type StateLawEnforcementPolicy = "later_of" | "ignore";
+
+export interface ComputeOptions {
+  /** IANA zone of the organisation; day counts use local dates there. Default "UTC". */
+  readonly timeZone?: string;
+  readonly hipaaLawEnforcementPolicy?: HipaaLawEnforcementPolicy;
+  readonly stateLawEnforcementPolicy?: StateLawEnforcementPolicy;
+  /**
+   * When already-sent obligations were sent, by obligation key (ISO instants). Deadlines that
+   * run from another notice (e.g. California AG: 15 days after the consumer notice) use these.
+   */
+  readonly sentAt?: Readonly<Record<string, string>>;
+}
+
+export type Regime = "GDPR" | "UK-GDPR" | "HIPAA" | "EU-AI-ACT" | `US-${string}`;
+
+export const RECIPIENTS = [
+  "supervisory_authority",
+  "data_subjects",
+  "controller",
+  "individuals",
+  "media",
+  "hhs",
+  "covered_entity",
+  "attorney_general",
+  "market_surveillance_authority",
+  "provider",
+  "register",
+  // Added for US states: a state agency other than the AG (N.Y. Department of State,
+  // Ariz. Department of Homeland Security, Mass. Office of Consumer Affairs), N.Y. State Police,
+  // and the owner/licensee a data maintainer must tell (Cal. Civ. Code 1798.82(b)).
+  "state_regulator",
+  "state_police",
+  "data_owner",
+] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
+export type Trigger = "awareness" | "discovery" | "determination";
+
+export interface Obligation {
+  /** Stable id: `REGIME:recipient[:jurisdiction]`, e.g. `GDPR:supervisory_authority:DE`. */
+  readonly key: string;
+  readonly regime: Regime;
+  readonly recipient: Recipient;
+  readonly jurisdiction?: string;
+  /** ISO instant, or null when the law sets no fixed time (e.g. "without undue delay"). */
+  readonly dueAt: string | null;
+  /** The deadline in words, including how dueAt was counted. */
+  readonly dueRule: string;
+  readonly citation: string;
+  /** Key of the obligation whose sending starts (or bounds) this one's clock. */
+  readonly dependsOn?: string;
+  /** Catalogue version that produced this row, e.g. `us-ca-1798.82@2026-01-01`. */
+  readonly ruleVersion: string;
+  /** What the notice must contain, where the law says so (empty where it does not). */
+  readonly contentChecklist: string[];
+  readonly trigger: Trigger;
+}

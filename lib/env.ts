@@ -1,0 +1,74 @@
+// Parses the environment once, at start-up, and names every variable that is missing
+// or malformed. Secrets come from the environment in production; `npm start` writes
+// generated ones to data/secrets.json (mode 0600) and passes them in for the demo.
+import { z } from "zod";
+
+const base64Key = (minBytes: number) =>
+  z
+    .string({ error: "is missing" })
+    .refine((v) => Buffer.from(v, "base64").length >= minBytes, {
+      message: `must be base64 of at least ${minBytes} random bytes`,
+    });
+
+const keyRingSpec = z
+  .string({ error: "is missing" })
+  .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+)*$/, {
+    message: 'must be "kid:base64key[,kid:base64key...]", the first key active',
+  });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is missing" })
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+      message: 'must start with "file:" (SQLite) or "postgresql://"',
+    }),
+  NEXTAUTH_URL: z.url({ error: "must be the app's public origin, e.g. https://compliance.example.org" }).optional(),
+  NEXTAUTH_SECRET: z.string({ error: "is missing" }).min(32, "must be at least 32 characters"),
+  FIELD_ENCRYPTION_KEYS: keyRingSpec,
+  BLIND_INDEX_KEY: base64Key(32),
+  AUDIT_CHECKPOINT_KEY: base64Key(32),
+  APP_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Europe/Berlin")
+    .default("UTC"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+export function databaseDialect(url = env().DATABASE_URL): "sqlite" | "postgresql" {
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
+}

@@ -1,0 +1,45 @@
+import "server-only";
+// Security-sensitive: the one wrapper for /api/v1/** handlers. Authenticates the bearer
+// key, checks the scopes, rate-limits per key and maps typed errors to JSON.
+import { isScope, type Scope } from "@/lib/auth/permissions";
+import { TokenBuckets } from "@/lib/api/token-bucket";
+import { errorResponse } from "@/lib/api/respond";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/server/actor";
+import { recordAudit } from "@/lib/server/audit/append";
+import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
+import { requestIp } from "@/lib/server/request-ip";
+
+export type ApiKeyActor = Extract<Actor, { kind: "api_key" }>;
+type Ctx<P> = { params: Promise<P> };
+type Handler<P> = (req: Request, ctx: { actor: ApiKeyActor; params: P }) => Promise<Response>;
+
+const buckets = new TokenBuckets(120, 20);
+
+export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts: { scopes: Scope[] }) {
+  for (const s of opts.scopes) if (!isScope(s)) throw new Error(`unknown scope ${s}`);
+  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const auth = req.headers.get("authorization") ?? "";
+      const match = /^Bearer\s+(\S+)$/i.exec(auth);
+      if (!match) throw new AppError("UNAUTHENTICATED", "Send an API key as 'Authorization: Bearer <key>'.");
+      const actor = (await authenticateApiKey(match[1]!, requestIp(req.headers))) as ApiKeyActor;
+      const limit = buckets.take(actor.keyId);
+      if (!limit.ok) {
+        return errorResponse(new AppError("RATE_LIMITED", "Too many requests for this API key; slow down."), {
+          "Retry-After": String(limit.retryAfterSeconds),
+        });
+      }
+      const missing = opts.scopes.filter((s) => !actor.scopes.includes(s));
+      if (missing.length) {
+        await recordAudit(actor, { action: "permission.denied", diff: { missingScopes: missing, path: new URL(req.url).pathname } });
+        throw new AppError("FORBIDDEN", `This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`);
+      }
+      const res = await handler(req, { actor, params: await ctx.params });
+      res.headers.set("Cache-Control", "no-store");
+      return res;
+    } catch (e) {
+      return errorResponse(e, { "Cache-Control": "no-store" });
+    }
+  };
+}

@@ -1,0 +1,134 @@
+import "server-only";
+// Security-sensitive: password + TOTP sign-in with rate limits and lockout.
+import { createHash } from "node:crypto";
+import { isRole } from "@/lib/auth/permissions";
+import { normaliseRecoveryCode, verifyTotp } from "@/lib/crypto/totp";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/server/actor";
+import { appendAudit, recordAudit } from "@/lib/server/audit/append";
+import { db } from "@/lib/server/db";
+import { decrypt } from "@/lib/server/keys";
+import { hitRateLimit } from "@/lib/server/rate-limit";
+import { getSetting } from "@/lib/server/settings/settings";
+import { verifyPassword } from "@/lib/server/users/password";
+import { createSession } from "@/lib/server/users/sessions";
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+const IP_LIMIT = { count: 30, windowSeconds: 15 * 60 };
+const ACCOUNT_LIMIT = { count: 10, windowSeconds: 15 * 60 };
+
+/** Codes the sign-in form understands; the message is safe to show. */
+export type SignInErrorCode = "INVALID" | "MFA_REQUIRED" | "MFA_INVALID" | "LOCKED" | "RATE_LIMITED" | "DISABLED";
+
+export class SignInError extends Error {
+  constructor(public readonly code: SignInErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export type SignInInput = { email: string; password: string; code?: string | null; ip: string | null; userAgent: string | null };
+
+export function mfaContext(userId: string) {
+  return `user.mfa:${userId}`;
+}
+
+export async function signIn(input: SignInInput) {
+  const email = input.email.trim().toLowerCase();
+  const anon: Actor = { kind: "anonymous", ip: input.ip };
+  const emailKey = createHash("sha256").update(email).digest("hex").slice(0, 32);
+
+  const ipLimit = await hitRateLimit(`signin:ip:${input.ip ?? "unknown"}`, IP_LIMIT.count, IP_LIMIT.windowSeconds);
+  const acctLimit = await hitRateLimit(`signin:acct:${emailKey}`, ACCOUNT_LIMIT.count, ACCOUNT_LIMIT.windowSeconds);
+  if (!ipLimit.allowed || !acctLimit.allowed) {
+    const wait = Math.ceil(Math.max(ipLimit.allowed ? 0 : ipLimit.retryAfterSeconds, acctLimit.allowed ? 0 : acctLimit.retryAfterSeconds) / 60);
+    await recordAudit(anon, { action: "auth.signin.rate_limited", diff: { email } });
+    throw new SignInError("RATE_LIMITED", `Too many sign-in attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
+  }
+
+  const user = await db().user.findUnique({ where: { email } });
+  const now = new Date();
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await recordAudit(anon, { action: "auth.signin.failed", entityType: "User", entityId: user.id, diff: { reason: "locked" } });
+    const mins = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+    throw new SignInError("LOCKED", `This account is locked after repeated failed sign-ins. Try again in ${mins} minute${mins === 1 ? "" : "s"} or ask an admin to unlock it.`);
+  }
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !passwordOk) {
+    if (user) await registerFailure(user.id, anon, "bad_password");
+    else await recordAudit(anon, { action: "auth.signin.failed", diff: { reason: "unknown_email", email } });
+    throw new SignInError("INVALID", "Wrong email or password.");
+  }
+  if (user.disabledAt) {
+    await recordAudit(anon, { action: "auth.signin.failed", entityType: "User", entityId: user.id, diff: { reason: "disabled" } });
+    throw new SignInError("DISABLED", "This account is disabled. Ask an admin to enable it.");
+  }
+
+  let mfaPassed = false;
+  if (user.mfaEnabledAt && user.mfaSecretEnc) {
+    const code = input.code?.trim();
+    if (!code) throw new SignInError("MFA_REQUIRED", "Enter the 6-digit code from your authenticator app.");
+    const ok = await consumeSecondFactor(user.id, user.mfaSecretEnc, code, now);
+    if (!ok) {
+      await registerFailure(user.id, anon, "bad_mfa_code");
+      throw new SignInError("MFA_INVALID", "That code is wrong or was already used. Wait for the next code and try again.");
+    }
+    mfaPassed = true;
+  }
+
+  const role = isRole(user.role) ? user.role : "auditor";
+  return db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+    const sessionId = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, mfaPassed });
+    const actor: Actor = { kind: "user", userId: user.id, email: user.email, name: user.name, role, sessionId, ip: input.ip, mfaEnrolmentRequired: false };
+    await appendAudit(tx, actor, { action: "auth.signin", entityType: "User", entityId: user.id, diff: { mfa: mfaPassed } });
+    return { sessionId, userId: user.id, email: user.email, name: user.name, role };
+  });
+}
+
+async function registerFailure(userId: string, anon: Actor, reason: string) {
+  await db().$transaction(async (tx) => {
+    const u = await tx.user.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } } });
+    const lock = u.failedLogins >= MAX_FAILED_LOGINS;
+    if (lock) {
+      await tx.user.update({
+        where: { id: userId },
+        data: { failedLogins: 0, lockedUntil: new Date(Date.now() + LOCKOUT_MINUTES * 60_000) },
+      });
+    }
+    await appendAudit(tx, anon, { action: lock ? "auth.account.locked" : "auth.signin.failed", entityType: "User", entityId: userId, diff: { reason } });
+  });
+}
+
+/**
+ * Accepts a TOTP code once: the matched time step must be greater than the last one
+ * accepted, and the update is conditional so two racing requests cannot both win.
+ * Falls back to a one-time recovery code.
+ */
+export async function consumeSecondFactor(userId: string, secretEnc: string, code: string, now: Date): Promise<boolean> {
+  const compact = code.replace(/\s+/g, "");
+  if (/^\d{6}$/.test(compact)) {
+    const step = verifyTotp(decrypt(secretEnc, mfaContext(userId)), compact, now.getTime());
+    if (step === null) return false;
+    const res = await db().user.updateMany({ where: { id: userId, mfaLastStep: { lt: step } }, data: { mfaLastStep: step } });
+    return res.count === 1;
+  }
+  const normalised = normaliseRecoveryCode(compact);
+  if (normalised.length !== 10) return false;
+  const codeHash = createHash("sha256").update(`${userId}:${normalised}`).digest("hex");
+  const res = await db().recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: now } });
+  if (res.count === 1) {
+    await recordAudit({ kind: "anonymous", ip: null }, { action: "auth.recovery_code.used", entityType: "User", entityId: userId });
+  }
+  return res.count === 1;
+}
+
+export function recoveryCodeHash(userId: string, code: string) {
+  return createHash("sha256").update(`${userId}:${normaliseRecoveryCode(code)}`).digest("hex");
+}
+
+/** Whether this role must use MFA under the current setting. */
+export async function mfaRequiredFor(role: string): Promise<boolean> {
+  if (role !== "admin" && role !== "compliance_officer") return false;
+  return getSetting("security.mfaRequired");
+}
