@@ -35,7 +35,7 @@ for (const cls of [pg.Client, pg.Pool]) {
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "postgresql/schema.prisma",
+  schema: "postgresql/schema",
   migrations: { path: "postgresql/migrations" },
   adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL }),
 });

@@ -8,7 +8,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "schema.prisma",
+  schema: "schema",
   migrations: { path: "migrations" },
   adapter: async () => new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/app.db" }),
 });

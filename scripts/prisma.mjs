@@ -6,15 +6,17 @@
 //   new-migration <name>     write the SQL of a new migration for BOTH dialects by
 //                            diffing the last migrated schema against prisma/schema.prisma
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const prismaDir = join(root, "prisma");
-const SOURCE = join(prismaDir, "schema.prisma");
-const PG_SCHEMA = join(prismaDir, "postgresql", "schema.prisma");
-const SNAPSHOT = join(prismaDir, "migrations", "schema.snapshot.prisma");
+// Schemas are folders: one file per area, base.prisma holds the generator and datasource.
+const SOURCE = join(prismaDir, "schema");
+const PG_SCHEMA = join(prismaDir, "postgresql", "schema");
+// The schema as of the last migration, so the next migration is a diff against it.
+const SNAPSHOT = join(prismaDir, "snapshot");
 
 // The CLI skips its engine download when these name existing files. The placeholder is
 // never executed: engine "js" in the configs uses the WASM schema engine.
@@ -34,17 +36,26 @@ function engineEnv(extra = {}) {
   };
 }
 
-export function toPostgres(schema) {
-  return schema
+export function toPostgres(base) {
+  return base
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = env("DATABASE_URL")')
-    .replace('output     = "../generated/prisma"', 'output     = "../../generated/prisma-pg"')
-    .replace(/^\/\/ The one source schema[\s\S]*?\n\n/m, "// GENERATED from prisma/schema.prisma by scripts/prisma.mjs. Do not edit.\n\n");
+    .replace('output     = "../../generated/prisma"', 'output     = "../../../generated/prisma-pg"')
+    .replace(/^\/\/ The source schema[\s\S]*?\n\n/m, "// GENERATED from prisma/schema/ by scripts/prisma.mjs. Do not edit.\n\n");
+}
+
+/** Copies a schema folder, turning its base.prisma into the PostgreSQL variant when asked. */
+function copySchema(from, to, pg) {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from).filter((n) => n.endsWith(".prisma"))) {
+    const text = readFileSync(join(from, f), "utf8");
+    writeFileSync(join(to, f), pg && f === "base.prisma" ? toPostgres(text) : text);
+  }
 }
 
 function writePgSchema() {
-  mkdirSync(dirname(PG_SCHEMA), { recursive: true });
-  writeFileSync(PG_SCHEMA, toPostgres(readFileSync(SOURCE, "utf8")));
+  copySchema(SOURCE, PG_SCHEMA, true);
 }
 
 function prisma(args, env, opts = {}) {
@@ -90,8 +101,8 @@ if (cmd === "generate") {
   writePgSchema();
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const from = existsSync(SNAPSHOT) ? ["--from-schema-datamodel", SNAPSHOT] : ["--from-empty"];
-  const tmpFrom = join(root, "node_modules", ".snapshot-pg.prisma");
-  if (existsSync(SNAPSHOT)) writeFileSync(tmpFrom, toPostgres(readFileSync(SNAPSHOT, "utf8")));
+  const tmpFrom = join(root, "node_modules", ".snapshot-pg");
+  if (existsSync(SNAPSHOT)) copySchema(SNAPSHOT, tmpFrom, true);
   const pgFrom = existsSync(SNAPSHOT) ? ["--from-schema-datamodel", tmpFrom] : ["--from-empty"];
   const targets = [
     { dialect: "sqlite", dir: join(prismaDir, "migrations"), from, to: SOURCE, url: "file:./node_modules/.prisma-diff.db" },
@@ -114,7 +125,7 @@ if (cmd === "generate") {
     if (!existsSync(lock)) writeFileSync(lock, `# Do not edit by hand.\nprovider = "${t.dialect}"\n`);
     console.log(`${t.dialect}: wrote ${dir}/migration.sql`);
   }
-  copyFileSync(SOURCE, SNAPSHOT);
+  copySchema(SOURCE, SNAPSHOT, false);
 } else {
   console.error("usage: node scripts/prisma.mjs generate | migrate | status | new-migration <name>");
   process.exit(2);

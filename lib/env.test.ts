@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { databaseDialect, parseEnv } from "./env";
+
+const good = {
+  DATABASE_URL: "file:./data/app.db",
+  NEXTAUTH_SECRET: "x".repeat(40),
+  FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+  BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+  AUDIT_CHECKPOINT_KEY: randomBytes(32).toString("base64"),
+};
+
+describe("environment validation (lib/env.ts)", () => {
+  it("accepts a complete environment and applies defaults", () => {
+    const env = parseEnv(good);
+    expect(env.APP_TIMEZONE).toBe("UTC");
+    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+  });
+
+  it("names every missing variable", () => {
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL: is missing[\s\S]*NEXTAUTH_SECRET: is missing[\s\S]*FIELD_ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY[\s\S]*AUDIT_CHECKPOINT_KEY/);
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://x", /DATABASE_URL: must start with "file:"/],
+    ["NEXTAUTH_SECRET", "short", /NEXTAUTH_SECRET: must be at least 32/],
+    ["FIELD_ENCRYPTION_KEYS", "no-colon", /FIELD_ENCRYPTION_KEYS: must be "kid:base64key/],
+    ["BLIND_INDEX_KEY", "c2hvcnQ=", /BLIND_INDEX_KEY: must be base64 of at least 32/],
+    ["APP_TIMEZONE", "Mars/Olympus", /APP_TIMEZONE: must be an IANA time zone/],
+    ["NEXTAUTH_URL", "not a url", /NEXTAUTH_URL/],
+  ])("names a malformed %s", (name, value, msg) => {
+    expect(() => parseEnv({ ...good, [name]: value })).toThrow(msg);
+  });
+
+  it("picks the dialect from the URL scheme", () => {
+    expect(databaseDialect("file:./x.db")).toBe("sqlite");
+    expect(databaseDialect("postgresql://u@h/db")).toBe("postgresql");
+    expect(databaseDialect("postgres://u@h/db")).toBe("postgresql");
+  });
+});

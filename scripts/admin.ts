@@ -1,0 +1,142 @@
+// Operator CLI: `npm run admin -- <command> [--flag value ...]`.
+// Acts as the "system:cli" actor; every change it makes is in the audit log.
+import { copyFileSync, existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadLocalEnv } from "./local-env.mjs";
+import { parseArgs } from "./cli-args";
+import { SCOPE_NAMES } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { SYSTEM_CLI } from "@/lib/server/actor";
+import { checkpointTail } from "@/lib/server/audit/append";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit";
+import { createApiKey } from "@/lib/server/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
+import { db, dialect, disconnectDb } from "@/lib/server/db";
+import { createUser } from "@/lib/server/users/create-user";
+import { findUserIdByEmail, setUserDisabled, resetUserMfa, unlockUser } from "@/lib/server/users/manage-user";
+
+const HELP = `Usage: npm run admin -- <command> [options]
+
+  user:create --email E --role R --password P [--name N]
+        roles: admin, compliance_officer, reviewer, auditor
+  user:disable --email E          end all their sessions and block sign-in
+  user:enable --email E
+  user:unlock --email E           clear a sign-in lockout
+  user:reset-mfa --email E
+  apikey:create --name N --scopes a,b [--user email] [--expires-days D]
+        prints the key alone on its last line (it is stored only hashed)
+        scopes: ${SCOPE_NAMES.join(", ")}
+  apikey:revoke --id ID
+  audit:verify                    exit 0 if the chain is intact, 1 naming the first bad seq
+  audit:checkpoint                sign the current tail of the audit log
+  backup --out FILE               SQLite only: a consistent copy of the database
+  restore --from FILE --yes       SQLite only: replace the database (stop the app first)
+`;
+
+function need(args: Record<string, string | true>, name: string): string {
+  const v = args[name];
+  if (typeof v !== "string" || !v) throw new Error(`--${name} is required`);
+  return v;
+}
+
+function sqliteFile(): string {
+  if (dialect() !== "sqlite") throw new Error("backup/restore here is for SQLite; for PostgreSQL use pg_dump / pg_restore.");
+  return resolve(process.env.DATABASE_URL!.slice("file:".length));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const args = parseArgs(rest);
+  switch (command) {
+    case "user:create": {
+      const u = await createUser(SYSTEM_CLI, { email: need(args, "email"), role: need(args, "role"), password: need(args, "password"), name: typeof args.name === "string" ? args.name : need(args, "email").split("@")[0] });
+      console.log(`Created ${u.email} (${u.role}), id ${u.id}`);
+      return 0;
+    }
+    case "user:disable":
+    case "user:enable": {
+      const id = await findUserIdByEmail(SYSTEM_CLI, need(args, "email"));
+      const u = await setUserDisabled(SYSTEM_CLI, id, command === "user:disable");
+      console.log(`${u.email} is ${u.disabled ? "disabled; their sessions were ended" : "enabled"}.`);
+      return 0;
+    }
+    case "user:unlock": {
+      const u = await unlockUser(SYSTEM_CLI, await findUserIdByEmail(SYSTEM_CLI, need(args, "email")));
+      console.log(`${u.email} is unlocked.`);
+      return 0;
+    }
+    case "user:reset-mfa": {
+      const u = await resetUserMfa(SYSTEM_CLI, await findUserIdByEmail(SYSTEM_CLI, need(args, "email")));
+      console.log(`MFA reset for ${u.email}.`);
+      return 0;
+    }
+    case "apikey:create": {
+      const scopes = need(args, "scopes").split(",").map((s) => s.trim()).filter(Boolean);
+      const expires = typeof args["expires-days"] === "string" ? Number(args["expires-days"]) : undefined;
+      const k = await createApiKey(SYSTEM_CLI, { name: need(args, "name"), scopes, ...(typeof args.user === "string" ? { userEmail: args.user } : {}), ...(expires ? { expiresInDays: expires } : {}) });
+      console.log(`Created API key "${k.name}" (id ${k.id}) with scopes ${k.scopes.join(", ")}. Store it now; it cannot be shown again:`);
+      console.log(k.key);
+      return 0;
+    }
+    case "apikey:revoke": {
+      await revokeApiKey(SYSTEM_CLI, need(args, "id"));
+      console.log("Key revoked.");
+      return 0;
+    }
+    case "audit:verify": {
+      const r = await verifyAuditChain(SYSTEM_CLI, { record: false });
+      if (r.ok) {
+        console.log(`Audit chain intact: ${r.events} events, ${r.checkpoints} signed checkpoints, last seq ${r.lastSeq}.`);
+        return 0;
+      }
+      console.error(`Audit chain BROKEN at seq ${r.firstBadSeq}: ${r.reason}`);
+      return 1;
+    }
+    case "audit:checkpoint": {
+      const seq = await checkpointTail();
+      console.log(seq ? `Signed checkpoint at seq ${seq}.` : "The audit log is empty; nothing to sign.");
+      return 0;
+    }
+    case "backup": {
+      const out = resolve(need(args, "out"));
+      if (existsSync(out)) throw new Error(`${out} exists; choose a new file name`);
+      sqliteFile();
+      // VACUUM INTO writes a consistent snapshot even while the app is running.
+      await db().$executeRaw`VACUUM INTO ${out}`;
+      console.log(`Backed up to ${out}. Keep data/secrets.json with it: encrypted fields need its keys.`);
+      return 0;
+    }
+    case "restore": {
+      const from = resolve(need(args, "from"));
+      if (!existsSync(from)) throw new Error(`${from} does not exist`);
+      if (args.yes !== true) throw new Error("restore replaces the whole database: stop the app, then add --yes");
+      const target = sqliteFile();
+      await disconnectDb();
+      copyFileSync(from, target);
+      console.log(`Restored ${target} from ${from}. Run audit:verify to check the chain.`);
+      return 0;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      return 2;
+  }
+}
+
+loadLocalEnv({ quiet: true });
+let code: number;
+try {
+  code = await main(process.argv.slice(2));
+} catch (e) {
+  if (isAppError(e)) {
+    const details = Array.isArray(e.details) ? (e.details as { path: string; message: string }[]).map((d) => `\n  ${d.path}: ${d.message}`).join("") : "";
+    console.error(`Error: ${e.message}${details}`);
+  } else console.error(`Error: ${e instanceof Error ? e.message : String(e)}`);
+  code = 2;
+}
+await disconnectDb();
+process.exit(code);

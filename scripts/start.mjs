@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm start`: one command from a fresh clone to a running app.
+//   data folder + secrets (first run) -> migrations -> demo seed (empty database only)
+//   -> production build (when sources changed) -> next start on PORT (default 3000).
+// `--dev` runs `next dev` instead of building.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadLocalEnv } from "./local-env.mjs";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT must be a number between 1 and 65535, got "${process.env.PORT}"`);
+  process.exit(2);
+}
+
+loadLocalEnv();
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+function run(cmd, args, what) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (r.status !== 0) {
+    console.error(`\n${what} failed (exit ${r.status}). Nothing was started.`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+export const TSX = ["--conditions=react-server", "--import", "tsx"];
+
+run(process.execPath, ["scripts/prisma.mjs", "migrate"], "Applying database migrations");
+run(process.execPath, [...TSX, "prisma/seed.ts"], "Seeding the demo");
+
+// Rebuild only when a source file changed since the last build.
+function sourceHash() {
+  const h = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const n of readdirSync(p).sort()) if (!n.startsWith(".") && n !== "node_modules") walk(join(p, n));
+    } else if (/\.(tsx?|mjs|css|json|prisma)$/.test(p)) {
+      h.update(p).update(readFileSync(p));
+    }
+  };
+  for (const p of ["app", "components", "lib", "generated", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"]) walk(p);
+  return h.digest("hex");
+}
+
+if (!dev) {
+  const stamp = join(root, ".next", "source-hash");
+  const hash = sourceHash();
+  const built = existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
+  if (!built) {
+    console.log("Building the app (first run or changed sources)…");
+    run(process.execPath, ["node_modules/next/dist/bin/next", "build"], "next build");
+    writeFileSync(stamp, hash);
+  }
+}
+
+const url = process.env.NEXTAUTH_URL;
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(port)], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+let announced = false;
+child.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /ready|started server|Local:/i.test(String(chunk))) {
+    announced = true;
+    console.log(`\n  Compliance & Oversight Dashboard is running at ${url}\n`);
+    console.log("  Demo logins (MFA enforcement is off in the demo; turn it on under Admin → Security):");
+    for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(20)} ${u.email.padEnd(24)} ${DEMO_PASSWORD}`);
+    console.log(`\n  Health: ${url}/api/v1/health   API description: ${url}/api/v1/openapi.json\n`);
+  }
+});
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,13 @@
+// Secrets for tests: random per run, never the developer's data/secrets.json.
+import { randomBytes } from "node:crypto";
+
+export function testSecrets() {
+  return {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    FIELD_ENCRYPTION_KEYS: `t1:${randomBytes(32).toString("base64")}`,
+    BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+    AUDIT_CHECKPOINT_KEY: randomBytes(32).toString("base64"),
+  };
+}
+
+export const PG_ADMIN_URL = process.env.PG_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
