@@ -55,7 +55,7 @@ export function LoginForm({ next }: { next: string }) {
           <Input name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
         </Field>
       )}
-      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
+      {error && <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
       <Button type="submit" className="w-full" disabled={pending}>{pending ? "Signing in…" : needCode ? "Verify and sign in" : "Sign in"}</Button>
     </form>
   );

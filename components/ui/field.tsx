@@ -24,7 +24,7 @@ export function Select({ invalid, ...props }: SelectHTMLAttributes<HTMLSelectEle
 export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null }) {
   if (!state?.message) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+    <p role={state.ok ? "status" : "alert"} data-testid="form-message" className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
       {state.message}
     </p>
   );

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order, and one closing line with the totals.
+//   unit (pure logic) -> database on SQLite -> database on PostgreSQL (when reachable;
+//   required under CI) -> end-to-end in Chromium against a production build.
+// Each suite runs even when an earlier one failed, so one run shows every failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import pg from "pg";
+
+const PG_URL = process.env.PG_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const only = process.argv.slice(2);
+mkdirSync("test-results", { recursive: true });
+
+async function pgReachable() {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSuites = [];
+
+function vitestCounts(file) {
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0), skipped: r.numPendingTests + r.numTodoTests };
+}
+
+function playwrightCounts(file) {
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  const s = r.stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected + (r.errors?.length ? 1 : 0), skipped: s.skipped };
+}
+
+function suite(name, cmd, args, env, resultFile, count) {
+  if (only.length && !only.includes(name)) return;
+  console.log(`\n=== ${name} ===`);
+  rmSync(resultFile, { force: true });
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  let c = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(resultFile)) c = count(resultFile);
+  if (r.status !== 0 && c.failed === 0) c.failed = 1; // crashed before reporting
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+  totals.skipped += c.skipped;
+  if (c.failed) failedSuites.push(name);
+  console.log(`${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+}
+
+const vitest = ["node_modules/vitest/vitest.mjs", "run"];
+suite("unit", process.execPath, [...vitest, "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"], {}, "test-results/unit.json", vitestCounts);
+suite("db-sqlite", process.execPath, [...vitest, "--project", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/db-sqlite.json"], { TEST_DIALECT: "sqlite" }, "test-results/db-sqlite.json", vitestCounts);
+if (!only.length || only.includes("db-postgresql")) {
+  if (await pgReachable()) {
+    suite("db-postgresql", process.execPath, [...vitest, "--project", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/db-postgresql.json"], { TEST_DIALECT: "postgresql" }, "test-results/db-postgresql.json", vitestCounts);
+  } else if (process.env.CI) {
+    console.error(`\nPostgreSQL is not reachable at ${PG_URL}; under CI the PostgreSQL suite is required.`);
+    totals.failed += 1;
+    failedSuites.push("db-postgresql (unreachable)");
+  } else {
+    console.log(`\n=== db-postgresql ===\nskipped: PostgreSQL not reachable at ${PG_URL}`);
+  }
+}
+if (!only.length || only.includes("e2e")) rmSync("data/e2e", { recursive: true, force: true });
+suite("e2e", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {}, "test-results/e2e.json", playwrightCounts);
+
+if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(", ")}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed ? 1 : 0);
