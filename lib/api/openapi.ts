@@ -1,9 +1,11 @@
 // Builds the OpenAPI 3.1 document from the zod schemas (zod 4 emits JSON Schema
-// 2020-12, which is OpenAPI 3.1's dialect). Each area adds its operations to OPERATIONS.
+// 2020-12, which is OpenAPI 3.1's dialect). Each area lists its operations in
+// lib/api/operations/<area>.ts, collected by lib/api/operations/registry.ts.
 import { z } from "zod";
-import { auditListSchema, auditQuerySchema, errorSchema, healthSchema } from "@/lib/api/schemas";
+import { errorSchema } from "@/lib/api/schemas";
+import { OPERATIONS } from "@/lib/api/operations/registry";
 
-type Operation = {
+export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
@@ -13,23 +15,7 @@ type Operation = {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
 
-export const OPERATIONS: Operation[] = [
-  {
-    method: "get",
-    path: "/api/v1/health",
-    summary: "Liveness and database dialect",
-    scopes: [],
-    responses: { 200: { description: "The app and its database answer", schema: healthSchema } },
-  },
-  {
-    method: "get",
-    path: "/api/v1/audit/events",
-    summary: "Audit events, newest first, keyset-paginated by seq",
-    scopes: ["audit:read"],
-    query: auditQuerySchema,
-    responses: { 200: { description: "A page of events", schema: auditListSchema } },
-  },
-];
+
 
 const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "output", unrepresentable: "any" });
 

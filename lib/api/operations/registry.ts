@@ -1,0 +1,6 @@
+// Every area's API operations, in the order they appear in the OpenAPI document.
+// An area adds one import and one spread here.
+import type { Operation } from "@/lib/api/openapi";
+import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
+
+export const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS];
