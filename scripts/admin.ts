@@ -12,6 +12,7 @@ import { verifyAuditChain } from "@/lib/server/audit/verify-audit";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
 import { db, dialect, disconnectDb } from "@/lib/server/db";
+import { setSetting, SETTINGS, type SettingKey } from "@/lib/server/settings/settings";
 import { createUser } from "@/lib/server/users/create-user";
 import { findUserIdByEmail, setUserDisabled, resetUserMfa, unlockUser } from "@/lib/server/users/manage-user";
 
@@ -29,6 +30,7 @@ const HELP = `Usage: npm run admin -- <command> [options]
   apikey:revoke --id ID
   audit:verify                    exit 0 if the chain is intact, 1 naming the first bad seq
   audit:checkpoint                sign the current tail of the audit log
+  setting:set --key K --value JSON e.g. --key security.mfaRequired --value true
   backup --out FILE               SQLite only: a consistent copy of the database
   restore --from FILE --yes       SQLite only: replace the database (stop the app first)
 `;
@@ -95,6 +97,19 @@ async function main(argv: string[]): Promise<number> {
     case "audit:checkpoint": {
       const seq = await checkpointTail();
       console.log(seq ? `Signed checkpoint at seq ${seq}.` : "The audit log is empty; nothing to sign.");
+      return 0;
+    }
+    case "setting:set": {
+      const key = need(args, "key");
+      if (!(key in SETTINGS)) throw new Error(`unknown setting "${key}"; known: ${Object.keys(SETTINGS).join(", ")}`);
+      let value: unknown;
+      try {
+        value = JSON.parse(need(args, "value"));
+      } catch {
+        throw new Error("--value must be JSON, e.g. true or \"Europe/Berlin\"");
+      }
+      await setSetting(SYSTEM_CLI, key as SettingKey, value);
+      console.log(`${key} = ${JSON.stringify(value)}`);
       return 0;
     }
     case "backup": {
