@@ -280,9 +280,10 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
       <div className="flex gap-2">
         {step > 0 && <Button type="button" variant="secondary" onClick={() => setStep(step - 1)}>Back</Button>}
         {step < STEPS.length - 1 ? (
-          <Button type="button" onClick={next}>Next</Button>
+          // Distinct keys: reusing one <button> whose type flips to "submit" during the click would submit the form.
+          <Button key="next" type="button" onClick={next}>Next</Button>
         ) : (
-          <Button type="submit" disabled={pending}>{editing ? "Save and recompute" : "Report incident"}</Button>
+          <Button key="submit" type="submit" disabled={pending}>{editing ? "Save and recompute" : "Report incident"}</Button>
         )}
       </div>
     </form>
