@@ -71,15 +71,18 @@ const incidentFields = {
   lawEnforcementDelay: lawEnforcementDelaySchema.nullable().optional(),
 };
 
-/** POST /api/v1/incidents and the wizard. Absent booleans are false; absent risk is `risk` (the conservative side: the authority is notified). */
-export const createIncidentSchema = z.object(incidentFields).strict();
+/**
+ * POST /api/v1/incidents and the wizard. Absent booleans are false; absent risk is `risk` (the
+ * conservative side: the authority is notified). Unknown keys are dropped, not refused, so a
+ * client sending extra context (e.g. asset links, not stored yet) is not turned away.
+ */
+export const createIncidentSchema = z.object(incidentFields);
 export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;
 
 /** PATCH /api/v1/incidents/{id}: any subset; null clears an optional field. */
 export const updateIncidentSchema = z
   .object({ ...incidentFields, version: z.number().int().min(0).optional() })
   .partial()
-  .strict()
   .refine((v) => Object.keys(v).some((k) => k !== "version"), { message: "send at least one field to change" });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 

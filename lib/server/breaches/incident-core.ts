@@ -2,7 +2,7 @@ import "server-only";
 // Shared internals of the breach area: row -> DTO, row -> engine input, and the recomputation of
 // stored obligations inside the caller's transaction. Not exported to pages or routes.
 import { computeObligations } from "@/lib/breaches/compute-obligations";
-import { planReconcile, planSummary, sentAtByKey, type StoredObligation, type StoredStatus } from "@/lib/breaches/reconcile";
+import { byUrgency, planReconcile, planSummary, sentAtByKey, type StoredObligation, type StoredStatus } from "@/lib/breaches/reconcile";
 import type { AiIncidentKind, Incident, Obligation, RiskLevel, Role } from "@/lib/breaches/types";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/server/db";
@@ -207,7 +207,10 @@ export async function loadIncidentDto(tx: Tx, id: string): Promise<IncidentDto> 
     tx.breachObligation.findMany({ where: { incidentId: id }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] }),
     tx.incidentTimelineEntry.findMany({ where: { incidentId: id }, orderBy: [{ at: "asc" }, { createdAt: "asc" }] }),
   ]);
-  return toIncidentDto(row, obligations, timeline);
+  const dto = toIncidentDto(row, obligations, timeline);
+  // Overdue and due-soon first, the same order in both dialects (they sort NULLs differently).
+  dto.obligations.sort(byUrgency);
+  return dto;
 }
 
 /** Columns from validated input (create or patch); only keys present in `input` are set. */

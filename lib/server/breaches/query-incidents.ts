@@ -12,9 +12,7 @@ import { INCIDENT_STATUSES, type IncidentDto, type IncidentStatus } from "@/lib/
 export async function getIncident(actor: Actor, incidentId: string): Promise<IncidentDto> {
   await requirePermission(actor, "breach:read", { type: "Incident", id: incidentId });
   if (typeof incidentId !== "string" || incidentId.length > 64) throw new AppError("NOT_FOUND", "No such incident.");
-  const dto = await db().$transaction((tx) => loadIncidentDto(tx, incidentId));
-  dto.obligations.sort(byUrgency);
-  return dto;
+  return db().$transaction((tx) => loadIncidentDto(tx, incidentId));
 }
 
 export type IncidentListItem = {
