@@ -14,12 +14,17 @@ export function normaliseJurisdiction(code: string): string {
 }
 
 /**
- * No roles recorded means the organisation owns the data it lost: controller (GDPR) and, when
- * PHI is involved, covered entity (HIPAA). An explicit role list is taken as given.
+ * No roles recorded means the organisation owns the data (and the AI system) involved:
+ * controller (GDPR), covered entity when PHI is involved (HIPAA), and provider when a serious
+ * AI incident is flagged (EU AI Act Art. 73 puts the report on the provider; without this an
+ * AI incident with no roles produced no obligation at all). An explicit role list is taken as given.
  */
 export function effectiveRoles(incident: Incident): ReadonlySet<Role> {
   if (incident.roles.length > 0) return new Set(incident.roles);
-  return new Set<Role>(incident.phi ? ["controller", "covered_entity"] : ["controller"]);
+  const roles: Role[] = ["controller"];
+  if (incident.phi) roles.push("covered_entity");
+  if (incident.aiSeriousIncident) roles.push("ai_provider");
+  return new Set<Role>(roles);
 }
 
 function affectedMap(incident: Incident): Map<string, number> {

@@ -21,6 +21,7 @@ const cases: Case[] = [
   { name: "EU AI Act Art. 26(5) deployer -> provider immediately (dueAt null), no authority report", incident: { roles: ["ai_deployer"], aiSeriousIncident: { kind: "death" } }, expected: { "EU-AI-ACT:provider": null } },
   { name: "EU AI Act Art. 73(2) + Art. 26(5) provider and deployer roles together", incident: { roles: ["ai_provider", "ai_deployer"], aiSeriousIncident: { kind: "other" } }, expected: { [MSA]: "2026-03-17T23:59:59.999Z", "EU-AI-ACT:provider": null } },
   { name: "EU AI Act Art. 73 no serious incident flagged -> nothing", incident: { roles: ["ai_provider", "ai_deployer"] }, expected: {} },
+  { name: "EU AI Act Art. 73(4) no roles recorded -> the organisation is taken as provider (death: 10 days)", incident: { roles: [], aiSeriousIncident: { kind: "death" } }, expected: { [MSA]: "2026-03-12T23:59:59.999Z" } },
   { name: "EU AI Act Art. 73 serious incident but no AI role -> nothing", incident: { roles: ["controller"], aiSeriousIncident: { kind: "death" } }, expected: {} },
   { name: "EU AI Act Art. 73(3) 2 days counted from the local date in Europe/Berlin (01:30 CEST on 2 May)", incident: { ...provider("widespread_infringement"), discoveredAt: "2026-05-01T23:30:00Z" }, options: { timeZone: "Europe/Berlin" }, expected: { [MSA]: "2026-05-04T21:59:59.999Z" } },
 ];

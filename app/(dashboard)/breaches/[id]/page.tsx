@@ -1,0 +1,181 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { MISSING_RULES } from "@/lib/breaches/missing";
+import { isPending, urgency } from "@/lib/breaches/reconcile";
+import { formatInstant, obligationLabel, STATUS_LABELS } from "@/lib/breaches/reports";
+import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/server/authz";
+import { pageActor } from "@/lib/server/auth/page-guard";
+import { getIncident } from "@/lib/server/breaches/query-incidents";
+import type { IncidentDto } from "@/lib/validation/breaches";
+import { Forbidden } from "../../_components/forbidden";
+import { Countdown } from "../_components/countdown";
+import { IncidentWizard } from "../_components/incident-wizard";
+import { ChecklistForm, MarkSentForm, StatusForm, TimelineForm } from "../_components/obligation-forms";
+
+export const metadata: Metadata = { title: "Incident" };
+
+const STATUS_TONE = { open: "gray", sent: "green", not_required: "indigo", late: "amber" } as const;
+
+const EXPORTS = [
+  { format: "report.pdf", label: "Incident report (PDF)" },
+  { format: "gdpr-art33.pdf", label: "GDPR Art. 33 draft" },
+  { format: "ca-notice.pdf", label: "California notice draft" },
+  { format: "hhs.json", label: "HHS portal record" },
+  { format: "ai-act-art73.pdf", label: "AI Act Art. 73 report" },
+  { format: "incident.json", label: "JSON" },
+];
+
+function KeyValues({ items }: { items: [string, string][] }) {
+  return (
+    <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[14rem_1fr]">
+      {items.map(([k, v]) => (
+        <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd className="text-slate-900">{v || "—"}</dd></div>
+      ))}
+    </dl>
+  );
+}
+
+async function load(actor: Parameters<typeof getIncident>[0], id: string): Promise<IncidentDto> {
+  try {
+    return await getIncident(actor, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, denied } = await pageActor("breach:read");
+  if (denied) return <Forbidden what="breach records" />;
+  const { id } = await params;
+  const i = await load(actor, id);
+  const tz = i.timeZone;
+  const write = can(actor, "breach:write");
+  const exportable = can(actor, "breach:export");
+  const renderedAt = Date.now();
+  const total = i.affected.reduce((n, a) => n + a.count, 0);
+  const overdue = i.obligations.filter((o) => urgency(o, renderedAt) === "overdue").length;
+  return (
+    <>
+      <PageHeader
+        title={i.title}
+        description={<>{i.reference} · discovered {formatInstant(i.discoveredAt, tz)} · <Badge tone={i.status === "open" ? "red" : i.status === "contained" ? "amber" : "gray"}>{i.status}</Badge>{overdue > 0 && <> · <Badge tone="red">{overdue} overdue</Badge></>}</>}
+        actions={<Link href="/breaches" className="text-sm text-slate-600 hover:underline">All incidents</Link>}
+      />
+      <div className="space-y-6">
+        {exportable && (
+          <Card title="Exports" description="Every download is recorded in the audit log.">
+            <div className="flex flex-wrap gap-2">
+              {EXPORTS.map((e) => (
+                <a key={e.format} href={`/breaches/${i.id}/export/${e.format}`} className="rounded-md px-3 py-1.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">{e.label}</a>
+              ))}
+            </div>
+          </Card>
+        )}
+
+        <Card title="Notification obligations" description={`Overdue and due-soon first. Day-based deadlines end at 23:59 on the last day in ${tz}; hour-based ones are exact instants.`}>
+          {i.obligations.length === 0 ? (
+            <p className="text-sm text-slate-600">The deadline engine derives no notification from these facts (e.g. encrypted data, no affected people in a covered jurisdiction, or a documented low probability of compromise).</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="obligations">
+              {i.obligations.map((o) => (
+                <li key={o.id} className="py-3" data-testid={`obligation-${o.key}`}>
+                  <div className="flex flex-wrap items-start justify-between gap-3">
+                    <div className="min-w-0">
+                      <p className="font-medium text-slate-900">{obligationLabel(o)}</p>
+                      <p className="text-xs text-slate-500">{o.citation} · rule {o.ruleVersion}{o.applies ? "" : " · no longer applies to the current facts (kept because it was acted on)"}</p>
+                    </div>
+                    <div className="flex flex-wrap items-center gap-2 text-sm">
+                      <Badge tone={STATUS_TONE[o.status]}>{STATUS_LABELS[o.status]}</Badge>
+                      {o.dueAt ? (
+                        <>
+                          {isPending(o) && <Countdown dueAt={o.dueAt} renderedAt={renderedAt} status={o.status} sentAt={o.sentAt} />}
+                          <span className="text-xs text-slate-600">due {formatInstant(o.dueAt, tz)}</span>
+                        </>
+                      ) : (
+                        <span className="text-xs text-slate-600">{o.dependsOnKey ? "runs from the notice it depends on" : "no fixed time"}</span>
+                      )}
+                    </div>
+                  </div>
+                  <p className="mt-1 text-sm text-slate-700">{o.dueRule}</p>
+                  {o.sentAt && <p className="mt-1 text-sm text-emerald-800">Sent {formatInstant(o.sentAt, tz)}{o.reference ? `, reference ${o.reference}` : ""}{o.sentBy ? ` by ${o.sentBy}` : ""}</p>}
+                  {o.statusReason && <p className="mt-1 text-sm text-slate-700">Reason: {o.statusReason}</p>}
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm text-indigo-700">Content checklist{write && isPending(o) ? " and tracking" : ""}</summary>
+                    <div className="mt-2 grid gap-4 lg:grid-cols-2">
+                      <ChecklistForm incidentId={i.id} obligation={o} readOnly={!write} />
+                      {write && !o.sentAt && (
+                        <div className="space-y-4">
+                          {isPending(o) && <MarkSentForm incidentId={i.id} obligation={o} timeZone={tz} label={obligationLabel(o)} />}
+                          <StatusForm incidentId={i.id} obligation={o} />
+                        </div>
+                      )}
+                    </div>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="Facts">
+            <KeyValues items={[
+              ["Occurred", i.occurredAt ? `${formatInstant(i.occurredAt, tz)}${i.occurredUntil ? ` to ${formatInstant(i.occurredUntil, tz)}` : ""}` : "Unknown"],
+              ["Discovered / aware", formatInstant(i.discoveredAt, tz)],
+              ["Contained", i.containedAt ? formatInstant(i.containedAt, tz) : "Not yet"],
+              ["Roles", i.roles.length ? i.roles.join(", ") : "Owner of the data"],
+              ["Data categories", i.dataCategories.join(", ")],
+              ["Affected", `${total.toLocaleString("en-US")}: ${i.affected.map((a) => `${a.jurisdiction} ${a.count}`).join(", ")}`],
+              ["PHI", i.phi ? "Yes" : "No"],
+              ["Unreadable (encrypted)", i.encrypted ? "Yes" : "No"],
+              ["AI serious incident", i.aiSeriousIncident ? `${i.aiSeriousIncident.kind}${i.aiSeriousIncident.system ? `, ${i.aiSeriousIncident.system}` : ""}` : "No"],
+              ["Law-enforcement delay", i.lawEnforcementDelay ? `until ${i.lawEnforcementDelay.until}, ${i.lawEnforcementDelay.written ? "written" : "oral"}${i.lawEnforcementDelay.official ? `, ${i.lawEnforcementDelay.official}` : ""}` : "None"],
+            ]} />
+            {i.description && <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{i.description}</p>}
+          </Card>
+          <Card title="Risk assessments">
+            <h3 className="text-sm font-semibold">GDPR (Art. 33(1), 34(1))</h3>
+            <KeyValues items={[["Risk", i.riskLevel], ["Rationale", i.riskRationale]]} />
+            <h3 className="mt-4 text-sm font-semibold">HIPAA four factors (45 CFR 164.402(2))</h3>
+            <KeyValues items={[
+              ["(i) Nature and extent", i.hipaaAssessment.nature],
+              ["(ii) Unauthorized person", i.hipaaAssessment.unauthorizedPerson],
+              ["(iii) Acquired or viewed", i.hipaaAssessment.acquiredOrViewed],
+              ["(iv) Mitigation", i.hipaaAssessment.mitigation],
+              ["Low probability of compromise", i.hipaaLowProbabilityOfCompromise ? "Yes (no HIPAA notice)" : "No"],
+            ]} />
+          </Card>
+        </div>
+
+        <Card title="Timeline" description="What was done, by whom, when.">
+          <ol className="space-y-2" data-testid="timeline">
+            {i.timeline.map((t) => (
+              <li key={t.id} className="grid gap-1 text-sm sm:grid-cols-[13rem_1fr]">
+                <span className="text-slate-500">{formatInstant(t.at, tz)}</span>
+                <span>{t.action}{t.performedBy ? <span className="text-slate-500"> — {t.performedBy}</span> : null}</span>
+              </li>
+            ))}
+          </ol>
+          {write && <TimelineForm incidentId={i.id} timeZone={tz} />}
+        </Card>
+
+        {write && (
+          <Card title="Edit facts" description="Saving recomputes open obligations; sent and closed ones are kept, and the changes are recorded in the audit log.">
+            <details><summary className="cursor-pointer text-sm text-indigo-700">Change the facts of this incident</summary><div className="mt-3"><IncidentWizard timeZone={tz} incident={i} /></div></details>
+          </Card>
+        )}
+
+        <Card title="Rules not encoded" description="Absent obligations here are not a finding of 'no duty': these rules could not be confirmed from a source or need facts not recorded.">
+          <ul className="list-disc space-y-1 pl-5 text-xs text-slate-600">
+            {MISSING_RULES.map((m) => <li key={m.rule}><strong>{m.regime}</strong>: {m.rule}. {m.reason}</li>)}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

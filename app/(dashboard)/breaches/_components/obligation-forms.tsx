@@ -1,0 +1,98 @@
+"use client";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Input } from "@/components/ui/field";
+import { wallInputToIso, isoToWallInput } from "@/lib/breaches/wall-time";
+import type { ObligationDto } from "@/lib/validation/breaches";
+import { checklistAction, markSentAction, setStatusAction, timelineAction } from "../actions";
+
+export function MarkSentForm({ incidentId, obligation, timeZone, label }: { incidentId: string; obligation: ObligationDto; timeZone: string; label: string }) {
+  const [state, action, pending] = useActionState(markSentAction, null);
+  const [sent, setSent] = useState(() => isoToWallInput(new Date().toISOString(), timeZone));
+  const [reference, setReference] = useState("");
+  const [reason, setReason] = useState("");
+  const sentIso = wallInputToIso(sent, timeZone);
+  const late = Boolean(obligation.dueAt && sentIso && Date.parse(sentIso) > Date.parse(obligation.dueAt));
+  return (
+    <form action={action} className="space-y-2" aria-label={`Record ${label} as sent`}>
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <input type="hidden" name="obligationId" value={obligation.id} />
+      <input type="hidden" name="payload" value={JSON.stringify({ sentAt: sentIso ?? "", ...(reference ? { reference } : {}), ...(reason ? { reason } : {}) })} />
+      <div className="grid gap-2 sm:grid-cols-2">
+        <Field label="Sent at"><Input type="datetime-local" value={sent} onChange={(e) => setSent(e.target.value)} /></Field>
+        <Field label="Reference (optional)"><Input value={reference} onChange={(e) => setReference(e.target.value)} placeholder="case number, tracking id" /></Field>
+      </div>
+      {late && <Field label="Reason for the delay" hint="After the deadline the notice is recorded as late (GDPR Art. 33(1): give the reasons)."><Input value={reason} onChange={(e) => setReason(e.target.value)} /></Field>}
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>Record as sent</Button>
+    </form>
+  );
+}
+
+export function StatusForm({ incidentId, obligation }: { incidentId: string; obligation: ObligationDto }) {
+  const [state, action, pending] = useActionState(setStatusAction, null);
+  const [status, setStatus] = useState<"not_required" | "late">("not_required");
+  if (obligation.status === "not_required" || obligation.status === "late") {
+    return (
+      <form action={action} className="space-y-2">
+        <input type="hidden" name="incidentId" value={incidentId} />
+        <input type="hidden" name="obligationId" value={obligation.id} />
+        <input type="hidden" name="status" value="open" />
+        <FormMessage state={state} />
+        <Button type="submit" variant="secondary" disabled={pending}>Re-open</Button>
+      </form>
+    );
+  }
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <input type="hidden" name="obligationId" value={obligation.id} />
+      <div className="flex flex-wrap gap-3 text-sm">
+        <label className="flex items-center gap-1"><input type="radio" name="status" value="not_required" checked={status === "not_required"} onChange={() => setStatus("not_required")} /> Not required</label>
+        <label className="flex items-center gap-1"><input type="radio" name="status" value="late" checked={status === "late"} onChange={() => setStatus("late")} /> Will be late</label>
+      </div>
+      <Field label="Reason"><Input name="reason" required placeholder={status === "not_required" ? "e.g. Art. 34(3)(b): later measures remove the high risk" : "e.g. scope still being established with forensics"} /></Field>
+      <FormMessage state={state} />
+      <Button type="submit" variant="secondary" disabled={pending}>Save status</Button>
+    </form>
+  );
+}
+
+export function ChecklistForm({ incidentId, obligation, readOnly }: { incidentId: string; obligation: ObligationDto; readOnly: boolean }) {
+  const [state, action, pending] = useActionState(checklistAction, null);
+  if (obligation.contentChecklist.length === 0) return <p className="text-xs text-slate-500">The law sets no content list for this notice.</p>;
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <input type="hidden" name="obligationId" value={obligation.id} />
+      <input type="hidden" name="count" value={obligation.contentChecklist.length} />
+      <ul className="space-y-1 text-sm">
+        {obligation.contentChecklist.map((c, n) => (
+          <li key={n}><label className="flex items-start gap-2"><input type="checkbox" name={`item-${n}`} defaultChecked={c.done} disabled={readOnly} className="mt-1" /> <span>{c.item}</span></label></li>
+        ))}
+      </ul>
+      <FormMessage state={state} />
+      {!readOnly && <Button type="submit" variant="secondary" disabled={pending}>Save checklist</Button>}
+    </form>
+  );
+}
+
+export function TimelineForm({ incidentId, timeZone }: { incidentId: string; timeZone: string }) {
+  const [state, action, pending] = useActionState(timelineAction, null);
+  const [at, setAt] = useState(() => isoToWallInput(new Date().toISOString(), timeZone));
+  const [what, setWhat] = useState("");
+  const [by, setBy] = useState("");
+  return (
+    <form action={action} className="space-y-2 border-t border-slate-100 pt-3">
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <input type="hidden" name="payload" value={JSON.stringify({ at: wallInputToIso(at, timeZone) ?? "", action: what, performedBy: by })} />
+      <div className="grid gap-2 sm:grid-cols-[12rem_1fr_12rem]">
+        <Field label="When"><Input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} /></Field>
+        <Field label="What was done"><Input value={what} onChange={(e) => setWhat(e.target.value)} /></Field>
+        <Field label="By whom"><Input value={by} onChange={(e) => setBy(e.target.value)} /></Field>
+      </div>
+      <FormMessage state={state} />
+      <Button type="submit" variant="secondary" disabled={pending}>Add to timeline</Button>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { actionError, type ActionResult } from "@/lib/action-result";
+import { AppError } from "@/lib/errors";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { addTimelineEntry } from "@/lib/server/breaches/add-timeline-entry";
+import { createIncident } from "@/lib/server/breaches/create-incident";
+import { markObligationSent, setObligationStatus, updateObligationChecklist } from "@/lib/server/breaches/track-obligation";
+import { updateIncident } from "@/lib/server/breaches/update-incident";
+
+// Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
+function payload(form: FormData): unknown {
+  try {
+    return JSON.parse(String(form.get("payload") ?? "null"));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The form could not be read; reload the page and try again.");
+  }
+}
+
+const str = (form: FormData, k: string) => String(form.get(k) ?? "");
+
+export async function createIncidentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  let id: string;
+  try {
+    id = (await createIncident(actor, payload(form))).id;
+  } catch (e) {
+    return actionError(e);
+  }
+  revalidatePath("/breaches");
+  redirect(`/breaches/${id}`);
+}
+
+export async function updateIncidentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const id = str(form, "incidentId");
+  try {
+    await updateIncident(actor, id, payload(form));
+  } catch (e) {
+    return actionError(e);
+  }
+  revalidatePath(`/breaches/${id}`);
+  return { ok: true, message: "Saved. Open obligations were recomputed; sent and closed ones were kept." };
+}
+
+async function obligationRun(form: FormData, fn: (incidentId: string, obligationId: string) => Promise<unknown>, message: string): Promise<ActionResult> {
+  const incidentId = str(form, "incidentId");
+  try {
+    await fn(incidentId, str(form, "obligationId"));
+    revalidatePath(`/breaches/${incidentId}`);
+    return { ok: true, message };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function markSentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  return obligationRun(form, (i, o) => markObligationSent(actor, i, o, payload(form)), "Recorded as sent.");
+}
+
+export async function setStatusAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const status = str(form, "status");
+  const input = status === "open" ? { status } : { status, reason: str(form, "reason") };
+  return obligationRun(form, (i, o) => setObligationStatus(actor, i, o, input), status === "open" ? "Re-opened." : "Status saved.");
+}
+
+export async function checklistAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const n = Number(form.get("count") ?? 0);
+  const done = Array.from({ length: Math.min(50, Math.max(0, n)) }, (_, i) => form.get(`item-${i}`) === "on");
+  return obligationRun(form, (i, o) => updateObligationChecklist(actor, i, o, { done }), "Checklist saved.");
+}
+
+export async function timelineAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const incidentId = str(form, "incidentId");
+  try {
+    await addTimelineEntry(actor, incidentId, payload(form));
+    revalidatePath(`/breaches/${incidentId}`);
+    return { ok: true, message: "Added to the timeline." };
+  } catch (e) {
+    return actionError(e);
+  }
+}

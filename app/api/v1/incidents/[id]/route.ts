@@ -1,0 +1,19 @@
+import { AppError } from "@/lib/errors";
+import { withApiKey } from "@/lib/server/api/with-api-key";
+import { getIncident } from "@/lib/server/breaches/query-incidents";
+import { updateIncident } from "@/lib/server/breaches/update-incident";
+
+export const GET = withApiKey<{ id: string }>(async (_req, { actor, params }) => Response.json(await getIncident(actor, params.id)), { scopes: ["incidents:read"] });
+
+export const PATCH = withApiKey<{ id: string }>(
+  async (req, { actor, params }) => {
+    let body: unknown;
+    try {
+      body = await req.json();
+    } catch {
+      throw new AppError("BAD_REQUEST", "The request body must be JSON.");
+    }
+    return Response.json(await updateIncident(actor, params.id, body));
+  },
+  { scopes: ["incidents:write"] },
+);

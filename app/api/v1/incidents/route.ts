@@ -1,0 +1,34 @@
+import { AppError } from "@/lib/errors";
+import { withApiKey } from "@/lib/server/api/with-api-key";
+import { withIdempotency } from "@/lib/server/api/idempotency";
+import { createIncident } from "@/lib/server/breaches/create-incident";
+import { listIncidents } from "@/lib/server/breaches/query-incidents";
+
+async function readJson(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body must be JSON.");
+  }
+}
+
+export const POST = withApiKey(
+  async (req, { actor }) => {
+    const body = await readJson(req);
+    const res = await withIdempotency(`incidents:create:${actor.keyId}`, req.headers.get("idempotency-key"), body, async () => {
+      const incident = await createIncident(actor, body);
+      return { status: 201, body: { id: incident.id, reference: incident.reference, obligations: incident.obligations } };
+    });
+    return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
+  },
+  { scopes: ["incidents:write"] },
+);
+
+export const GET = withApiKey(
+  async (req, { actor }) => {
+    const url = new URL(req.url);
+    const page = Number(url.searchParams.get("page") ?? "1");
+    return Response.json(await listIncidents(actor, { page: Number.isFinite(page) ? page : 1, status: url.searchParams.get("status") ?? undefined }));
+  },
+  { scopes: ["incidents:read"] },
+);
