@@ -83,7 +83,7 @@ describe("permission matrix (posture:read = admin, officer, auditor; posture:wri
     const key: Actor = { kind: "api_key", keyId: "k1", name: "bi", scopes: ["posture:read"], role: null, userId: null, ip: null };
     expect(await code(postureSeries(key, {}))).toBe("ok");
     expect(await code(reviewControl(key, { controlId: "GDPR-30", status: "satisfied" }))).toBe("FORBIDDEN");
-    const reviewerKey: Actor = { ...key, role: "reviewer", userId: "u-rev" };
+    const reviewerKey: Actor = { kind: "api_key", keyId: "k2", name: "bi", scopes: ["posture:read"], role: "reviewer", userId: "u-rev", ip: null };
     expect(await code(postureSeries(reviewerKey, {}))).toBe("FORBIDDEN"); // key bound to a reviewer: no more than the reviewer
   });
   it("a denial is itself audited", async () => {
