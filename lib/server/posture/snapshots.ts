@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, zodDetails } from "@/lib/errors";
 import { dayOf, downsample, rangeStart, seededHistory, type SeriesPoint } from "@/lib/posture/history";
-import { countByStatus, postureScores } from "@/lib/posture/score";
+import { countByStatus, postureScores, type PostureScores } from "@/lib/posture/score";
 import { postureQuerySchema } from "@/lib/validation/posture";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -100,12 +100,27 @@ export async function postureSeries(actor: Actor, input: unknown, now = new Date
     select: { day: true, seeded: true, overall: true, inventory: true, consent: true, breaches: true, oversight: true, security: true, counts: true },
   });
   const points: SeriesPoint[] = downsample(rows.map(({ counts: _c, ...p }) => p));
+  type Point = { day: string; seeded: boolean } & Partial<PostureScores>;
   const latest = rows.at(-1);
   return {
     from: from ?? rows[0]?.day ?? null,
     to: to ?? latest?.day ?? null,
     area: q.area ?? null,
-    points: q.area ? points.map((p) => ({ day: p.day, seeded: p.seeded, [q.area!]: p[q.area!] })) as Partial<SeriesPoint>[] : points,
+    points: (q.area ? points.map((p) => ({ day: p.day, seeded: p.seeded, [q.area!]: p[q.area!] })) : points) as Point[],
     latestCounts: latest && !latest.seeded ? (JSON.parse(latest.counts) as Record<string, number>) : null,
   };
+}
+
+/**
+ * The trigger: pages that show posture call this; the first view of a UTC day runs the
+ * job (the lease keeps it to one instance), later views read the stored row. Failures
+ * are logged and never break the page.
+ */
+export async function ensureDailySnapshot(now = new Date()) {
+  try {
+    return await runDailySnapshotJob(now);
+  } catch (e) {
+    console.error("posture snapshot job failed", e);
+    return { ran: false as const, reason: "error" };
+  }
 }
