@@ -7,7 +7,7 @@ import { getOverview } from "@/lib/server/overview";
 import { can } from "@/lib/server/authz";
 import { currentPosture } from "@/lib/server/posture/controls";
 import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
-import { AREA_LABELS, AREAS } from "@/lib/posture/types";
+import { AREA_LABELS, AREAS as POSTURE_AREAS } from "@/lib/posture/types";
 
 const AREAS = [
   { href: "/inventory", title: "Inventory", text: "Systems, data assets and Art. 30 records.", permission: "inventory:read" },
@@ -33,7 +33,7 @@ export default async function OverviewPage() {
           <Card title="Compliance posture">
             <p className="text-3xl font-bold text-slate-900" data-testid="overview-posture-score">{posture.scores.overall === null ? "n/a" : posture.scores.overall.toFixed(1)}<span className="text-base font-normal text-slate-500"> / 100</span></p>
             <ul className="mt-2 grid grid-cols-2 gap-x-3 text-xs text-slate-600">
-              {AREAS.map((a) => <li key={a}>{AREA_LABELS[a]}: {posture.scores[a] === null ? "n/a" : posture.scores[a]!.toFixed(0)}</li>)}
+              {POSTURE_AREAS.map((a) => <li key={a}>{AREA_LABELS[a]}: {posture.scores[a] === null ? "n/a" : posture.scores[a]!.toFixed(0)}</li>)}
             </ul>
             <p className="mt-2 text-sm text-slate-700">{posture.failingTests} failing test{posture.failingTests === 1 ? "" : "s"}, {posture.overdueReviews} overdue review{posture.overdueReviews === 1 ? "" : "s"}.</p>
             <Link href="/posture" className="mt-2 inline-block text-sm font-semibold text-indigo-600 hover:underline">Open the posture dashboard</Link>
