@@ -81,7 +81,7 @@ export default async function PosturePage({ searchParams }: { searchParams: Prom
           <div className="mt-3 flex flex-wrap items-center gap-4 text-sm">
             <a href={`/posture/export?chart=series&range=${range}`} className="font-semibold text-indigo-600 hover:underline" download>Download CSV</a>
           </div>
-          <details className="mt-2">
+          <details className="mt-2" key={range}>
             <summary className="cursor-pointer text-sm font-semibold text-slate-700">Show as a table</summary>
             <div className="mt-2 max-h-80 overflow-y-auto">
               <table className="min-w-full text-xs" aria-label="Posture over time">
