@@ -80,3 +80,15 @@ export const postureQuerySchema = z.object({
   range: z.enum(RANGES).optional(),
 });
 export type PostureQuery = z.infer<typeof postureQuerySchema>;
+
+export const createControlSchema = z.object({
+  id: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9().\-]{1,40}$/, "use letters, digits, dots, dashes and brackets, e.g. ORG-BACKUP-1"),
+  title: z.string().trim().min(3, "at least 3 characters").max(200),
+  description: z.string().trim().min(3, "at least 3 characters").max(4000),
+  area: z.enum(AREAS, { message: "choose an area" }),
+  citation: z.string().trim().min(2, "give the source (policy, contract or law)").max(300),
+  owner: optionalText(200),
+  frequencyDays: z.coerce.number().int().min(1, "at least 1 day").max(3650),
+  weight: z.coerce.number().int().min(0).max(10).default(1),
+  manualCheck: z.string().trim().min(3, "say how a reviewer checks it").max(2000),
+});

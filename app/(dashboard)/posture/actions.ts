@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createChecklist } from "@/lib/server/posture/checklists";
-import { updateControl } from "@/lib/server/posture/controls";
+import { createControl, updateControl } from "@/lib/server/posture/controls";
 import { overrideControl } from "@/lib/server/posture/override-control";
 import { reviewControl, type EvidenceUpload } from "@/lib/server/posture/review-control";
 import { takeSnapshot } from "@/lib/server/posture/snapshots";
@@ -69,4 +69,10 @@ export async function takeSnapshotAction() {
     () => takeSnapshot(actor),
     (r) => `Tests run and today's snapshot taken: overall ${r.scores.overall ?? "n/a"}${r.counts.failingTests ? `, ${r.counts.failingTests} failing test${r.counts.failingTests === 1 ? "" : "s"}` : ""}.`,
   );
+}
+
+export async function createControlAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  const fields = ["id", "title", "description", "area", "citation", "owner", "frequencyDays", "weight", "manualCheck"] as const;
+  return run(() => createControl(actor, Object.fromEntries(fields.map((k) => [k, str(form, k)]))), (r) => `Control ${r.id} added to the catalogue.`);
 }

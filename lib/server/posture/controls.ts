@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, zodDetails } from "@/lib/errors";
 import { countByStatus, postureScores } from "@/lib/posture/score";
-import { controlFilterSchema, controlIdSchema, updateControlSchema } from "@/lib/validation/posture";
+import { controlFilterSchema, controlIdSchema, createControlSchema, updateControlSchema } from "@/lib/validation/posture";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
@@ -86,5 +86,19 @@ export async function updateControl(actor: Actor, input: unknown) {
     for (const k of Object.keys(data) as (keyof typeof data)[]) if (before[k] !== data[k]) diff[k] = { from: before[k], to: data[k] };
     await appendAudit(tx, actor, { action: "posture.control.update", entityType: "Control", entityId: controlId, diff });
     return { id: controlId };
+  });
+}
+
+/** Adds a custom control (framework "custom") to the catalogue. */
+export async function createControl(actor: Actor, input: unknown, now = new Date()) {
+  await requirePermission(actor, "posture:write", { type: "Control" });
+  const parsed = createControlSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  const c = parsed.data;
+  return db().$transaction(async (tx) => {
+    if (await tx.control.findUnique({ where: { id: c.id }, select: { id: true } })) throw new AppError("CONFLICT", `A control with the id ${c.id} exists.`, [{ path: "id", message: "already used" }]);
+    await tx.control.create({ data: { ...c, owner: c.owner ?? null, framework: "custom", nextReviewAt: new Date(now.getTime() + c.frequencyDays * 86_400_000) } });
+    await appendAudit(tx, actor, { action: "posture.control.create", entityType: "Control", entityId: c.id, diff: { title: c.title, area: c.area, citation: c.citation } });
+    return { id: c.id };
   });
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db";
 import { runExclusive } from "@/lib/server/jobs/lease";
 import { PROVIDERS } from "@/lib/server/posture/control-tests/registry";
 import { createChecklist, getChecklist, listChecklists } from "@/lib/server/posture/checklists";
-import { currentPosture, getControl, listControls, updateControl } from "@/lib/server/posture/controls";
+import { createControl, currentPosture, getControl, listControls, updateControl } from "@/lib/server/posture/controls";
 import { downloadEvidence } from "@/lib/server/posture/evidence";
 import { overrideControl } from "@/lib/server/posture/override-control";
 import { reviewControl } from "@/lib/server/posture/review-control";
@@ -274,5 +274,18 @@ describe("snapshots, the daily job and the seeded backfill", () => {
     expect(Object.keys(sec.points[0]!).sort()).toEqual(["day", "security", "seeded"]);
     expect(await code(postureSeries(officer, { from: "2026-05-01", to: "2026-04-01" }))).toBe("VALIDATION");
     expect(await code(postureSeries(officer, { area: "everything" }))).toBe("VALIDATION");
+  });
+});
+
+describe("custom controls", () => {
+  it("an officer adds a custom control; a duplicate id is a CONFLICT; an auditor is refused; bad input is VALIDATION", async () => {
+    const input = { id: "org-backup-1", title: "Nightly backups restored monthly", description: "Restore test every month.", area: "security", citation: "Internal policy IS-7", frequencyDays: "30", weight: "2", manualCheck: "Attach the restore log." };
+    expect(await createControl(officer, input)).toEqual({ id: "ORG-BACKUP-1" });
+    const { control } = await getControl(officer, "ORG-BACKUP-1");
+    expect(control).toMatchObject({ framework: "custom", status: "not_reviewed", weight: 2, automated: null });
+    expect(await code(createControl(officer, input))).toBe("CONFLICT");
+    expect(await code(createControl(actors.auditor, { ...input, id: "X-2" }))).toBe("FORBIDDEN");
+    expect(await code(createControl(officer, { ...input, id: "bad id!" }))).toBe("VALIDATION");
+    expect(await code(createControl(officer, { ...input, id: "X-3", area: "finance" }))).toBe("VALIDATION");
   });
 });

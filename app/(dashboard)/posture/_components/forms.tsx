@@ -2,9 +2,9 @@
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
-import { REVIEW_STATUSES, STATUS_LABELS } from "@/lib/posture/types";
+import { AREA_LABELS, AREAS, REVIEW_STATUSES, STATUS_LABELS } from "@/lib/posture/types";
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from "@/lib/validation/posture";
-import { createChecklistAction, overrideControlAction, reviewControlAction, takeSnapshotAction, updateControlAction } from "../actions";
+import { createChecklistAction, createControlAction, overrideControlAction, reviewControlAction, takeSnapshotAction, updateControlAction } from "../actions";
 
 const TEXTAREA = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
 
@@ -139,6 +139,39 @@ export function CreateChecklistForm({ controls }: { controls: { id: string; titl
       </fieldset>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>Create checklist</Button>
+    </form>
+  );
+}
+
+const EMPTY_CONTROL = { id: "", title: "", description: "", area: "", citation: "", owner: "", frequencyDays: "90", weight: "1", manualCheck: "" };
+
+export function CreateControlForm() {
+  const [state, action, pending] = useActionState(createControlAction, null);
+  const [v, setV] = useState(EMPTY_CONTROL);
+  useEffect(() => {
+    if (state?.ok) setV(EMPTY_CONTROL);
+  }, [state]);
+  const bind = (k: keyof typeof v) => ({ name: k, value: v[k], onChange: (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value }) });
+  const err = state?.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-3" aria-label="Add a control">
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field label="Id" error={err.id} hint="e.g. ORG-BACKUP-1"><Input {...bind("id")} required /></Field>
+        <Field label="Title" error={err.title}><Input {...bind("title")} required /></Field>
+        <Field label="Area" error={err.area}>
+          <Select {...bind("area")} required><option value="">Choose…</option>{AREAS.map((a) => <option key={a} value={a}>{AREA_LABELS[a]}</option>)}</Select>
+        </Field>
+      </div>
+      <Field label="Description" error={err.description}><textarea {...bind("description")} rows={2} className={TEXTAREA} /></Field>
+      <div className="grid gap-3 sm:grid-cols-4">
+        <Field label="Source / citation" error={err.citation}><Input {...bind("citation")} required /></Field>
+        <Field label="Owner" error={err.owner}><Input {...bind("owner")} /></Field>
+        <Field label="Review every (days)" error={err.frequencyDays}><Input {...bind("frequencyDays")} type="number" min={1} /></Field>
+        <Field label="Weight" error={err.weight}><Input {...bind("weight")} type="number" min={0} max={10} /></Field>
+      </div>
+      <Field label="How to check it" error={err.manualCheck}><textarea {...bind("manualCheck")} rows={2} className={TEXTAREA} /></Field>
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>Add control</Button>
     </form>
   );
 }

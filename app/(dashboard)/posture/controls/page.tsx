@@ -4,9 +4,11 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AREA_LABELS, AREAS, CONTROL_STATUSES, FRAMEWORK_LABELS, FRAMEWORKS, STATUS_LABELS } from "@/lib/posture/types";
 import { controlFilterSchema } from "@/lib/validation/posture";
+import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listControls } from "@/lib/server/posture/controls";
 import { Forbidden } from "../../_components/forbidden";
+import { CreateControlForm } from "../_components/forms";
 import { StatusBadge } from "../_components/status-badge";
 
 export const metadata: Metadata = { title: "Controls" };
@@ -78,6 +80,13 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
           </nav>
         )}
       </Card>
+      {can(actor, "posture:write") && (
+        <div className="mt-6">
+          <Card title="Add a custom control" description="For an internal policy, a contract clause or a requirement the catalogue does not hold yet.">
+            <CreateControlForm />
+          </Card>
+        </div>
+      )}
     </>
   );
 }
