@@ -164,3 +164,25 @@ test("the API returns the snapshot series and the controls to a key with posture
   const denied = await request.get("/api/v1/controls", { headers: { Authorization: `Bearer ${other}` } });
   expect(denied.status()).toBe(403);
 });
+
+test("an officer adds a custom control to the catalogue and a refused field keeps the other input", async ({ page }) => {
+  await signIn(page, makeUser("compliance_officer"));
+  await expectSignedIn(page);
+  await page.goto("/posture/controls");
+  const form = page.getByRole("form", { name: "Add a control" });
+  const id = `ORG-E2E-${Date.now().toString(36).toUpperCase()}`;
+  await form.getByLabel("Id").fill("bad id!");
+  await form.getByLabel("Title").fill("Vendor contracts include breach clauses");
+  await form.getByLabel("Area").selectOption("breaches");
+  await form.getByLabel("Description").fill("Every processor contract obliges the vendor to tell us of a breach within 24 hours.");
+  await form.getByLabel("Source / citation").fill("GDPR Art. 28(3)(f), Art. 33(2)");
+  await form.getByLabel("How to check it").fill("Sample five processor contracts.");
+  await form.getByRole("button", { name: "Add control" }).click();
+  await expect(form.getByText(/use letters, digits/)).toBeVisible();
+  await expect(form.getByLabel("Title")).toHaveValue("Vendor contracts include breach clauses");
+  await form.getByLabel("Id").fill(id);
+  await form.getByRole("button", { name: "Add control" }).click();
+  await expect(page.getByText(`Control ${id} added to the catalogue.`)).toBeVisible();
+  await page.goto("/posture/controls?area=breaches&status=not_reviewed");
+  await expect(page.getByTestId(`control-row-${id}`)).toContainText("Vendor contracts include breach clauses");
+});
