@@ -2,7 +2,7 @@
 // Charts are fed by server-side aggregates; each has a table alternative and a CSV
 // export next to it (rendered by the page), so nothing here is the only way to read data.
 import { useRouter } from "next/navigation";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ScorePoint = { day: string; seeded: boolean; overall?: number | null; inventory?: number | null; consent?: number | null; breaches?: number | null; oversight?: number | null; security?: number | null };
 
@@ -17,6 +17,8 @@ const LINES = [
 
 export function PostureOverTimeChart({ points, drillHref }: { points: ScorePoint[]; drillHref: string }) {
   const router = useRouter();
+  // Shade the seeded (generated) stretch so it is never read as measurements.
+  const seeded = points.filter((p) => p.seeded);
   return (
     <div className="h-72 w-full" role="img" aria-label="Posture score over time, overall and per area (the table below has the same data)">
       <ResponsiveContainer width="100%" height="100%">
@@ -34,6 +36,9 @@ export function PostureOverTimeChart({ points, drillHref }: { points: ScorePoint
           <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? "n/a" : `${v}`)} labelFormatter={(l, p) => `${l}${p?.[0]?.payload?.seeded ? " (seeded demo history)" : ""}`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
+          {seeded.length > 0 && (
+            <ReferenceArea x1={seeded[0]!.day} x2={seeded.at(-1)!.day} fill="#fef3c7" fillOpacity={0.5} label={{ value: "seeded demo history", position: "insideTopLeft", fontSize: 11, fill: "#92400e" }} />
+          )}
           {LINES.map((l) => (
             <Line key={l.key} type="monotone" dataKey={l.key} name={l.label} stroke={l.color} strokeWidth={l.width} dot={false} connectNulls isAnimationActive={false} />
           ))}
