@@ -4,6 +4,10 @@ import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS, roleHas, type Permission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { getOverview } from "@/lib/server/overview";
+import { can } from "@/lib/server/authz";
+import { currentPosture } from "@/lib/server/posture/controls";
+import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
+import { AREA_LABELS, AREAS as POSTURE_AREAS } from "@/lib/posture/types";
 
 const AREAS = [
   { href: "/inventory", title: "Inventory", text: "Systems, data assets and Art. 30 records.", permission: "inventory:read" },
@@ -16,10 +20,25 @@ const AREAS = [
 export default async function OverviewPage() {
   const actor = await requireActor();
   const o = await getOverview(actor);
+  let posture: Awaited<ReturnType<typeof currentPosture>> | null = null;
+  if (can(actor, "posture:read")) {
+    await ensureDailySnapshot();
+    posture = await currentPosture(actor);
+  }
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name}`} description={`Signed in as ${ROLE_LABELS[actor.role]}.`} />
       <div className="grid gap-4 md:grid-cols-3">
+        {posture && (
+          <Card title="Compliance posture">
+            <p className="text-3xl font-bold text-slate-900" data-testid="overview-posture-score">{posture.scores.overall === null ? "n/a" : posture.scores.overall.toFixed(1)}<span className="text-base font-normal text-slate-500"> / 100</span></p>
+            <ul className="mt-2 grid grid-cols-2 gap-x-3 text-xs text-slate-600">
+              {POSTURE_AREAS.map((a) => <li key={a}>{AREA_LABELS[a]}: {posture.scores[a] === null ? "n/a" : posture.scores[a]!.toFixed(0)}</li>)}
+            </ul>
+            <p className="mt-2 text-sm text-slate-700">{posture.failingTests} failing test{posture.failingTests === 1 ? "" : "s"}, {posture.overdueReviews} overdue review{posture.overdueReviews === 1 ? "" : "s"}.</p>
+            <Link href="/posture" className="mt-2 inline-block text-sm font-semibold text-indigo-600 hover:underline">Open the posture dashboard</Link>
+          </Card>
+        )}
         <Card title="Your account">
           <p className="text-sm">
             Multi-factor authentication: {o.mfaEnabled ? <Badge tone="green">on</Badge> : <Badge tone="amber">off</Badge>}

@@ -5,6 +5,7 @@ import "server-only";
 import type { Role } from "@/lib/auth/permissions";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { checkpointTail } from "@/lib/server/audit/append";
+import { seedPostureDemo } from "@/lib/server/posture/seed-demo";
 import { setSetting } from "@/lib/server/settings/settings";
 import { makeUser, userCount } from "@/lib/server/testing/factories";
 import { seedBreachesDemo } from "@/lib/server/breaches/seed-demo";
@@ -15,8 +16,10 @@ export async function seedDemo(users: DemoUser[], password: string) {
   if ((await userCount()) > 0) return { seeded: false };
   for (const u of users) await makeUser({ ...u, password });
   await setSetting(SYSTEM_CLI, "security.mfaRequired", false);
-  // Area seeds go here, e.g. await seedInventoryDemo(SYSTEM_CLI);
+  // One call per area.
   await seedBreachesDemo(SYSTEM_CLI);
+  // Posture last: its first snapshot scores the other areas' demo data.
+  await seedPostureDemo(SYSTEM_CLI);
   await checkpointTail();
   return { seeded: true };
 }

@@ -1,0 +1,78 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionError, type ActionResult } from "@/lib/action-result";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { createChecklist } from "@/lib/server/posture/checklists";
+import { createControl, updateControl } from "@/lib/server/posture/controls";
+import { overrideControl } from "@/lib/server/posture/override-control";
+import { reviewControl, type EvidenceUpload } from "@/lib/server/posture/review-control";
+import { takeSnapshot } from "@/lib/server/posture/snapshots";
+
+// Each action: authenticate, hand the raw input to one lib/server function (which checks
+// permission and validates), map errors. No business logic here.
+async function run<T>(fn: () => Promise<T>, message: (r: T) => string): Promise<ActionResult<T>> {
+  try {
+    const r = await fn();
+    revalidatePath("/posture", "layout");
+    revalidatePath("/");
+    return { ok: true, message: message(r), data: r };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+const str = (form: FormData, k: string) => {
+  const v = form.get(k);
+  return typeof v === "string" ? v : undefined;
+};
+
+export async function reviewControlAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  const files: EvidenceUpload[] = [];
+  for (const f of form.getAll("files")) {
+    if (f instanceof File && f.size > 0) files.push({ name: f.name, type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) });
+  }
+  const links = (str(form, "links") ?? "").split(/\s+/).map((l) => l.trim()).filter(Boolean);
+  return run(
+    () => reviewControl(actor, { controlId: str(form, "controlId"), checklistId: str(form, "checklistId"), status: str(form, "status"), comment: str(form, "comment"), naReason: str(form, "naReason"), links }, files),
+    (r) => `Review saved${r.evidence.length ? ` with ${r.evidence.length} file${r.evidence.length === 1 ? "" : "s"}` : ""}. Next review due ${r.nextReviewAt.slice(0, 10)}.`,
+  );
+}
+
+export async function overrideControlAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  return run(
+    () => overrideControl(actor, { controlId: str(form, "controlId"), status: str(form, "status") ?? "", reason: str(form, "reason") }),
+    (r) => (r.overrideStatus ? "Override saved; the automated result no longer decides this control." : "Override cleared; the automated test decides again."),
+  );
+}
+
+export async function updateControlAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  return run(
+    () => updateControl(actor, { controlId: str(form, "controlId"), title: str(form, "title"), description: str(form, "description"), owner: str(form, "owner"), frequencyDays: str(form, "frequencyDays"), weight: str(form, "weight"), expectedVersion: str(form, "version") }),
+    () => "Control updated.",
+  );
+}
+
+export async function createChecklistAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  return run(
+    () => createChecklist(actor, { name: str(form, "name"), description: str(form, "description"), controlIds: form.getAll("controlIds").map(String) }),
+    (r) => `Checklist "${r.name}" created.`,
+  );
+}
+
+export async function takeSnapshotAction() {
+  const actor = await requireActor();
+  return run(
+    () => takeSnapshot(actor),
+    (r) => `Tests run and today's snapshot taken: overall ${r.scores.overall ?? "n/a"}${r.counts.failingTests ? `, ${r.counts.failingTests} failing test${r.counts.failingTests === 1 ? "" : "s"}` : ""}.`,
+  );
+}
+
+export async function createControlAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  const fields = ["id", "title", "description", "area", "citation", "owner", "frequencyDays", "weight", "manualCheck"] as const;
+  return run(() => createControl(actor, Object.fromEntries(fields.map((k) => [k, str(form, k)]))), (r) => `Control ${r.id} added to the catalogue.`);
+}

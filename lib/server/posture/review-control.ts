@@ -1,0 +1,103 @@
+import "server-only";
+// Security-sensitive: accepts uploaded evidence files (size limit, content-type allowlist,
+// magic-byte check) and stores their bytes with SHA-256 and size.
+import { createHash } from "node:crypto";
+import { AppError, zodDetails } from "@/lib/errors";
+import { nextReviewAt } from "@/lib/posture/score";
+import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES, isEvidenceContentType, reviewControlSchema } from "@/lib/validation/posture";
+import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
+import { appendAudit } from "@/lib/server/audit/append";
+import { requirePermission } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+
+export type EvidenceUpload = { name: string; type: string; bytes: Uint8Array };
+export const MAX_FILES_PER_REVIEW = 5;
+
+const MAGIC: Partial<Record<string, number[]>> = {
+  "application/pdf": [0x25, 0x50, 0x44, 0x46], // %PDF
+  "image/png": [0x89, 0x50, 0x4e, 0x47],
+  "image/jpeg": [0xff, 0xd8, 0xff],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [0x50, 0x4b, 0x03, 0x04], // zip
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [0x50, 0x4b, 0x03, 0x04],
+};
+
+function safeName(name: string) {
+  const base = name.split(/[\\/]/).pop() ?? "evidence";
+  return base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200) || "evidence";
+}
+
+export function checkEvidenceFile(f: EvidenceUpload): { name: string; contentType: string } {
+  const name = safeName(f.name);
+  const type = f.type.split(";")[0]!.trim().toLowerCase();
+  if (f.bytes.byteLength === 0) throw new AppError("VALIDATION", `${name} is empty.`, [{ path: "files", message: `${name} is empty` }]);
+  if (f.bytes.byteLength > EVIDENCE_MAX_BYTES) {
+    throw new AppError("VALIDATION", `${name} is larger than ${Math.floor(EVIDENCE_MAX_BYTES / 1024)} KB.`, [{ path: "files", message: `${name} is too large (max ${Math.floor(EVIDENCE_MAX_BYTES / 1024)} KB)` }]);
+  }
+  if (!isEvidenceContentType(type)) {
+    throw new AppError("VALIDATION", `${name}: file type ${type || "unknown"} is not accepted.`, [{ path: "files", message: `accepted: ${Object.values(EVIDENCE_CONTENT_TYPES).join(", ")}` }]);
+  }
+  const magic = MAGIC[type];
+  if (magic && !magic.every((b, i) => f.bytes[i] === b)) {
+    throw new AppError("VALIDATION", `${name} is not a valid ${EVIDENCE_CONTENT_TYPES[type]} file.`, [{ path: "files", message: `${name} does not match its type` }]);
+  }
+  return { name, contentType: type };
+}
+
+/**
+ * Records a review of one control (append-only) with its evidence, and moves the
+ * control's current status and next review date in the same transaction.
+ */
+export async function reviewControl(actor: Actor, input: unknown, files: EvidenceUpload[] = []) {
+  await requirePermission(actor, "posture:write", { type: "Control" });
+  const parsed = reviewControlSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (files.length > MAX_FILES_PER_REVIEW) throw new AppError("VALIDATION", `Attach at most ${MAX_FILES_PER_REVIEW} files per review.`, [{ path: "files", message: `at most ${MAX_FILES_PER_REVIEW} files` }]);
+  const checked = files.map((f) => ({ ...checkEvidenceFile(f), bytes: f.bytes, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex") }));
+  const r = parsed.data;
+  return db().$transaction(async (tx) => {
+    const control = await tx.control.findUnique({ where: { id: r.controlId }, select: { id: true, frequencyDays: true } });
+    if (!control) throw new AppError("NOT_FOUND", "No such control.");
+    if (r.checklistId) {
+      const cl = await tx.checklist.findUnique({ where: { id: r.checklistId }, select: { controlIds: true } });
+      if (!cl || !(JSON.parse(cl.controlIds) as string[]).includes(r.controlId)) throw new AppError("NOT_FOUND", "This control is not in that checklist.");
+    }
+    const reviewedAt = new Date();
+    const next = nextReviewAt(reviewedAt, control.frequencyDays);
+    const review = await tx.controlReview.create({
+      data: {
+        controlId: r.controlId,
+        checklistId: r.checklistId ?? null,
+        status: r.status,
+        comment: r.comment ?? null,
+        naReason: r.status === "not_applicable" ? (r.naReason ?? null) : null,
+        reviewerId: actorId(actor),
+        reviewerLabel: actorLabel(actor),
+        reviewedAt,
+        nextReviewAt: next,
+      },
+      select: { id: true },
+    });
+    for (const url of r.links) {
+      await tx.controlEvidence.create({ data: { reviewId: review.id, kind: "link", name: url.slice(0, 200), url } });
+    }
+    const evidence = [];
+    for (const f of checked) {
+      const e = await tx.controlEvidence.create({
+        data: { reviewId: review.id, kind: "file", name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, bytes: new Uint8Array(f.bytes) },
+        select: { id: true },
+      });
+      evidence.push({ id: e.id, name: f.name, size: f.size, sha256: f.sha256 });
+    }
+    await tx.control.update({
+      where: { id: r.controlId },
+      data: { reviewStatus: r.status, lastReviewedAt: reviewedAt, nextReviewAt: next, version: { increment: 1 } },
+    });
+    await appendAudit(tx, actor, {
+      action: "posture.control.review",
+      entityType: "Control",
+      entityId: r.controlId,
+      diff: { reviewId: review.id, status: r.status, checklistId: r.checklistId ?? null, links: r.links.length, files: evidence.map((e) => ({ name: e.name, size: e.size, sha256: e.sha256 })) },
+    });
+    return { reviewId: review.id, status: r.status, nextReviewAt: next.toISOString(), evidence };
+  });
+}
