@@ -2,5 +2,6 @@
 // An area adds one import and one spread here.
 import type { Operation } from "@/lib/api/openapi";
 import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
+import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
 
-export const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS];
+export const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS, ...INVENTORY_OPERATIONS];
