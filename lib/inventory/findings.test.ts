@@ -16,6 +16,7 @@ const goodAsset: AssetFacts = {
 const goodActivity: ActivityFacts = {
   id: "p1",
   name: "Payroll",
+  role: "controller",
   purposes: [{ purpose: "Pay salaries", lawfulBasis: "contract" }],
   dataCategories: ["identity", "financial"],
   art9Condition: null,
@@ -77,6 +78,12 @@ describe("processing activity findings", () => {
     ["GDPR Art. 35(1): DPIA required and completed is fine", { dpiaRequired: true, dpiaStatus: "completed" }, []],
     ["GDPR Art. 35(1): DPIA not required is fine whatever its status", { dpiaRequired: false, dpiaStatus: "not_started" }, []],
     ["GDPR Art. 24(1): an overdue review is flagged", { nextReviewAt: new Date("2026-01-01T00:00:00Z") }, ["review_overdue"]],
+    [
+      "GDPR Art. 30(2): a processor's record is not flagged for the controller's duties (basis, Art. 9, erasure, DPIA)",
+      { role: "processor", purposes: [], dataCategories: ["health"], erasureTimeLimit: null, dpiaRequired: true },
+      [],
+    ],
+    ["GDPR Art. 44: a processor's transfer without a safeguard is still flagged", { role: "processor", transfers: [{ country: "US", safeguard: "none" }] }, ["transfer_without_safeguard"]],
   ];
   it.each(cases)("%s", (_name, patch, expected) => {
     expect(rules(activityFindings({ ...goodActivity, ...patch }, NOW))).toEqual([...expected].sort());

@@ -50,6 +50,8 @@ export type AssetFacts = {
 export type ActivityFacts = {
   id: string;
   name: string;
+  /** A processor's record (Art. 30(2)) carries no purposes/lawful basis, erasure limits or DPIA: those are the controller's duties. */
+  role: "controller" | "processor";
   purposes: readonly { purpose: string; lawfulBasis: string | null }[];
   dataCategories: readonly string[];
   art9Condition: string | null;
@@ -92,24 +94,27 @@ export function assetFindings(a: AssetFacts, now: Date): Finding[] {
 
 export function activityFindings(p: ActivityFacts, now: Date): Finding[] {
   const out: Finding[] = [];
+  const controller = p.role === "controller";
   const missing = p.purposes.filter((x) => !x.lawfulBasis);
-  if (p.purposes.length === 0) {
+  if (!controller) {
+    // Art. 30(2): only transfers and reviews apply to a processor's record.
+  } else if (p.purposes.length === 0) {
     out.push(finding("no_lawful_basis", "activity", p, "No purpose with a lawful basis is recorded."));
   } else if (missing.length > 0) {
     out.push(finding("no_lawful_basis", "activity", p, `No lawful basis for: ${missing.map((m) => m.purpose).join("; ")}.`));
   }
   const special = p.dataCategories.filter(isSpecialCategory);
-  if (special.length > 0 && !p.art9Condition) {
+  if (controller && special.length > 0 && !p.art9Condition) {
     out.push(finding("special_category_without_art9_condition", "activity", p, `Special categories processed (${special.join(", ")}) without an Art. 9(2) condition.`));
   }
   const unsafe = p.transfers.filter((t) => !EEA_COUNTRIES.has(t.country) && t.safeguard === "none");
   if (unsafe.length > 0) {
     out.push(finding("transfer_without_safeguard", "activity", p, `No safeguard for the transfer to ${unsafe.map((t) => t.country).join(", ")}.`));
   }
-  if (!p.erasureTimeLimit) {
+  if (controller && !p.erasureTimeLimit) {
     out.push(finding("no_retention_period", "activity", p, "Record the envisaged time limit for erasure."));
   }
-  if (p.dpiaRequired && p.dpiaStatus !== "completed") {
+  if (controller && p.dpiaRequired && p.dpiaStatus !== "completed") {
     out.push(finding("dpia_not_done", "activity", p, "A DPIA is required and is not completed."));
   }
   if (isReviewOverdue(p.nextReviewAt, now)) {

@@ -154,6 +154,7 @@ export function activityFindingsOf(row: ActivityRow, now: Date): Finding[] {
     {
       id: row.id,
       name: row.name,
+      role: input.role,
       purposes: input.purposes,
       dataCategories: input.dataCategories,
       art9Condition: input.art9Condition,

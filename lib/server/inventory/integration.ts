@@ -44,7 +44,7 @@ export async function getAssetSecuritySummaries(actor: Actor, assetIds: string[]
 export type InventoryControlFindings = {
   /** GDPR Art. 32(1)(a): assets holding personal data with encryption at rest "none". */
   unencryptedPersonalDataAssets: { id: string; name: string; personalDataCategories: string[] }[];
-  /** GDPR Art. 6(1): activities with no purpose, or a purpose without a lawful basis. */
+  /** GDPR Art. 6(1): controller activities with no purpose, or a purpose without a lawful basis (processor records, Art. 30(2), carry no basis). */
   activitiesWithoutLawfulBasis: { id: string; name: string; purposesWithoutBasis: string[] }[];
   totals: { assetsWithPersonalData: number; activities: number };
 };
@@ -61,6 +61,7 @@ export async function inventoryControlFindings(actor: Actor): Promise<InventoryC
       .filter((a) => a.encryptionAtRest === "none")
       .map((a) => ({ id: a.id, name: a.name, personalDataCategories: fromList(a.dataCategories) })),
     activitiesWithoutLawfulBasis: activities
+      .filter((p) => p.role === "controller")
       .map((p) => ({ p, purposes: activityInputOf(p).purposes }))
       .filter(({ purposes }) => purposes.length === 0 || purposes.some((x) => !x.lawfulBasis))
       .map(({ p, purposes }) => ({ id: p.id, name: p.name, purposesWithoutBasis: purposes.filter((x) => !x.lawfulBasis).map((x) => x.purpose) })),

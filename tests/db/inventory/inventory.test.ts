@@ -341,3 +341,20 @@ describe("inventory: what other areas read", () => {
     expect(c.activitiesWithoutLawfulBasis.map((a) => a.id)).not.toContain(activityId);
   });
 });
+
+describe("inventory: demo seed", () => {
+  it("makes a dozen systems and a dozen activities through the area's functions, with deliberate gaps", async () => {
+    const { seedInventoryDemo } = await import("@/lib/server/inventory/seed-demo");
+    const before = await inventoryOverview(officer);
+    const r = await seedInventoryDemo(SYSTEM_CLI);
+    expect(r).toEqual({ assets: 12, activities: 12 });
+    const after = await inventoryOverview(officer);
+    expect(after.counts.assets - before.counts.assets).toBe(12);
+    expect(after.counts.findings).toBeGreaterThan(before.counts.findings);
+    const seeded = after.findings.filter((f) => ["HR file share", "Email marketing", "Office access control", "AI-assisted claims triage", "Customer analytics"].includes(f.recordName));
+    expect(new Set(seeded.map((f) => f.rule))).toEqual(
+      new Set(["personal_data_not_encrypted_at_rest", "asset_without_owner", "no_retention_period", "review_overdue", "no_lawful_basis", "transfer_without_safeguard", "special_category_without_art9_condition", "dpia_not_done"]),
+    );
+    expect(await db().auditEvent.count({ where: { action: "inventory.activity.create", actorType: "system" } })).toBeGreaterThanOrEqual(12);
+  });
+});
