@@ -104,7 +104,7 @@ export function ActivityForm({ assets, initial, id, version, defaultController }
         <CheckboxGroup
           legend="Categories of personal data"
           name="dataCategories"
-          options={DATA_CATEGORIES.map((c) => ({ code: c.code, label: c.label, note: c.special ? "Art. 9" : c.us ? "US" : undefined }))}
+          options={DATA_CATEGORIES.map((c) => ({ code: c.code, label: c.label, note: c.special ? (c.citation?.includes("Art. 10") ? "Art. 10" : "Art. 9") : c.us ? "US" : undefined }))}
           selected={v.dataCategories}
           error={err("dataCategories")}
           highlight={(code) => DATA_CATEGORIES.find((c) => c.code === code)?.special ?? false}
