@@ -5,10 +5,11 @@ import "server-only";
 import type { Role } from "@/lib/auth/permissions";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { checkpointTail } from "@/lib/server/audit/append";
+import { seedBreachesDemo } from "@/lib/server/breaches/seed-demo";
+import { seedInventoryDemo } from "@/lib/server/inventory/seed-demo";
 import { seedPostureDemo } from "@/lib/server/posture/seed-demo";
 import { setSetting } from "@/lib/server/settings/settings";
 import { makeUser, userCount } from "@/lib/server/testing/factories";
-import { seedBreachesDemo } from "@/lib/server/breaches/seed-demo";
 
 export type DemoUser = { email: string; name: string; role: Role };
 
@@ -16,9 +17,10 @@ export async function seedDemo(users: DemoUser[], password: string) {
   if ((await userCount()) > 0) return { seeded: false };
   for (const u of users) await makeUser({ ...u, password });
   await setSetting(SYSTEM_CLI, "security.mfaRequired", false);
-  // One call per area.
+  // One call per area, in dependency order (oversight links inventory records; posture
+  // goes last so its first snapshot scores the other areas' demo data).
+  await seedInventoryDemo(SYSTEM_CLI);
   await seedBreachesDemo(SYSTEM_CLI);
-  // Posture last: its first snapshot scores the other areas' demo data.
   await seedPostureDemo(SYSTEM_CLI);
   await checkpointTail();
   return { seeded: true };

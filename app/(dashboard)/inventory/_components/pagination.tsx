@@ -1,0 +1,38 @@
+import Link from "next/link";
+
+export function Pagination({ basePath, params, page, pageSize, total }: { basePath: string; params: Record<string, string>; page: number; pageSize: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) })}`;
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
+      <span>{total === 0 ? "No results" : `${from}–${to} of ${total}`}</span>
+      <span className="flex items-center gap-3">
+        {page > 1 ? <Link href={href(page - 1)} className="text-indigo-700 hover:underline">← Previous</Link> : <span className="text-slate-300">← Previous</span>}
+        <span>Page {Math.min(page, pages)} of {pages}</span>
+        {page < pages ? <Link href={href(page + 1)} className="text-indigo-700 hover:underline">Next →</Link> : <span className="text-slate-300">Next →</span>}
+      </span>
+    </nav>
+  );
+}
+
+export function SortLink({ basePath, params, field, label }: { basePath: string; params: Record<string, string>; field: string; label: string }) {
+  const active = (params.sort ?? "name") === field;
+  const dir = active && (params.dir ?? "asc") === "asc" ? "desc" : "asc";
+  const { page: _page, ...rest } = params;
+  return (
+    <Link href={`${basePath}?${new URLSearchParams({ ...rest, sort: field, dir })}`} className="hover:underline" aria-sort={active ? ((params.dir ?? "asc") === "asc" ? "ascending" : "descending") : undefined}>
+      {label}
+      {active ? ((params.dir ?? "asc") === "asc" ? " ▲" : " ▼") : ""}
+    </Link>
+  );
+}
+
+export function searchParamsRecord(sp: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(sp)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
+}

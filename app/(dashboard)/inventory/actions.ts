@@ -1,0 +1,80 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { actionError, type ActionResult } from "@/lib/action-result";
+import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { createActivity, updateActivity } from "@/lib/server/inventory/activities";
+import { createAsset, updateAsset } from "@/lib/server/inventory/assets";
+import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
+import { markReviewed } from "@/lib/server/inventory/reviews";
+
+// Each action: authenticate, hand the form's values to ONE lib/server function (which
+// checks permission and validates), map errors. No business logic here.
+
+export async function saveAssetAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const id = String(form.get("id") ?? "");
+  let savedId: string;
+  try {
+    const input = assetFromForm(form);
+    savedId = id ? (await updateAsset(actor, id, { ...input, version: versionFromForm(form) })).id : (await createAsset(actor, input)).id;
+  } catch (e) {
+    return actionError(e);
+  }
+  revalidatePath("/inventory");
+  redirect(`/inventory/assets/${savedId}?saved=1`);
+}
+
+export async function saveActivityAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const id = String(form.get("id") ?? "");
+  let savedId: string;
+  try {
+    const input = activityFromForm(form);
+    savedId = id ? (await updateActivity(actor, id, { ...input, version: versionFromForm(form) })).id : (await createActivity(actor, input)).id;
+  } catch (e) {
+    return actionError(e);
+  }
+  revalidatePath("/inventory");
+  redirect(`/inventory/activities/${savedId}?saved=1`);
+}
+
+export async function markReviewedAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const actor = await requireActor();
+  const kind = form.get("kind") === "activity" ? "activity" : "asset";
+  const id = String(form.get("id") ?? "");
+  try {
+    const r = await markReviewed(actor, kind, id, { comment: form.get("comment") });
+    revalidatePath(`/inventory/${kind === "asset" ? "assets" : "activities"}/${id}`);
+    return { ok: true, message: `Marked reviewed. Next review due ${r.nextReviewAt.slice(0, 10)}.` };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function importAction(_: unknown, form: FormData): Promise<ActionResult<{ preview?: ImportPreview; imported?: number }>> {
+  const actor = await requireActor();
+  const kind = form.get("kind");
+  const text = form.get("csv");
+  try {
+    if (form.get("intent") === "commit") {
+      const r = await commitImport(actor, kind, text);
+      revalidatePath("/inventory");
+      return { ok: true, message: `Imported ${r.imported} ${r.kind === "assets" ? "asset" : "processing activit"}${r.imported === 1 ? (r.kind === "assets" ? "" : "y") : r.kind === "assets" ? "s" : "ies"}.`, data: { imported: r.imported } };
+    }
+    const preview = await previewImport(actor, kind, text);
+    const message = preview.fileErrors.length
+      ? preview.fileErrors.join(" ")
+      : preview.invalid
+        ? `${preview.invalid} of ${preview.rows.length} rows have errors. Fix them and preview again; nothing is imported while any row is invalid.`
+        : `All ${preview.rows.length} rows are valid. Import them to commit.`;
+    return { ok: preview.invalid === 0 && preview.fileErrors.length === 0, message, data: { preview } };
+  } catch (e) {
+    const r = actionError(e);
+    // A refused commit carries the per-row preview in its details.
+    const details = (e as { details?: unknown }).details;
+    if (details && typeof details === "object" && "rows" in details) return { ...r, data: { preview: details as ImportPreview } };
+    return r;
+  }
+}

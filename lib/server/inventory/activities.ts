@@ -1,0 +1,99 @@
+import "server-only";
+// Processing activities: the GDPR Art. 30 records (controller view 30(1), processor view
+// 30(2)), each linked to the assets it uses.
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { activityInputSchema, activityPatchSchema, activityQuerySchema, type ActivityInput } from "@/lib/validation/inventory";
+import type { Actor } from "@/lib/server/actor";
+import { appendAudit } from "@/lib/server/audit/append";
+import { requirePermission } from "@/lib/server/authz";
+import { db, type Tx } from "@/lib/server/db";
+import { assertAssets, definedOnly, nextReviewFor, parseOrThrow } from "@/lib/server/inventory/common";
+import { ACTIVITY_INCLUDE, activityData, activityInputOf, diffOf, toActivityDto, type ActivityDto } from "@/lib/server/inventory/dto";
+
+export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput) {
+  await assertAssets(tx, input.assetIds);
+  const row = await tx.processingActivity.create({
+    data: {
+      ...activityData(input, nextReviewFor(input.nextReviewAt, input.reviewIntervalMonths)),
+      assets: { create: input.assetIds.map((assetId) => ({ assetId })) },
+    },
+    include: ACTIVITY_INCLUDE,
+  });
+  await appendAudit(tx, actor, { action: "inventory.activity.create", entityType: "ProcessingActivity", entityId: row.id, diff: { ...input } });
+  return row;
+}
+
+export async function createActivity(actor: Actor, input: unknown): Promise<ActivityDto> {
+  await requirePermission(actor, "inventory:write", { type: "ProcessingActivity" });
+  const data = parseOrThrow(activityInputSchema, input);
+  return db().$transaction(async (tx) => toActivityDto(await insertActivity(tx, actor, data)));
+}
+
+export async function updateActivity(actor: Actor, id: string, patch: unknown): Promise<ActivityDto> {
+  await requirePermission(actor, "inventory:write", { type: "ProcessingActivity", id });
+  const { version, ...parsed } = parseOrThrow(activityPatchSchema, patch);
+  const changes = definedOnly(parsed);
+  return db().$transaction(async (tx) => {
+    const current = await tx.processingActivity.findUnique({ where: { id }, include: ACTIVITY_INCLUDE });
+    if (!current) throw new AppError("NOT_FOUND", "No such processing activity.");
+    if (version !== undefined && version !== current.version) {
+      throw new AppError("CONFLICT", "Someone else changed this record since you opened it. Reload and apply your change again.");
+    }
+    const before = activityInputOf(current);
+    const merged = parseOrThrow(activityInputSchema, { ...before, ...changes });
+    await assertAssets(tx, merged.assetIds);
+    const nextReviewAt = "nextReviewAt" in changes ? nextReviewFor(merged.nextReviewAt, merged.reviewIntervalMonths) : current.nextReviewAt;
+    const res = await tx.processingActivity.updateMany({
+      where: { id, version: current.version },
+      data: { ...activityData(merged, nextReviewAt), version: { increment: 1 } },
+    });
+    if (res.count === 0) throw new AppError("CONFLICT", "Someone else changed this record at the same moment. Reload and try again.");
+    if (JSON.stringify(before.assetIds) !== JSON.stringify([...merged.assetIds].sort())) {
+      await tx.activityAsset.deleteMany({ where: { activityId: id } });
+      if (merged.assetIds.length) await tx.activityAsset.createMany({ data: merged.assetIds.map((assetId) => ({ activityId: id, assetId })) });
+    }
+    await appendAudit(tx, actor, { action: "inventory.activity.update", entityType: "ProcessingActivity", entityId: id, diff: diffOf(before, { ...merged, assetIds: [...merged.assetIds].sort() }) });
+    return toActivityDto(await tx.processingActivity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE }));
+  });
+}
+
+export async function getActivity(actor: Actor, id: string): Promise<ActivityDto> {
+  await requirePermission(actor, "inventory:read", { type: "ProcessingActivity", id });
+  const row = await db().processingActivity.findUnique({ where: { id }, include: ACTIVITY_INCLUDE });
+  if (!row) throw new AppError("NOT_FOUND", "No such processing activity.");
+  return toActivityDto(row);
+}
+
+export type ActivityListQuery = Record<string, unknown> & { page?: number };
+
+export async function listActivities(actor: Actor, query: ActivityListQuery = {}) {
+  await requirePermission(actor, "inventory:read", { type: "ProcessingActivity" });
+  const { page, ...rest } = query;
+  const q = parseOrThrow(activityQuerySchema, rest);
+  const where: Prisma.ProcessingActivityWhereInput = {};
+  if (q.q) where.searchText = { contains: q.q.toLowerCase() };
+  if (q.role) where.role = q.role;
+  if (q.lawfulBasis) where.lawfulBases = { contains: `,${q.lawfulBasis},` };
+  if (q.category) where.dataCategories = { contains: `,${q.category},` };
+  if (q.assetId) where.assets = { some: { assetId: q.assetId } };
+  const orderBy: Prisma.ProcessingActivityOrderByWithRelationInput[] = [
+    q.sort === "nextReviewAt" ? { nextReviewAt: { sort: q.dir, nulls: "last" } } : { [q.sort]: q.dir },
+    { id: "asc" },
+  ];
+  const pageNo = page && page > 0 ? Math.floor(page) : undefined;
+  const [rows, total] = await Promise.all([
+    db().processingActivity.findMany({
+      where,
+      orderBy,
+      include: ACTIVITY_INCLUDE,
+      take: q.limit + 1,
+      ...(q.cursor && !pageNo ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+      ...(pageNo ? { skip: (pageNo - 1) * q.limit } : {}),
+    }),
+    db().processingActivity.count({ where }),
+  ]);
+  const items = rows.slice(0, q.limit);
+  const now = new Date();
+  return { items: items.map((r) => toActivityDto(r, now)), nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null, total };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+// Shared by the inventory route handlers: JSON body parsing and idempotent creates.
+import { AppError } from "@/lib/errors";
+import type { ApiKeyActor } from "@/lib/server/api/with-api-key";
+import { withIdempotency } from "@/lib/server/api/idempotency";
+
+export async function jsonBody(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body must be JSON.");
+  }
+}
+
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}
+
+/** POST with Idempotency-Key: a retry returns the first response; the key is scoped to the API key. */
+export async function idempotentCreate(req: Request, actor: ApiKeyActor, resource: string, create: (body: unknown) => Promise<unknown>) {
+  const body = await jsonBody(req);
+  const res = await withIdempotency(`${resource}:${actor.keyId}`, req.headers.get("idempotency-key"), body, async () => ({ status: 201, body: await create(body) }));
+  return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
+}

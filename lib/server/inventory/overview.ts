@@ -1,0 +1,45 @@
+import "server-only";
+// The area's overview: counts, every current gap finding and the overdue reviews.
+// Findings are computed from the records on read (an inventory is hundreds of rows, not
+// millions), so a fix shows at once.
+import type { Finding, FindingRule } from "@/lib/inventory/findings";
+import { isReviewOverdue, RULES } from "@/lib/inventory/findings";
+import type { Actor } from "@/lib/server/actor";
+import { requirePermission } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+import { ACTIVITY_INCLUDE, activityFindingsOf, assetFindingsOf, fromList } from "@/lib/server/inventory/dto";
+
+export async function loadAllFindings(now = new Date()) {
+  const [assets, activities] = await Promise.all([
+    db().dataAsset.findMany({ orderBy: { name: "asc" } }),
+    db().processingActivity.findMany({ orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
+  ]);
+  const findings: Finding[] = [...assets.flatMap((a) => assetFindingsOf(a, now)), ...activities.flatMap((p) => activityFindingsOf(p, now))];
+  return { assets, activities, findings };
+}
+
+export async function inventoryOverview(actor: Actor) {
+  await requirePermission(actor, "inventory:read");
+  const now = new Date();
+  const { assets, activities, findings } = await loadAllFindings(now);
+  const byRule = Object.fromEntries(Object.keys(RULES).map((r) => [r, 0])) as Record<FindingRule, number>;
+  for (const f of findings) byRule[f.rule]++;
+  const overdue = [
+    ...assets.filter((a) => isReviewOverdue(a.nextReviewAt, now)).map((a) => ({ kind: "asset" as const, id: a.id, name: a.name, nextReviewAt: a.nextReviewAt!.toISOString() })),
+    ...activities.filter((p) => isReviewOverdue(p.nextReviewAt, now)).map((p) => ({ kind: "activity" as const, id: p.id, name: p.name, nextReviewAt: p.nextReviewAt!.toISOString() })),
+  ].sort((x, y) => x.nextReviewAt.localeCompare(y.nextReviewAt));
+  const severityRank = { high: 0, medium: 1, low: 2 } as const;
+  return {
+    counts: {
+      assets: assets.length,
+      assetsWithPersonalData: assets.filter((a) => fromList(a.dataCategories).length > 0).length,
+      activities: activities.length,
+      processorActivities: activities.filter((p) => p.role === "processor").length,
+      findings: findings.length,
+      overdueReviews: overdue.length,
+    },
+    byRule,
+    findings: findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.recordName.localeCompare(b.recordName)),
+    overdue,
+  };
+}
