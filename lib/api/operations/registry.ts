@@ -2,5 +2,6 @@
 // An area adds one import and one spread here.
 import type { Operation } from "@/lib/api/openapi";
 import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
+import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
 
-export const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS];
+export const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS, ...OVERSIGHT_OPERATIONS];
