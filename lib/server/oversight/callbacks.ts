@@ -34,12 +34,24 @@ export async function deliverDueCallbacks(opts: DeliveryOptions = {}) {
 }
 
 async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, fetchImpl = fetch, timeoutMs = 10_000 }: DeliveryOptions) {
-  const due = await db().callbackDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: 50 });
+  const due = await db().callbackDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: 500 });
   let delivered = 0;
   let failed = 0;
-  for (const d of due) {
+  // A few at a time, so one slow receiver does not hold up everyone else's outcomes.
+  for (let i = 0; i < due.length; i += 8) {
+    const results = await Promise.all(due.slice(i, i + 8).map((d) => deliverOne(d, now, baseBackoffMs, fetchImpl, timeoutMs)));
+    delivered += results.filter((r) => r === "delivered").length;
+    failed += results.filter((r) => r === "failed").length;
+  }
+  return { attempted: due.length, delivered, failed };
+}
+
+type DueDelivery = { id: string; decisionId: string; aiSystemId: string; url: string; body: string; attempts: number; nextAttemptAt: Date };
+
+async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, fetchImpl: Fetch, timeoutMs: number): Promise<"delivered" | "failed" | "skipped"> {
+  {
     const system = await db().aiSystem.findUnique({ where: { id: d.aiSystemId }, select: { callbackSecretEnc: true } });
-    if (!system) continue;
+    if (!system) return "skipped";
     const ts = Math.floor(Date.now() / 1000);
     const started = Date.now();
     let statusCode: number | null = null;
@@ -78,10 +90,8 @@ async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, fetchImp
         await appendAudit(tx, JOB_ACTOR, { action: ok ? "oversight.callback.delivered" : "oversight.callback.failed", entityType: "OversightDecision", entityId: d.decisionId, diff: { attempts: attempt, statusCode, error } });
       }
     });
-    if (ok) delivered++;
-    else failed++;
+    return ok ? "delivered" : "failed";
   }
-  return { attempted: due.length, delivered, failed };
 }
 
 /** The delivery log of one decision, for the decision page. */

@@ -30,7 +30,9 @@ export async function makeSystem(opts: { rules?: unknown[]; allowAdminReview?: b
 /** An API key actor as the route wrapper would produce it. */
 export async function keyActor(opts: { scopes: string[]; aiSystemId?: string; userEmail?: string }) {
   const k = await createApiKey(SYSTEM_CLI, { name: uid("key"), scopes: opts.scopes, ...(opts.aiSystemId ? { aiSystemId: opts.aiSystemId } : {}), ...(opts.userEmail ? { userEmail: opts.userEmail } : {}) });
-  return authenticateApiKey(k.key, "198.51.100.9");
+  const actor = await authenticateApiKey(k.key, "198.51.100.9");
+  if (actor.kind !== "api_key") throw new Error("expected an API key actor");
+  return actor;
 }
 
 export async function systemKey(aiSystemId: string) {
