@@ -5,6 +5,7 @@ import "server-only";
 import type { Role } from "@/lib/auth/permissions";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { checkpointTail } from "@/lib/server/audit/append";
+import { seedOversightDemo } from "@/lib/server/oversight/seed-demo";
 import { setSetting } from "@/lib/server/settings/settings";
 import { makeUser, userCount } from "@/lib/server/testing/factories";
 
@@ -15,6 +16,7 @@ export async function seedDemo(users: DemoUser[], password: string) {
   for (const u of users) await makeUser({ ...u, password });
   await setSetting(SYSTEM_CLI, "security.mfaRequired", false);
   // Area seeds go here, e.g. await seedInventoryDemo(SYSTEM_CLI);
+  await seedOversightDemo(SYSTEM_CLI);
   await checkpointTail();
   return { seeded: true };
 }
