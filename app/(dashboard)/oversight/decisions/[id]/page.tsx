@@ -69,6 +69,11 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <ReviewPanel decisionId={d.id} />
             </Card>
           )}
+          {!open && (
+            <p role="status" className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800" data-testid="decision-closed">
+              This decision is {statusLabel(d.status)}{d.finalOutcome ? ` with the outcome “${d.finalOutcome}”` : ""}. Nothing more can change.
+            </p>
+          )}
           <Card title="Reviews" description="Append-only: a verdict is never edited.">
             {d.reviews.length === 0 ? (
               <p className="text-sm text-slate-600">No reviews yet.</p>
