@@ -106,7 +106,7 @@ export async function listInbox(actor: Actor, query: unknown) {
       select: { id: true, aiSystemId: true, externalId: true, decisionType: true, proposedOutcome: true, confidence: true, impact: true, summary: true, status: true, dueAt: true, requiredApprovals: true, approvals: true, modelVersionLabel: true, createdAt: true },
     }),
     db().aiSystem.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db().oversightDecision.findMany({ where: { status: { in: ["pending_review", "escalated"] } }, distinct: ["decisionType"], select: { decisionType: true }, take: 100 }),
+    db().oversightDecision.groupBy({ by: ["decisionType"], where: { status: { in: ["pending_review", "escalated"] } }, orderBy: { decisionType: "asc" }, take: 100 }),
   ]);
   const names = new Map(systems.map((s) => [s.id, s.name]));
   return {

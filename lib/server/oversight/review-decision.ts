@@ -9,7 +9,7 @@ import "server-only";
 //   and nothing changes after the outcome (EU AI Act Art. 14(4); GDPR Art. 22(3)).
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { appendAudit } from "@/lib/server/audit/append";
+import { appendAudit, recordAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
@@ -96,6 +96,11 @@ export async function reviewDecision(actor: Actor, decisionId: string, input: un
       if (e instanceof VersionConflict && attempt < MAX_ATTEMPTS) continue;
       if (e instanceof VersionConflict) throw new AppError("CONFLICT", "The decision changed while you were reviewing it; reload and try again.");
       if (isUniqueViolation(e)) throw new AppError("CONFLICT", "You have already given your verdict on this decision; each person counts once.");
+      // A refused review (wrong role, the submitter approving, an AI system reviewing) is
+      // worth a trace of its own: the transaction that would have recorded it rolled back.
+      if (e instanceof AppError && e.code === "FORBIDDEN") {
+        await recordAudit(actor, { action: "oversight.decision.review.refused", entityType: "OversightDecision", entityId: decisionId, diff: { verdict: data.verdict, reason: e.message } });
+      }
       throw e;
     }
   }

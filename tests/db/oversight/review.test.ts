@@ -76,6 +76,9 @@ describe("four-eyes rules (EU AI Act Art. 14(4), GDPR Art. 22(3))", () => {
     const asOwner = { kind: "user" as const, userId: owner.id, email: owner.email, name: owner.name, role: "reviewer" as const, sessionId: null, ip: null, mfaEnrolmentRequired: false };
     expect(await codeOf(reviewDecision(asOwner, d.id, approve))).toBe("FORBIDDEN");
     expect(await codeOf(reviewDecision(asOwner, d.id, { verdict: "override", rationale: "I know better", overrideOutcome: "grant" }))).toBe("FORBIDDEN");
+    const refused = await db().auditEvent.findMany({ where: { entityId: d.id, action: "oversight.decision.review.refused" } });
+    expect(refused.map((e) => e.actorId)).toEqual([owner.id, owner.id]);
+    expect(await db().decisionReview.count({ where: { decisionId: d.id } })).toBe(0);
   });
 
   it("whoever escalated by hand cannot approve; the escalation target can", async () => {
