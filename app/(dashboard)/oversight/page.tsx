@@ -13,6 +13,10 @@ import { OversightTabs, STATUS_TONE, statusLabel } from "./_components/oversight
 
 export const metadata: Metadata = { title: "Human oversight" };
 
+// A model whose reviewers overrule it this often, over enough decisions, is worth a look.
+const DRIFT_RATE = 0.25;
+const DRIFT_MIN_DECIDED = 4;
+
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 const mins = (x: number | null) => (x === null ? "—" : x < 90 ? `${Math.round(x)} min` : `${(x / 60).toFixed(1)} h`);
 
@@ -50,6 +54,11 @@ export default async function OversightOverview() {
           </Card>
           <Card title="Override rate per model version" description="Reviewed decisions whose outcome a person overrode. A rising rate is a drift signal.">
             {m.overrideRate.length ? <OverrideRateChart data={m.overrideRate} /> : <p className="text-sm text-slate-600">No reviewed decisions yet.</p>}
+            {m.overrideRate.filter((x) => x.decided >= DRIFT_MIN_DECIDED && x.rate >= DRIFT_RATE).map((x) => (
+              <p key={x.model} role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                Drift watch: reviewers overrode {Math.round(x.rate * 100)}% of {x.decided} reviewed decisions of <strong>{x.model}</strong>. Check the model before it decides more.
+              </p>
+            ))}
           </Card>
         </div>
         <div className="grid gap-6 lg:grid-cols-2">
