@@ -24,8 +24,9 @@ const HELP = `Usage: npm run admin -- <command> [options]
   user:enable --email E
   user:unlock --email E           clear a sign-in lockout
   user:reset-mfa --email E
-  apikey:create --name N --scopes a,b [--user email] [--expires-days D]
+  apikey:create --name N --scopes a,b [--user email] [--ai-system ID] [--expires-days D]
         prints the key alone on its last line (it is stored only hashed)
+        --ai-system binds the key to one AI system (scopes decisions:read, decisions:write)
         scopes: ${SCOPE_NAMES.join(", ")}
   apikey:revoke --id ID
   audit:verify                    exit 0 if the chain is intact, 1 naming the first bad seq
@@ -75,8 +76,8 @@ async function main(argv: string[]): Promise<number> {
     case "apikey:create": {
       const scopes = need(args, "scopes").split(",").map((s) => s.trim()).filter(Boolean);
       const expires = typeof args["expires-days"] === "string" ? Number(args["expires-days"]) : undefined;
-      const k = await createApiKey(SYSTEM_CLI, { name: need(args, "name"), scopes, ...(typeof args.user === "string" ? { userEmail: args.user } : {}), ...(expires ? { expiresInDays: expires } : {}) });
-      console.log(`Created API key "${k.name}" (id ${k.id}) with scopes ${k.scopes.join(", ")}. Store it now; it cannot be shown again:`);
+      const k = await createApiKey(SYSTEM_CLI, { name: need(args, "name"), scopes, ...(typeof args.user === "string" ? { userEmail: args.user } : {}), ...(typeof args["ai-system"] === "string" ? { aiSystemId: args["ai-system"] } : {}), ...(expires ? { expiresInDays: expires } : {}) });
+      console.log(`Created API key "${k.name}" (id ${k.id}) with scopes ${k.scopes.join(", ")}${k.aiSystemId ? ` for AI system ${k.aiSystemId}` : ""}. Store it now; it cannot be shown again:`);
       console.log(k.key);
       return 0;
     }

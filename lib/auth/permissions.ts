@@ -74,6 +74,8 @@ export const SCOPES = {
   "oversight:admin": ["oversight:read", "oversight:admin"],
   "decisions:read": ["oversight:read"],
   "decisions:write": ["oversight:read"],
+  // Reviewers' integrations (ticketing, chat): the key must be bound to the reviewer.
+  "decisions:review": ["oversight:read", "decision:review"],
   "posture:read": ["posture:read"],
 } as const satisfies Record<string, readonly Permission[]>;
 

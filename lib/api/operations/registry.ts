@@ -4,11 +4,13 @@ import type { Operation } from "@/lib/api/openapi";
 import { BREACH_OPERATIONS } from "@/lib/api/operations/breaches";
 import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
 import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
+import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
 import { POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
 
 export const OPERATIONS: Operation[] = [
   ...FOUNDATION_OPERATIONS,
   ...INVENTORY_OPERATIONS,
   ...BREACH_OPERATIONS,
+  ...OVERSIGHT_OPERATIONS,
   ...POSTURE_OPERATIONS,
 ];

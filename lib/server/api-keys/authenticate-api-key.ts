@@ -10,7 +10,7 @@ export async function authenticateApiKey(key: string, ip: string | null): Promis
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) throw new AppError("UNAUTHENTICATED", "Invalid API key.");
   const row = await db().apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, user: { select: { role: true, disabledAt: true } } },
+    select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, user: { select: { role: true, disabledAt: true } } },
   });
   const now = new Date();
   if (!row) throw new AppError("UNAUTHENTICATED", "Invalid API key.");
@@ -27,6 +27,7 @@ export async function authenticateApiKey(key: string, ip: string | null): Promis
     scopes: row.scopes.split(",").filter(Boolean),
     role: row.user && isRole(row.user.role) ? row.user.role : null,
     userId: row.userId,
+    aiSystemId: row.aiSystemId ?? null,
     ip,
   };
 }

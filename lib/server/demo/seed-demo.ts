@@ -7,6 +7,7 @@ import { SYSTEM_CLI } from "@/lib/server/actor";
 import { checkpointTail } from "@/lib/server/audit/append";
 import { seedBreachesDemo } from "@/lib/server/breaches/seed-demo";
 import { seedInventoryDemo } from "@/lib/server/inventory/seed-demo";
+import { seedOversightDemo } from "@/lib/server/oversight/seed-demo";
 import { seedPostureDemo } from "@/lib/server/posture/seed-demo";
 import { setSetting } from "@/lib/server/settings/settings";
 import { makeUser, userCount } from "@/lib/server/testing/factories";
@@ -21,6 +22,7 @@ export async function seedDemo(users: DemoUser[], password: string) {
   // goes last so its first snapshot scores the other areas' demo data).
   await seedInventoryDemo(SYSTEM_CLI);
   await seedBreachesDemo(SYSTEM_CLI);
+  await seedOversightDemo(SYSTEM_CLI);
   await seedPostureDemo(SYSTEM_CLI);
   await checkpointTail();
   return { seeded: true };

@@ -1,0 +1,152 @@
+import "server-only";
+// The AI system registry: systems, model versions (approved by a named person) and the
+// callback secret. EU AI Act Art. 26(1)-(2): deployers use systems per instructions and
+// assign oversight to competent people; the registry records who approved what.
+import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/server/actor";
+import { appendAudit } from "@/lib/server/audit/append";
+import { requirePermission } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+import { encrypt } from "@/lib/server/keys";
+import { parseInput, personOf, requireNamedActor, SECRET_CONTEXT } from "@/lib/server/oversight/common";
+import { createAiSystemSchema, createModelVersionSchema, updateAiSystemSchema } from "@/lib/validation/oversight";
+
+const newSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
+
+export async function createAiSystem(actor: Actor, input: unknown) {
+  await requirePermission(actor, "oversight:admin", { type: "AiSystem" });
+  requireNamedActor(actor);
+  const data = parseInput(createAiSystemSchema, input);
+  const secret = newSecret();
+  return db().$transaction(async (tx) => {
+    if (await tx.aiSystem.findUnique({ where: { name: data.name }, select: { id: true } })) {
+      throw new AppError("CONFLICT", `An AI system named "${data.name}" already exists.`);
+    }
+    const now = new Date();
+    const row = await tx.aiSystem.create({
+      data: {
+        name: data.name,
+        purpose: data.purpose,
+        owner: data.owner || null,
+        riskTier: data.riskTier,
+        deploymentStatus: data.deploymentStatus ?? "development",
+        retentionDays: data.retentionDays ?? undefined,
+        callbackSecretEnc: encrypt(secret, SECRET_CONTEXT),
+        secretRotatedAt: now,
+        createdById: actor.kind === "user" || actor.kind === "api_key" ? (actor.userId ?? null) : null,
+      },
+    });
+    await appendAudit(tx, actor, { action: "oversight.system.create", entityType: "AiSystem", entityId: row.id, diff: { name: row.name, riskTier: row.riskTier, owner: row.owner } });
+    return { id: row.id, name: row.name, riskTier: row.riskTier as (typeof data)["riskTier"], callbackSecret: secret };
+  });
+}
+
+export async function updateAiSystem(actor: Actor, aiSystemId: string, input: unknown) {
+  await requirePermission(actor, "oversight:admin", { type: "AiSystem", id: aiSystemId });
+  requireNamedActor(actor);
+  const data = parseInput(updateAiSystemSchema, input);
+  return db().$transaction(async (tx) => {
+    const before = await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { deploymentStatus: true, owner: true, retentionDays: true } });
+    if (!before) throw new AppError("NOT_FOUND", "No such AI system.");
+    await tx.aiSystem.update({ where: { id: aiSystemId }, data: { ...data, version: { increment: 1 } } });
+    await appendAudit(tx, actor, { action: "oversight.system.update", entityType: "AiSystem", entityId: aiSystemId, diff: { before, after: data } });
+    return { id: aiSystemId };
+  });
+}
+
+/** A new secret, shown once; callbacks are signed with it from now on. */
+export async function rotateCallbackSecret(actor: Actor, aiSystemId: string) {
+  await requirePermission(actor, "oversight:admin", { type: "AiSystem", id: aiSystemId });
+  requireNamedActor(actor);
+  const secret = newSecret();
+  return db().$transaction(async (tx) => {
+    const res = await tx.aiSystem.updateMany({ where: { id: aiSystemId }, data: { callbackSecretEnc: encrypt(secret, SECRET_CONTEXT), secretRotatedAt: new Date(), version: { increment: 1 } } });
+    if (res.count === 0) throw new AppError("NOT_FOUND", "No such AI system.");
+    await appendAudit(tx, actor, { action: "oversight.system.rotate-secret", entityType: "AiSystem", entityId: aiSystemId });
+    return { id: aiSystemId, callbackSecret: secret };
+  });
+}
+
+type VersionRow = { id: string; aiSystemId: string; version: string; artifactSha256: string; trainingDataRef: string | null; notes: string | null; status: string; approvedByLabel: string | null; approvedAt: Date | null; createdAt: Date };
+function versionDto(v: VersionRow) {
+  return {
+    id: v.id,
+    aiSystemId: v.aiSystemId,
+    version: v.version,
+    artifactSha256: v.artifactSha256,
+    trainingDataRef: v.trainingDataRef,
+    notes: v.notes,
+    status: v.status as "draft" | "approved" | "retired",
+    approvedBy: v.approvedByLabel,
+    approvedAt: v.approvedAt?.toISOString() ?? null,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+export async function createModelVersion(actor: Actor, aiSystemId: string, input: unknown) {
+  await requirePermission(actor, "oversight:admin", { type: "AiSystem", id: aiSystemId });
+  requireNamedActor(actor);
+  const data = parseInput(createModelVersionSchema, input);
+  return db().$transaction(async (tx) => {
+    if (!(await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such AI system.");
+    if (await tx.aiModelVersion.findUnique({ where: { aiSystemId_version: { aiSystemId, version: data.version } }, select: { id: true } })) {
+      throw new AppError("CONFLICT", `Version ${data.version} is already registered for this system.`);
+    }
+    const row = await tx.aiModelVersion.create({ data: { aiSystemId, version: data.version, artifactSha256: data.artifactSha256, trainingDataRef: data.trainingDataRef ?? null, notes: data.notes ?? null } });
+    await appendAudit(tx, actor, { action: "oversight.model.create", entityType: "AiModelVersion", entityId: row.id, diff: { aiSystemId, version: data.version, artifactSha256: data.artifactSha256 } });
+    return versionDto(row);
+  });
+}
+
+/** Approval by a named person: a key must act for an officer or admin, never the shell. */
+export async function approveModelVersion(actor: Actor, aiSystemId: string, versionId: string) {
+  await requirePermission(actor, "oversight:admin", { type: "AiModelVersion", id: versionId });
+  requireNamedActor(actor);
+  return db().$transaction(async (tx) => {
+    const person = await personOf(tx, actor);
+    if (!person) throw new AppError("FORBIDDEN", "A model version is approved by a named compliance officer or admin.");
+    const v = await tx.aiModelVersion.findFirst({ where: { id: versionId, aiSystemId } });
+    if (!v) throw new AppError("NOT_FOUND", "No such model version for this AI system.");
+    if (v.status !== "draft") throw new AppError("CONFLICT", `This version is ${v.status}; only a draft can be approved.`);
+    const now = new Date();
+    const res = await tx.aiModelVersion.updateMany({ where: { id: versionId, status: "draft" }, data: { status: "approved", approvedById: person.userId, approvedByLabel: person.label, approvedAt: now } });
+    if (res.count === 0) throw new AppError("CONFLICT", "Someone else changed this version; reload.");
+    await appendAudit(tx, actor, { action: "oversight.model.approve", entityType: "AiModelVersion", entityId: versionId, diff: { aiSystemId, version: v.version, approvedBy: person.label } });
+    return versionDto({ ...v, status: "approved", approvedByLabel: person.label, approvedAt: now });
+  });
+}
+
+export async function retireModelVersion(actor: Actor, aiSystemId: string, versionId: string) {
+  await requirePermission(actor, "oversight:admin", { type: "AiModelVersion", id: versionId });
+  requireNamedActor(actor);
+  return db().$transaction(async (tx) => {
+    const v = await tx.aiModelVersion.findFirst({ where: { id: versionId, aiSystemId } });
+    if (!v) throw new AppError("NOT_FOUND", "No such model version for this AI system.");
+    if (v.status === "retired") throw new AppError("CONFLICT", "This version is already retired.");
+    const now = new Date();
+    await tx.aiModelVersion.update({ where: { id: versionId }, data: { status: "retired", retiredAt: now } });
+    await appendAudit(tx, actor, { action: "oversight.model.retire", entityType: "AiModelVersion", entityId: versionId, diff: { aiSystemId, version: v.version, before: v.status } });
+    return versionDto({ ...v, status: "retired" });
+  });
+}
+
+export async function listAiSystems(actor: Actor) {
+  await requirePermission(actor, "oversight:read", { type: "AiSystem" });
+  const [systems, versions, policies, pending] = await Promise.all([
+    db().aiSystem.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, purpose: true, owner: true, riskTier: true, deploymentStatus: true, retentionDays: true, createdAt: true } }),
+    db().aiModelVersion.findMany({ orderBy: { createdAt: "asc" } }),
+    db().escalationPolicy.findMany({ select: { aiSystemId: true, rules: true, revision: true, allowAdminReview: true } }),
+    db().oversightDecision.groupBy({ by: ["aiSystemId"], where: { status: { in: ["pending_review", "escalated"] } }, _count: { _all: true } }),
+  ]);
+  return systems.map((s) => {
+    const policy = policies.find((p) => p.aiSystemId === s.id);
+    return {
+      ...s,
+      createdAt: s.createdAt.toISOString(),
+      versions: versions.filter((v) => v.aiSystemId === s.id).map(versionDto),
+      policy: policy ? { revision: policy.revision, rules: JSON.parse(policy.rules) as unknown[], allowAdminReview: policy.allowAdminReview } : null,
+      openDecisions: pending.find((p) => p.aiSystemId === s.id)?._count._all ?? 0,
+    };
+  });
+}

@@ -1,0 +1,188 @@
+// Shared schemas for the oversight area: the API bodies, the forms and the server
+// functions parse with these, and the OpenAPI document is generated from them.
+import { z } from "zod";
+
+export const RISK_TIERS = ["prohibited", "high", "limited", "minimal"] as const;
+export const DEPLOYMENT_STATUSES = ["development", "production", "retired"] as const;
+export const MODEL_STATUSES = ["draft", "approved", "retired"] as const;
+export const DECISION_STATUSES = ["auto_accepted", "pending_review", "approved", "rejected", "overridden", "expired", "escalated"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly DecisionStatus[] = ["auto_accepted", "approved", "rejected", "overridden", "expired"];
+export const OPEN_STATUSES: readonly DecisionStatus[] = ["pending_review", "escalated"];
+export const VERDICTS = ["approve", "reject", "override", "request_info"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export const IMPACTS = ["low", "medium", "high", "critical"] as const;
+/** Roles (or groups) an expired SLA can escalate to. */
+export const ESCALATION_TARGETS = ["compliance_officer", "admin", "reviewer"] as const;
+/** Art. 26(6) AI Act: logs kept at least six months. */
+export const MIN_RETENTION_DAYS = 183;
+
+const text = (max: number) => z.string().trim().min(1, "is required").max(max);
+
+export const createAiSystemSchema = z
+  .object({
+    name: text(200),
+    purpose: text(2000),
+    riskTier: z.enum(RISK_TIERS),
+    owner: z.string().trim().max(200).optional(),
+    deploymentStatus: z.enum(DEPLOYMENT_STATUSES).optional(),
+    retentionDays: z.number().int().min(MIN_RETENTION_DAYS, `cannot be below ${MIN_RETENTION_DAYS} days (EU AI Act Art. 26(6): at least six months)`).max(36500).optional(),
+  })
+  .meta({ id: "CreateAiSystem" });
+
+export const updateAiSystemSchema = z.object({
+  deploymentStatus: z.enum(DEPLOYMENT_STATUSES).optional(),
+  owner: z.string().trim().max(200).optional(),
+  retentionDays: z.number().int().min(MIN_RETENTION_DAYS, `cannot be below ${MIN_RETENTION_DAYS} days (EU AI Act Art. 26(6): at least six months)`).max(36500).optional(),
+});
+
+export const aiSystemCreatedSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    riskTier: z.enum(RISK_TIERS),
+    callbackSecret: z.string().meta({ description: "HMAC-SHA-256 secret for verifying outcome callbacks. Shown once; rotate with POST /api/v1/ai-systems/{id}/callback-secret." }),
+  })
+  .meta({ id: "AiSystemCreated" });
+
+export const createModelVersionSchema = z
+  .object({
+    version: text(100),
+    artifactSha256: z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex (64 characters)"),
+    trainingDataRef: z.string().trim().max(500).optional(),
+    notes: z.string().trim().max(10000).optional(),
+  })
+  .meta({ id: "CreateModelVersion" });
+
+export const modelVersionSchema = z
+  .object({
+    id: z.string(),
+    aiSystemId: z.string(),
+    version: z.string(),
+    artifactSha256: z.string(),
+    trainingDataRef: z.string().nullable(),
+    notes: z.string().nullable(),
+    status: z.enum(MODEL_STATUSES),
+    approvedBy: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "ModelVersion" });
+
+export const policyRuleSchema = z
+  .object({
+    when: z
+      .object({
+        decisionType: z.string().trim().min(1).max(100).optional(),
+        impact: z.enum(IMPACTS).optional(),
+        confidenceBelow: z.number().min(0).max(1).optional(),
+        amountAbove: z.number().optional(),
+        jurisdiction: z.string().trim().min(1).max(20).optional(),
+      })
+      .strict()
+      .default({}),
+    action: z.enum(["auto_accept", "review"]),
+    approvals: z.number().int().min(1).max(10).optional(),
+    slaHours: z.number().positive().max(24 * 90).optional(),
+    onTimeout: z.enum(["escalate", "expire"]).optional(),
+    escalateTo: z.enum(ESCALATION_TARGETS).optional(),
+    /** Default true: one reject from a required reviewer ends the decision as rejected. */
+    rejectEnds: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.action === "auto_accept" && (r.approvals !== undefined || r.slaHours !== undefined || r.onTimeout !== undefined)) {
+      ctx.addIssue({ code: "custom", message: "auto_accept takes no approvals, slaHours or onTimeout", path: ["action"] });
+    }
+    if (r.escalateTo && r.onTimeout !== "escalate") ctx.addIssue({ code: "custom", message: "escalateTo needs onTimeout: escalate", path: ["escalateTo"] });
+  });
+export type PolicyRule = z.infer<typeof policyRuleSchema>;
+
+export const putPolicySchema = z
+  .object({
+    rules: z.array(policyRuleSchema).max(100),
+    /** Admins and compliance officers may review only when this is true (reviewers always may). */
+    allowAdminReview: z.boolean().optional(),
+  })
+  .meta({ id: "EscalationPolicy" });
+
+export const policyResponseSchema = z
+  .object({ aiSystemId: z.string(), revision: z.number().int(), rules: z.array(z.unknown()), allowAdminReview: z.boolean(), updatedAt: z.string() })
+  .meta({ id: "EscalationPolicyStored" });
+
+const jsonValue: z.ZodType<unknown> = z.unknown();
+
+export const submitDecisionSchema = z
+  .object({
+    externalId: text(200),
+    modelVersion: text(100),
+    decisionType: text(100),
+    proposedOutcome: text(200),
+    confidence: z.number().min(0).max(1),
+    impact: z.enum(IMPACTS).optional(),
+    amount: z.number().finite().optional(),
+    jurisdiction: z.string().trim().min(1).max(20).optional(),
+    subjectRef: z.string().trim().min(1).max(500).optional(),
+    summary: text(4000),
+    inputs: jsonValue.optional().refine((v) => v === undefined || JSON.stringify(v).length <= 64_000, "must be at most 64 kB of JSON"),
+    callbackUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .refine((u) => {
+        const url = new URL(u);
+        if (url.username || url.password) return false;
+        // Plain http only to this machine (development, tests); anywhere else needs https.
+        return url.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+      }, "must be https (http only for 127.0.0.1/localhost) and carry no credentials")
+      .optional(),
+  })
+  .meta({ id: "SubmitDecision" });
+export type SubmitDecisionInput = z.infer<typeof submitDecisionSchema>;
+
+export const decisionSubmittedSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["auto_accepted", "pending_review"]),
+    requiredApprovals: z.number().int(),
+    dueAt: z.string().nullable(),
+  })
+  .meta({ id: "DecisionSubmitted" });
+
+export const reviewSchema = z
+  .object({
+    verdict: z.enum(VERDICTS),
+    rationale: z.string().trim().min(3, "is required: say why (at least 3 characters)").max(4000),
+    overrideOutcome: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.verdict === "override" && !r.overrideOutcome) ctx.addIssue({ code: "custom", message: "is required for an override", path: ["overrideOutcome"] });
+    if (r.verdict !== "override" && r.overrideOutcome) ctx.addIssue({ code: "custom", message: "is only for an override", path: ["overrideOutcome"] });
+  })
+  .meta({ id: "SubmitReview" });
+export type ReviewInput = z.infer<typeof reviewSchema>;
+
+export const decisionViewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(DECISION_STATUSES),
+    finalOutcome: z.string().nullable(),
+    reviews: z.array(z.object({ reviewer: z.string(), verdict: z.enum(VERDICTS), rationale: z.string(), at: z.string() })),
+    dueAt: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    externalId: z.string(),
+    requiredApprovals: z.number().int(),
+    approvals: z.number().int(),
+  })
+  .meta({ id: "Decision" });
+
+export const escalateSchema = z.object({ reason: z.string().trim().min(3, "is required").max(2000) });
+
+export const inboxQuerySchema = z.object({
+  system: z.string().max(100).optional(),
+  type: z.string().max(100).optional(),
+  impact: z.enum(IMPACTS).optional(),
+  overdue: z.enum(["1", "true"]).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
