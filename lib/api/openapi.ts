@@ -31,14 +31,17 @@ export function buildOpenApiDocument(serverUrl?: string) {
       responses["403"] = { description: "The key lacks a scope or its user lacks the permission", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
       responses["429"] = { description: "Rate limited; see Retry-After", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
     }
-    const parameters = op.query
+    // Path parameters come from the {name} segments of the path itself.
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const queryParams = op.query
       ? Object.entries(op.query.shape).map(([name, s]) => ({
           name,
           in: "query",
           required: !(s as z.ZodType).safeParse(undefined).success,
           schema: z.toJSONSchema(s as z.ZodType, { target: "draft-2020-12", io: "input", unrepresentable: "any" }),
         }))
-      : undefined;
+      : [];
+    const parameters = pathParams.length || queryParams.length ? [...pathParams, ...queryParams] : undefined;
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
       ...(op.scopes.length ? { security: [{ apiKey: op.scopes }] } : { security: [] }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, roleHas, scopesGrant, SCOPES, type Permission, type Role } from "./permissions";
+import { PERMISSIONS, ROLES, roleHas, scopeSatisfied, scopesGrant, SCOPES, type Permission, type Role } from "./permissions";
 
 // The expected matrix written out by hand, independently of the table, so a change to the
 // table that is not also a deliberate change here fails.
@@ -38,5 +38,18 @@ describe("permission table: every role x every permission", () => {
     expect(scopesGrant(["audit:read"], "user:manage")).toBe(false);
     expect(scopesGrant(["bogus"], "audit:read")).toBe(false);
     for (const [scope, grants] of Object.entries(SCOPES)) for (const g of grants) expect(perms).toContain(g), expect(scope).toMatch(/^[a-z-]+:[a-z]+$/);
+  });
+});
+
+describe("scope implication", () => {
+  it.each([
+    [["inventory:write"], "inventory:read", true],
+    [["incidents:write"], "incidents:read", true],
+    [["inventory:read"], "inventory:write", false],
+    [["consent:write"], "consent:read", false],
+    [["decisions:write"], "decisions:read", false],
+    [["audit:read"], "audit:read", true],
+  ] as const)("%j satisfies %s: %s", (held, required, ok) => {
+    expect(scopeSatisfied(held, required)).toBe(ok);
   });
 });

@@ -89,3 +89,18 @@ export function isScope(value: string): value is Scope {
 export function scopesGrant(scopes: readonly string[], permission: Permission): boolean {
   return scopes.some((s) => isScope(s) && (SCOPES[s] as readonly Permission[]).includes(permission));
 }
+
+/**
+ * Write scopes that include reading the same records, so a pipeline that writes
+ * inventory or incidents can read back what it wrote. Anything not listed implies
+ * nothing: a consent-ingest key (consent:write) cannot read consent state.
+ */
+const SCOPE_IMPLIES: Partial<Record<Scope, readonly Scope[]>> = {
+  "inventory:write": ["inventory:read"],
+  "incidents:write": ["incidents:read"],
+};
+
+export function scopeSatisfied(held: readonly string[], required: Scope): boolean {
+  return held.some((h) => h === required || (isScope(h) && (SCOPE_IMPLIES[h] ?? []).includes(required)));
+}
+

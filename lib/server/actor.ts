@@ -21,7 +21,6 @@ export type Actor =
       /** The bound user's role: the key can do no more than that user. */
       role: Role | null;
       userId: string | null;
-      /** Bound to one AI system: may submit and read only that system's decisions. */
       /** Set when the key is bound to one AI system (oversight): it acts for that system only. */
       aiSystemId?: string | null;
       ip: string | null;

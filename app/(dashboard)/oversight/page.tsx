@@ -6,7 +6,6 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { oversightControlFindings } from "@/lib/server/oversight/control-findings";
 import { getOversightMetrics } from "@/lib/server/oversight/metrics";
 import { listRecentDecisions } from "@/lib/server/oversight/read-decisions";
-import { ensureOversightJobs } from "@/lib/server/oversight/scheduler";
 import { Forbidden } from "../_components/forbidden";
 import { DecisionsPerDayChart, OverrideRateChart } from "./_components/metrics-charts";
 import { OversightTabs, STATUS_TONE, statusLabel } from "./_components/oversight-tabs";
@@ -33,7 +32,6 @@ function Kpi({ label, value, hint }: { label: string; value: string; hint?: stri
 export default async function OversightOverview() {
   const { actor, denied } = await pageActor("oversight:read");
   if (denied) return <Forbidden what="AI oversight" />;
-  ensureOversightJobs();
   const [m, recent, { findings }] = await Promise.all([getOversightMetrics(actor), listRecentDecisions(actor), oversightControlFindings(actor)]);
   return (
     <>

@@ -1,7 +1,7 @@
 import "server-only";
 // Security-sensitive: the one wrapper for /api/v1/** handlers. Authenticates the bearer
 // key, checks the scopes, rate-limits per key and maps typed errors to JSON.
-import { isScope, type Scope } from "@/lib/auth/permissions";
+import { isScope, scopeSatisfied, type Scope } from "@/lib/auth/permissions";
 import { TokenBuckets } from "@/lib/api/token-bucket";
 import { errorResponse } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
@@ -30,7 +30,7 @@ export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts
           "Retry-After": String(limit.retryAfterSeconds),
         });
       }
-      const missing = opts.scopes.filter((s) => !actor.scopes.includes(s));
+      const missing = opts.scopes.filter((s) => !scopeSatisfied(actor.scopes, s));
       if (missing.length) {
         await recordAudit(actor, { action: "permission.denied", diff: { missingScopes: missing, path: new URL(req.url).pathname } });
         throw new AppError("FORBIDDEN", `This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`);

@@ -1,8 +1,17 @@
 import "server-only";
 // Every background job of the app, registered in one place. An area adds one line.
+// Jobs that take their own lease (runExclusive) are marked selfLeased.
 import { checkpointTail } from "@/lib/server/audit/append";
 import { registerJob } from "@/lib/server/jobs/scheduler";
+import { deliverDueCallbacks } from "@/lib/server/oversight/callbacks";
+import { runSlaSweep } from "@/lib/server/oversight/sla";
+import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
 
 // Signs the audit log's tail regularly, so a truncation is detectable even when fewer
 // than CHECKPOINT_EVERY events were written since the last checkpoint.
 registerJob({ name: "audit.checkpoint", everyMs: 10 * 60_000, run: checkpointTail });
+// EU AI Act Art. 14 oversight: SLA escalation/expiry (never approves) and signed callbacks.
+registerJob({ name: "oversight.sla", everyMs: 30_000, run: () => runSlaSweep(), selfLeased: true });
+registerJob({ name: "oversight.callbacks", everyMs: 10_000, run: () => deliverDueCallbacks(), selfLeased: true });
+// One posture snapshot per UTC day; the job itself is a no-op once the day is taken.
+registerJob({ name: "posture.daily-snapshot", everyMs: 15 * 60_000, run: () => ensureDailySnapshot(), selfLeased: true });

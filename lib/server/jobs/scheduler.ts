@@ -4,7 +4,7 @@ import "server-only";
 // given job at a time, and a crashed instance's lease simply expires.
 import { runExclusive } from "@/lib/server/jobs/lease";
 
-export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<unknown> };
+export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<unknown>; selfLeased?: boolean };
 
 const jobs: ScheduledJob[] = [];
 let timer: NodeJS.Timeout | undefined;
@@ -23,14 +23,15 @@ export async function tick(now = Date.now()) {
     lastRun.set(job.name, now);
     try {
       // The lease outlives a slow run by a margin so a second instance does not start it.
-      await runExclusive(job.name, Math.max(job.everyMs, 60_000) * 2, job.run);
+      if (job.selfLeased) await job.run();
+      else await runExclusive(job.name, Math.max(job.everyMs, 60_000) * 2, job.run);
     } catch (e) {
       console.error(`job ${job.name} failed`, e);
     }
   }
 }
 
-export function startScheduler(intervalMs = 30_000) {
+export function startScheduler(intervalMs = 10_000) {
   if (timer) return;
   timer = setInterval(() => void tick(), intervalMs);
   timer.unref();

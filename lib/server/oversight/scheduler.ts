@@ -1,20 +1,13 @@
 import "server-only";
-// When to try the oversight jobs in this process. The database lease (runExclusive)
-// decides who runs; this timer only wakes instances up, so losing it loses nothing.
+// Oversight's background work. The central clock (lib/server/jobs/all-jobs.ts) runs
+// these on a timer; request handlers also kick them right after a change so callbacks
+// and expiries do not wait for the next tick. Each job takes its own database lease
+// (runExclusive), so a kick and a tick, or two instances, never run one twice at once.
 import { deliverDueCallbacks } from "@/lib/server/oversight/callbacks";
 import { runSlaSweep } from "@/lib/server/oversight/sla";
-
-const g = globalThis as unknown as { __oversightTimer?: ReturnType<typeof setInterval> };
-const EVERY_MS = 10_000;
 
 export function kickOversightJobs() {
   if (process.env.NODE_ENV === "test") return;
   void runSlaSweep().catch((e) => console.error("oversight SLA sweep failed", e));
   void deliverDueCallbacks().catch((e) => console.error("oversight callbacks failed", e));
-}
-
-export function ensureOversightJobs() {
-  if (process.env.NODE_ENV === "test" || g.__oversightTimer) return;
-  g.__oversightTimer = setInterval(kickOversightJobs, EVERY_MS);
-  g.__oversightTimer.unref?.();
 }

@@ -7,7 +7,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select } from "@/components/ui/field";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listInbox } from "@/lib/server/oversight/read-decisions";
-import { ensureOversightJobs } from "@/lib/server/oversight/scheduler";
 import { IMPACTS, inboxQuerySchema } from "@/lib/validation/oversight";
 import { Forbidden } from "../../_components/forbidden";
 import { OversightTabs, STATUS_TONE, statusLabel } from "../_components/oversight-tabs";
@@ -18,7 +17,6 @@ export const metadata: Metadata = { title: "Reviewer inbox" };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, denied } = await pageActor("oversight:read");
   if (denied) return <Forbidden what="the reviewer inbox" />;
-  ensureOversightJobs();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
   const parsed = inboxQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : inboxQuerySchema.parse({});

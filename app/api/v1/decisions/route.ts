@@ -1,12 +1,11 @@
 import { readJson } from "@/lib/api/read-json";
 import { withIdempotency } from "@/lib/server/api/idempotency";
 import { withApiKey } from "@/lib/server/api/with-api-key";
-import { ensureOversightJobs, kickOversightJobs } from "@/lib/server/oversight/scheduler";
+import { kickOversightJobs } from "@/lib/server/oversight/scheduler";
 import { submitDecision } from "@/lib/server/oversight/submit-decision";
 
 export const POST = withApiKey(
   async (req, { actor }) => {
-    ensureOversightJobs();
     const body = await readJson(req);
     const res = await withIdempotency(`${actor.keyId}:POST /api/v1/decisions`, req.headers.get("idempotency-key"), body, async () => ({ status: 201, body: await submitDecision(actor, body) }));
     if (!res.replayed && (res.body as { status?: string }).status === "auto_accepted") kickOversightJobs();
