@@ -159,8 +159,8 @@ describe("checklist review with evidence", () => {
 });
 
 describe("automated control tests", () => {
-  it("the registry holds the three foundation tests, each on a catalogue control", () => {
-    expect(PROVIDERS.map((p) => p.controlId).sort()).toEqual(["SEC-AUDIT-LOG", "SEC-MFA", "SEC-REVIEWS-CURRENT"]);
+  it("the registry holds the foundation and cross-area tests, each on a catalogue control", () => {
+    expect(PROVIDERS.map((p) => p.controlId).sort()).toEqual(["BR-NO-OVERDUE-OBLIGATION", "GDPR-6", "SEC-AUDIT-LOG", "SEC-DECISION-SLA", "SEC-ENC-REST", "SEC-HIGH-RISK-APPROVAL", "SEC-MFA", "SEC-REVIEWS-CURRENT"]);
     for (const p of PROVIDERS) expect(CONTROL_CATALOGUE.some((c) => c.id === p.controlId)).toBe(true);
   });
 

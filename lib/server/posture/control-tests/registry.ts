@@ -2,7 +2,11 @@ import "server-only";
 // Every automated control test, keyed by the catalogue control it decides. To add one:
 // write lib/server/posture/control-tests/<name>.ts exporting a ControlTestProvider and
 // add ONE line to PROVIDERS below. A control without a provider keeps its manual review.
+import { assetsEncryptedTest } from "./assets-encrypted";
 import { auditChainTest } from "./audit-chain";
+import { breachObligationsTest } from "./breach-obligations";
+import { lawfulBasisTest } from "./lawful-basis";
+import { decisionSlaTest, highRiskApprovalTest } from "./oversight";
 import { privilegedMfaTest } from "./privileged-mfa";
 import { reviewsCurrentTest } from "./reviews-current";
 import type { ControlTestProvider } from "./types";
@@ -11,6 +15,11 @@ export const PROVIDERS: readonly ControlTestProvider[] = [
   privilegedMfaTest,
   auditChainTest,
   reviewsCurrentTest,
+  assetsEncryptedTest,
+  lawfulBasisTest,
+  breachObligationsTest,
+  highRiskApprovalTest,
+  decisionSlaTest,
 ];
 
 const BY_CONTROL = new Map(PROVIDERS.map((p) => [p.controlId, p]));
