@@ -1,0 +1,196 @@
+import "server-only";
+// Security-sensitive: the consent ingest hot path (websites and apps post here). A batch
+// is validated whole before anything is written, then recorded in ONE transaction with
+// its audit event: subjects, append-only events, evidence, current state and the
+// Idempotency-Key record commit together or not at all (docs/decisions/200).
+import { randomUUID } from "node:crypto";
+import { applyGpc, latestPerPair, pairKey, replacesState, validateEvents, ACTION_STATUS, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
+import { AppError } from "@/lib/errors";
+import { MAX_BATCH, type ConsentIngestResult, type ConsentSource } from "@/lib/validation/consent";
+import type { Actor } from "@/lib/server/actor";
+import { requestHash } from "@/lib/server/api/idempotency";
+import { appendAudit } from "@/lib/server/audit/append";
+import { requirePermission } from "@/lib/server/authz";
+import { db, type Tx } from "@/lib/server/db";
+import { encrypt, lookupHash } from "@/lib/server/keys";
+
+export const SUBJECT_CONTEXT = "consent.subject";
+const IP_CONTEXT = "consent.evidence.ip";
+
+export type IngestOptions = {
+  /** The request carried `Sec-GPC: 1`. */
+  requestGpc?: boolean;
+  /** Evidence of the request itself (used for events that bring none). */
+  userAgent?: string | null;
+  ip?: string | null;
+  source?: ConsentSource;
+  /** Idempotency-Key: scoped to the caller; stored in the same transaction as the events. */
+  idempotency?: { scope: string; key: string };
+  now?: Date;
+};
+
+export type IngestResponse = { status: number; body: ConsentIngestResult; replayed: boolean };
+
+/** Splits the documented body shapes: one event, or `{ events: [...] }` (max 1,000). */
+export function eventsOfBody(body: unknown): unknown[] {
+  if (body && typeof body === "object" && !Array.isArray(body) && "events" in body) {
+    const events = (body as { events: unknown }).events;
+    if (!Array.isArray(events)) throw new AppError("VALIDATION", "'events' must be an array of consent events.");
+    if (events.length === 0) throw new AppError("VALIDATION", "'events' is empty; send at least one event.");
+    if (events.length > MAX_BATCH) throw new AppError("VALIDATION", `A batch holds at most ${MAX_BATCH} events; this one has ${events.length}. Split it.`);
+    if (Object.keys(body).length > 1) throw new AppError("VALIDATION", "A batch body holds only 'events'.");
+    return events;
+  }
+  return [body];
+}
+
+/** Purposes the batch names, plus every sale/sharing purpose (for GPC), with their notice versions. */
+async function loadPurposes(keys: string[]): Promise<Map<string, PurposeInfo>> {
+  const rows = await db().consentPurpose.findMany({ where: { OR: [{ key: { in: keys } }, { saleOrShare: true }] }, select: { id: true, key: true, saleOrShare: true } });
+  const versions = rows.length ? await db().consentNoticeVersion.findMany({ where: { purposeId: { in: rows.map((r) => r.id) } }, select: { purposeId: true, version: true } }) : [];
+  const map = new Map<string, PurposeInfo>();
+  for (const r of rows) {
+    const vs = versions.filter((v) => v.purposeId === r.id).map((v) => v.version);
+    map.set(r.key, { id: r.id, key: r.key, saleOrShare: r.saleOrShare, versions: new Set(vs), currentVersion: vs.length ? Math.max(...vs) : null });
+  }
+  return map;
+}
+
+export async function ingestConsentEvents(actor: Actor, body: unknown, opts: IngestOptions = {}): Promise<IngestResponse> {
+  await requirePermission(actor, "consent:write", { type: "ConsentEvent" });
+
+  let hash: string | null = null;
+  if (opts.idempotency) {
+    if (!/^[\x21-\x7e]{1,200}$/.test(opts.idempotency.key)) throw new AppError("VALIDATION", "Idempotency-Key must be 1-200 printable ASCII characters.");
+    // The GPC header is part of what was asked, so it is part of the request's identity.
+    hash = requestHash({ body, gpc: !!opts.requestGpc });
+    const prior = await db().idempotencyRecord.findUnique({ where: { scope_key: opts.idempotency } });
+    if (prior) {
+      if (prior.requestHash !== hash) throw new AppError("CONFLICT", "This Idempotency-Key was already used with a different request body.");
+      return { status: prior.status, body: JSON.parse(prior.responseBody) as ConsentIngestResult, replayed: true };
+    }
+  }
+
+  const raw = eventsOfBody(body);
+  const now = opts.now ?? new Date();
+  const receivedAt = new Date(Math.floor(now.getTime()));
+  const keys = [...new Set(raw.map((e) => (e && typeof e === "object" && typeof (e as { purpose?: unknown }).purpose === "string" ? (e as { purpose: string }).purpose : "")).filter(Boolean))];
+  const purposes = await loadPurposes(keys);
+  const checked = validateEvents(raw, { purposes, now, defaultSource: opts.source ?? "api", requestEvidence: { userAgent: opts.userAgent ?? null, ip: opts.ip ?? null } });
+  if (!checked.ok) {
+    const n = checked.errors.length;
+    throw new AppError("VALIDATION", `${n} of ${raw.length} event${raw.length === 1 ? " is" : "s are"} invalid; nothing was recorded.`, checked.errors);
+  }
+  const salePurposes = [...purposes.values()].filter((p) => p.saleOrShare);
+  const events = applyGpc(checked.events, salePurposes, !!opts.requestGpc);
+  const batchId = randomUUID();
+  const result: ConsentIngestResult = {
+    batchId,
+    accepted: checked.events.length,
+    gpcOptOuts: events.filter((e) => e.derivedFromGpc).length,
+    receivedAt: receivedAt.toISOString(),
+  };
+  const status = 201;
+
+  try {
+    await db().$transaction(
+      async (tx) => {
+        // First: on PostgreSQL this takes the audit lock, which also serialises the
+        // find-or-create of subjects below across app instances.
+        await appendAudit(tx, actor, {
+          action: "consent.events.ingest",
+          entityType: "ConsentBatch",
+          entityId: batchId,
+          diff: { events: result.accepted, gpcOptOuts: result.gpcOptOuts, purposes: [...new Set(events.map((e) => e.purposeKey))].sort(), gpcHeader: !!opts.requestGpc },
+        });
+        await writeEvents(tx, events, batchId, receivedAt);
+        if (opts.idempotency && hash) {
+          await tx.idempotencyRecord.create({ data: { ...opts.idempotency, requestHash: hash, status, responseBody: JSON.stringify(result) } });
+        }
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (e) {
+    if (opts.idempotency && isUniqueViolation(e)) throw new AppError("CONFLICT", "A request with this Idempotency-Key is already being processed.");
+    throw e;
+  }
+  return { status, body: result, replayed: false };
+}
+
+function isUniqueViolation(e: unknown) {
+  return !!e && typeof e === "object" && (e as { code?: unknown }).code === "P2002";
+}
+
+/** Resolves (or creates) the subject rows of a batch: returns identifier -> subject row id. */
+async function resolveSubjects(tx: Tx, identifiers: string[], receivedAt: Date): Promise<Map<string, string>> {
+  const byLookup = new Map(identifiers.map((id) => [lookupHash(id, SUBJECT_CONTEXT), id]));
+  const existing = await tx.consentSubject.findMany({ where: { lookup: { in: [...byLookup.keys()] } }, select: { id: true, lookup: true } });
+  const ids = new Map<string, string>();
+  for (const s of existing) ids.set(byLookup.get(s.lookup)!, s.id);
+  const missing = [...byLookup].filter(([, identifier]) => !ids.has(identifier));
+  if (missing.length) {
+    const rows = missing.map(([lookup, identifier]) => ({ id: randomUUID(), lookup, identifier: encrypt(identifier, SUBJECT_CONTEXT), createdAt: receivedAt }));
+    await tx.consentSubject.createMany({ data: rows });
+    rows.forEach((r, i) => ids.set(missing[i]![1], r.id));
+  }
+  return ids;
+}
+
+async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, receivedAt: Date) {
+  const subjects = await resolveSubjects(tx, [...new Set(events.map((e) => e.subjectId))], receivedAt);
+  const eventRows = events.map((e) => ({
+    id: randomUUID(),
+    subjectId: subjects.get(e.subjectId)!,
+    purposeId: e.purposeId,
+    action: e.action,
+    occurredAt: e.occurredAt,
+    receivedAt,
+    noticeVersion: e.noticeVersion,
+    source: e.source,
+    jurisdiction: e.jurisdiction,
+    gpc: e.gpc,
+    batchId,
+  }));
+  await tx.consentEvent.createMany({ data: eventRows });
+
+  const evidence = events.flatMap((e, i) =>
+    e.userAgent || e.ip
+      ? [{ eventId: eventRows[i]!.id, purposeId: e.purposeId, receivedAt, userAgent: e.userAgent?.slice(0, 512) ?? null, ipHash: e.ip ? lookupHash(e.ip, IP_CONTEXT) : null }]
+      : [],
+  );
+  if (evidence.length) await tx.consentEvidence.createMany({ data: evidence });
+
+  // The latest GPC signal per subject, so "GPC honoured" can be checked later.
+  const gpcAt = new Map<string, Date>();
+  for (const e of events) {
+    if (!e.gpc) continue;
+    const id = subjects.get(e.subjectId)!;
+    const cur = gpcAt.get(id);
+    if (!cur || e.occurredAt > cur) gpcAt.set(id, e.occurredAt);
+  }
+  if (gpcAt.size) {
+    const current = await tx.consentSubject.findMany({ where: { id: { in: [...gpcAt.keys()] } }, select: { id: true, lastGpcAt: true } });
+    for (const s of current) {
+      const at = gpcAt.get(s.id)!;
+      if (!s.lastGpcAt || at > s.lastGpcAt) await tx.consentSubject.update({ where: { id: s.id }, data: { lastGpcAt: at } });
+    }
+  }
+
+  // One state write per subject and purpose: the latest event of the batch, if it is not
+  // older than the stored state.
+  const latest = latestPerPair(events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! })));
+  const subjectIds = [...new Set([...latest.values()].map((c) => c.event.subjectId))];
+  const purposeIds = [...new Set([...latest.values()].map((c) => c.event.purposeId))];
+  const stored = await tx.consentState.findMany({ where: { subjectId: { in: subjectIds }, purposeId: { in: purposeIds } }, select: { subjectId: true, purposeId: true, updatedAt: true } });
+  const storedAt = new Map(stored.map((s) => [pairKey(s.subjectId, s.purposeId), s.updatedAt]));
+  const creates = [];
+  for (const [key, { index, event }] of latest) {
+    const data = { status: ACTION_STATUS[event.action], updatedAt: event.occurredAt, gpc: event.gpc, noticeVersion: event.noticeVersion, eventId: eventRows[index]!.id };
+    const at = storedAt.get(key);
+    if (at === undefined) creates.push({ subjectId: event.subjectId, purposeId: event.purposeId, ...data });
+    else if (replacesState(at, event.occurredAt)) {
+      await tx.consentState.update({ where: { subjectId_purposeId: { subjectId: event.subjectId, purposeId: event.purposeId } }, data });
+    }
+  }
+  if (creates.length) await tx.consentState.createMany({ data: creates });
+}
