@@ -7,6 +7,7 @@ import { SYSTEM_CLI } from "@/lib/server/actor";
 import { checkpointTail } from "@/lib/server/audit/append";
 import { setSetting } from "@/lib/server/settings/settings";
 import { makeUser, userCount } from "@/lib/server/testing/factories";
+import { seedConsentDemo } from "@/lib/server/consent/seed-demo";
 
 export type DemoUser = { email: string; name: string; role: Role };
 
@@ -15,6 +16,7 @@ export async function seedDemo(users: DemoUser[], password: string) {
   for (const u of users) await makeUser({ ...u, password });
   await setSetting(SYSTEM_CLI, "security.mfaRequired", false);
   // Area seeds go here, e.g. await seedInventoryDemo(SYSTEM_CLI);
+  await seedConsentDemo(SYSTEM_CLI);
   await checkpointTail();
   return { seeded: true };
 }
