@@ -3,7 +3,7 @@ import "server-only";
 // is validated whole before anything is written, then recorded in ONE transaction with
 // its audit event: subjects, append-only events, evidence, current state and the
 // Idempotency-Key record commit together or not at all (docs/decisions/200).
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { applyGpc, latestPerPair, pairKey, replacesState, validateEvents, ACTION_STATUS, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
 import { AppError } from "@/lib/errors";
 import { MAX_BATCH, type ConsentIngestResult, type ConsentSource } from "@/lib/validation/consent";
@@ -117,6 +117,14 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
   return { status, body: result, replayed: false };
 }
 
+/**
+ * Event ids sort in recording order (time received, then position in the request), so the
+ * history of events with the same occurrence time reads in the order they were recorded.
+ */
+function ledgerId(receivedAt: Date, index: number) {
+  return `${receivedAt.getTime().toString(16).padStart(12, "0")}${index.toString(16).padStart(4, "0")}${randomBytes(8).toString("hex")}`;
+}
+
 function isUniqueViolation(e: unknown) {
   return !!e && typeof e === "object" && (e as { code?: unknown }).code === "P2002";
 }
@@ -138,8 +146,8 @@ async function resolveSubjects(tx: Tx, identifiers: string[], receivedAt: Date):
 
 async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, receivedAt: Date) {
   const subjects = await resolveSubjects(tx, [...new Set(events.map((e) => e.subjectId))], receivedAt);
-  const eventRows = events.map((e) => ({
-    id: randomUUID(),
+  const eventRows = events.map((e, i) => ({
+    id: ledgerId(receivedAt, i),
     subjectId: subjects.get(e.subjectId)!,
     purposeId: e.purposeId,
     action: e.action,

@@ -59,7 +59,7 @@ export async function getSubjectDetail(actor: Actor, ref: string) {
   const [purposes, states, events] = await Promise.all([
     db().consentPurpose.findMany({ orderBy: { key: "asc" }, select: { id: true, key: true, title: true, saleOrShare: true } }),
     db().consentState.findMany({ where: { subjectId: ref } }),
-    db().consentEvent.findMany({ where: { subjectId: ref }, orderBy: [{ occurredAt: "desc" }, { receivedAt: "desc" }] }),
+    db().consentEvent.findMany({ where: { subjectId: ref }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }] }),
   ]);
   const evidence = events.length ? await db().consentEvidence.findMany({ where: { eventId: { in: events.map((e) => e.id) } } }) : [];
   const evidenceBy = new Map(evidence.map((e) => [e.eventId, e]));

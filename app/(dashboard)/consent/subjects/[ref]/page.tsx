@@ -61,7 +61,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ ref: s
         </Card>
         <Card title="History" description={`${subject.history.length} event${subject.history.length === 1 ? "" : "s"}, newest first. Events are never changed or deleted.`}>
           <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
+            <table className="min-w-full text-sm" data-testid="history">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr><th className="py-2 pr-3">Occurred</th><th className="pr-3">Received</th><th className="pr-3">Purpose</th><th className="pr-3">Action</th><th className="pr-3">Notice</th><th className="pr-3">Source</th><th className="pr-3">Where</th><th className="pr-3">GPC</th><th className="pr-3">Evidence</th></tr>
               </thead>
