@@ -50,6 +50,7 @@ for (const key of PURPOSES) {
 
 let counter = 0;
 let appEvents = 0;
+let seq = 0; // raw baseline audit seq
 function makeEvents(n: number, subjects: number) {
   return Array.from({ length: n }, () => {
     const i = counter++;
@@ -99,7 +100,7 @@ function rawThroughput(batch: number, batches: number, subjects: number) {
       return { ...e, eventId: randomUUID(), subjectRef: lookup.slice(0, 24), lookup, identifier: `enc:${e.subjectId}` };
     }),
   );
-  let seq = 0;
+
   const write = dbRaw.transaction((rows: (typeof prepared)[number]) => {
     const now = new Date().toISOString();
     insAudit.run(++seq, now, randomUUID());

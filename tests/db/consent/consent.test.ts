@@ -158,6 +158,11 @@ describe("consent: ingest", () => {
     expect(await db().consentEvent.count({ where: { batchId: r.body.batchId } })).toBe(1000);
     expect(await auditCount("consent.events.ingest")).toBe(before + 1);
     await expectError(ingestConsentEvents(SYSTEM_CLI, { events: [...events, events[0]] }), "VALIDATION");
+    // 1,000 distinct subjects, twice (the second time every state exists): within SQLite's parameter limit.
+    const distinct = Array.from({ length: 1000 }, (_, i) => ({ subjectId: `distinct-${i}-${key}`, purpose: key, action: "grant" }));
+    await ingestConsentEvents(SYSTEM_CLI, { events: distinct });
+    await ingestConsentEvents(SYSTEM_CLI, { events: distinct.map((e) => ({ ...e, action: "withdraw" })) });
+    expect((await statusOf(`distinct-999-${key}`, key)).status).toBe("withdrawn");
   });
 
   it("a bad batch is refused whole: 422 names every bad index and nothing is written (atomic)", async () => {
