@@ -105,6 +105,7 @@ test("an officer finds a subject, sees GPC honoured and the history, reveals the
   const auditor = makeUser("auditor", "consent-auditor");
   await page.context().clearCookies();
   await signIn(page, auditor);
+  await expectSignedIn(page);
   await page.goto("/audit?action=consent.");
   await expect(page.getByRole("cell", { name: "consent.subject.reveal" }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "consent.proof.export" }).first()).toBeVisible();
