@@ -2,6 +2,7 @@
 // An area adds one import and one line here.
 import type { Operation } from "@/lib/api/openapi";
 import { BREACH_OPERATIONS } from "@/lib/api/operations/breaches";
+import { CONSENT_OPERATIONS } from "@/lib/api/operations/consent";
 import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
 import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
 import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
@@ -10,6 +11,7 @@ import { POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
 export const OPERATIONS: Operation[] = [
   ...FOUNDATION_OPERATIONS,
   ...INVENTORY_OPERATIONS,
+  ...CONSENT_OPERATIONS,
   ...BREACH_OPERATIONS,
   ...OVERSIGHT_OPERATIONS,
   ...POSTURE_OPERATIONS,

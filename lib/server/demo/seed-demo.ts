@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { checkpointTail } from "@/lib/server/audit/append";
 import { seedBreachesDemo } from "@/lib/server/breaches/seed-demo";
+import { seedConsentDemo } from "@/lib/server/consent/seed-demo";
 import { seedInventoryDemo } from "@/lib/server/inventory/seed-demo";
 import { seedOversightDemo } from "@/lib/server/oversight/seed-demo";
 import { seedPostureDemo } from "@/lib/server/posture/seed-demo";
@@ -21,6 +22,7 @@ export async function seedDemo(users: DemoUser[], password: string) {
   // One call per area, in dependency order (oversight links inventory records; posture
   // goes last so its first snapshot scores the other areas' demo data).
   await seedInventoryDemo(SYSTEM_CLI);
+  await seedConsentDemo(SYSTEM_CLI);
   await seedBreachesDemo(SYSTEM_CLI);
   await seedOversightDemo(SYSTEM_CLI);
   await seedPostureDemo(SYSTEM_CLI);

@@ -1,0 +1,106 @@
+"use client";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage, Input, Select } from "@/components/ui/field";
+import { LAWFUL_BASES, LAWFUL_BASIS_LABELS } from "@/lib/validation/consent";
+import { createPurposeAction, findSubjectAction, publishNoticeAction, revealSubjectAction, runRetentionAction, setRetentionAction } from "../actions";
+
+const TEXTAREA = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
+
+export function SubjectSearchForm() {
+  const [state, action, pending] = useActionState(findSubjectAction, null);
+  return (
+    <form action={action} className="space-y-3">
+      <Field label="Subject identifier" error={state?.fieldErrors?.identifier} hint="The exact identifier your website or app sends (e.g. an email or customer id). Matched through a blind index; nothing is decrypted to search.">
+        <Input name="identifier" required autoComplete="off" />
+      </Field>
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>Find subject</Button>
+    </form>
+  );
+}
+
+export function CreatePurposeForm() {
+  const [state, action, pending] = useActionState(createPurposeAction, null);
+  const fe = state?.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-3">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Key" error={fe.key} hint="Used by the API, e.g. marketing_email"><Input name="key" required pattern="[a-z][a-z0-9_]{1,63}" /></Field>
+        <Field label="Title" error={fe.title}><Input name="title" required /></Field>
+        <Field label="Lawful basis" error={fe.lawfulBasis}>
+          <Select name="lawfulBasis" defaultValue="consent">
+            {LAWFUL_BASES.map((b) => <option key={b} value={b}>{LAWFUL_BASIS_LABELS[b]}</option>)}
+          </Select>
+        </Field>
+        <Field label="Evidence retention (days)" error={fe.evidenceRetentionDays} hint="Empty keeps evidence without a limit"><Input name="evidenceRetentionDays" type="number" min={1} /></Field>
+      </div>
+      <Field label="Description" error={fe.description}><Input name="description" /></Field>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="saleOrShare" /> Sale or sharing of personal information (CCPA 1798.120: honours opt-outs and GPC)</label>
+      <Field label="Notice text (version 1)" error={fe.noticeText} hint="Hashed (SHA-256) and dated; later changes become new versions.">
+        <textarea name="noticeText" rows={3} className={TEXTAREA} />
+      </Field>
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>Create purpose</Button>
+    </form>
+  );
+}
+
+export function PublishNoticeForm({ purposeKey }: { purposeKey: string }) {
+  const [state, action, pending] = useActionState(publishNoticeAction, null);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="purposeKey" value={purposeKey} />
+      <Field label="New notice text" error={state?.fieldErrors?.text}><textarea name="text" rows={4} required className={TEXTAREA} /></Field>
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>Publish new version</Button>
+    </form>
+  );
+}
+
+export function RetentionForm({ purposeKey, days }: { purposeKey: string; days: number | null }) {
+  const [state, action, pending] = useActionState(setRetentionAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="purposeKey" value={purposeKey} />
+      <Field label="Evidence retention (days)" error={state?.fieldErrors?.evidenceRetentionDays} hint="Empty keeps evidence without a limit">
+        <Input name="evidenceRetentionDays" type="number" min={1} defaultValue={days ?? ""} />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>Save</Button>
+      <div className="w-full"><FormMessage state={state} /></div>
+    </form>
+  );
+}
+
+export function RevealIdentifier({ subjectRef }: { subjectRef: string }) {
+  const [state, action, pending] = useActionState(revealSubjectAction, null);
+  if (state?.ok && state.data) return <span className="font-mono text-sm" data-testid="subject-identifier">{state.data.identifier}</span>;
+  return (
+    <form action={action} className="inline-flex items-center gap-2">
+      <input type="hidden" name="ref" value={subjectRef} />
+      <span className="font-mono text-sm text-slate-500">••••••••</span>
+      <Button type="submit" variant="secondary" className="text-xs" disabled={pending}>Reveal identifier</Button>
+      {state && !state.ok && <span role="alert" className="text-xs text-red-600">{state.message}</span>}
+    </form>
+  );
+}
+
+export function RetentionRun({ canPurge, expired }: { canPurge: boolean; expired: number }) {
+  const [state, action, pending] = useActionState(runRetentionAction, null);
+  const [sure, setSure] = useState(false);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      {canPurge && expired > 0 && (
+        <>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="confirm" value="yes" checked={sure} onChange={(e) => setSure(e.target.checked)} />
+            I confirm: remove the {expired} evidence record{expired === 1 ? "" : "s"} past retention (user agents and IP hashes; the events stay)
+          </label>
+          <Button type="submit" variant="danger" disabled={pending || !sure}>Remove expired evidence</Button>
+        </>
+      )}
+      {!(canPurge && expired > 0) && <Button type="submit" variant="secondary" disabled={pending}>Re-check now</Button>}
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { withIdempotency } from "@/lib/server/api/idempotency";
+import { readJson } from "@/lib/server/api/read-json";
+import { withApiKey } from "@/lib/server/api/with-api-key";
+import { createPurpose, listPurposes } from "@/lib/server/consent/purposes";
+
+export const POST = withApiKey(
+  async (req, { actor }) => {
+    const body = await readJson(req);
+    const res = await withIdempotency(`${actor.keyId}:POST /api/v1/consent/purposes`, req.headers.get("idempotency-key"), body, async () => ({
+      status: 201,
+      body: await createPurpose(actor, body),
+    }));
+    return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
+  },
+  { scopes: ["consent:write"] },
+);
+
+export const GET = withApiKey(async (_req, { actor }) => Response.json({ purposes: await listPurposes(actor) }), { scopes: ["consent:read"] });

@@ -1,0 +1,197 @@
+import "server-only";
+// Security-sensitive: the consent ingest hot path (websites and apps post here). A batch
+// is validated whole before anything is written, then recorded in ONE transaction with
+// its audit event: subjects, append-only events, evidence, current state and the
+// Idempotency-Key record commit together or not at all (docs/decisions/200).
+import { randomBytes, randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { applyGpc, latestPerPair, validateEvents, ACTION_STATUS, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
+import { AppError } from "@/lib/errors";
+import { MAX_BATCH, type ConsentIngestResult, type ConsentSource } from "@/lib/validation/consent";
+import type { Actor } from "@/lib/server/actor";
+import { requestHash } from "@/lib/server/api/idempotency";
+import { appendAudit } from "@/lib/server/audit/append";
+import { requirePermission } from "@/lib/server/authz";
+import { db, type Tx } from "@/lib/server/db";
+import { encrypt, lookupHash } from "@/lib/server/keys";
+
+export const SUBJECT_CONTEXT = "consent.subject";
+const IP_CONTEXT = "consent.evidence.ip";
+const INSERT_CHUNK = 500;
+
+export type IngestOptions = {
+  /** The request carried `Sec-GPC: 1`. */
+  requestGpc?: boolean;
+  /** Evidence of the request itself (used for events that bring none). */
+  userAgent?: string | null;
+  ip?: string | null;
+  source?: ConsentSource;
+  /** Idempotency-Key: scoped to the caller; stored in the same transaction as the events. */
+  idempotency?: { scope: string; key: string };
+  now?: Date;
+};
+
+export type IngestResponse = { status: number; body: ConsentIngestResult; replayed: boolean };
+
+/** Splits the documented body shapes: one event, or `{ events: [...] }` (max 1,000). */
+export function eventsOfBody(body: unknown): unknown[] {
+  if (body && typeof body === "object" && !Array.isArray(body) && "events" in body) {
+    const events = (body as { events: unknown }).events;
+    if (!Array.isArray(events)) throw new AppError("VALIDATION", "'events' must be an array of consent events.");
+    if (events.length === 0) throw new AppError("VALIDATION", "'events' is empty; send at least one event.");
+    if (events.length > MAX_BATCH) throw new AppError("VALIDATION", `A batch holds at most ${MAX_BATCH} events; this one has ${events.length}. Split it.`);
+    if (Object.keys(body).length > 1) throw new AppError("VALIDATION", "A batch body holds only 'events'.");
+    return events;
+  }
+  return [body];
+}
+
+/** Purposes the batch names, plus every sale/sharing purpose (for GPC), with their notice versions. */
+async function loadPurposes(keys: string[]): Promise<Map<string, PurposeInfo>> {
+  const rows = await db().consentPurpose.findMany({ where: { OR: [{ key: { in: keys } }, { saleOrShare: true }] }, select: { id: true, key: true, saleOrShare: true } });
+  const versions = rows.length ? await db().consentNoticeVersion.findMany({ where: { purposeId: { in: rows.map((r) => r.id) } }, select: { purposeId: true, version: true } }) : [];
+  const map = new Map<string, PurposeInfo>();
+  for (const r of rows) {
+    const vs = versions.filter((v) => v.purposeId === r.id).map((v) => v.version);
+    map.set(r.key, { id: r.id, key: r.key, saleOrShare: r.saleOrShare, versions: new Set(vs), currentVersion: vs.length ? Math.max(...vs) : null });
+  }
+  return map;
+}
+
+export async function ingestConsentEvents(actor: Actor, body: unknown, opts: IngestOptions = {}): Promise<IngestResponse> {
+  await requirePermission(actor, "consent:write", { type: "ConsentEvent" });
+
+  let hash: string | null = null;
+  if (opts.idempotency) {
+    if (!/^[\x21-\x7e]{1,200}$/.test(opts.idempotency.key)) throw new AppError("VALIDATION", "Idempotency-Key must be 1-200 printable ASCII characters.");
+    // The GPC header is part of what was asked, so it is part of the request's identity.
+    hash = requestHash({ body, gpc: !!opts.requestGpc });
+    const prior = await db().idempotencyRecord.findUnique({ where: { scope_key: opts.idempotency } });
+    if (prior) {
+      if (prior.requestHash !== hash) throw new AppError("CONFLICT", "This Idempotency-Key was already used with a different request body.");
+      return { status: prior.status, body: JSON.parse(prior.responseBody) as ConsentIngestResult, replayed: true };
+    }
+  }
+
+  const raw = eventsOfBody(body);
+  const now = opts.now ?? new Date();
+  const receivedAt = new Date(Math.floor(now.getTime()));
+  const keys = [...new Set(raw.map((e) => (e && typeof e === "object" && typeof (e as { purpose?: unknown }).purpose === "string" ? (e as { purpose: string }).purpose : "")).filter(Boolean))];
+  const purposes = await loadPurposes(keys);
+  const checked = validateEvents(raw, { purposes, now, defaultSource: opts.source ?? "api", requestEvidence: { userAgent: opts.userAgent ?? null, ip: opts.ip ?? null } });
+  if (!checked.ok) {
+    const n = checked.errors.length;
+    throw new AppError("VALIDATION", `${n} of ${raw.length} event${raw.length === 1 ? " is" : "s are"} invalid; nothing was recorded.`, checked.errors);
+  }
+  const salePurposes = [...purposes.values()].filter((p) => p.saleOrShare);
+  const events = applyGpc(checked.events, salePurposes, !!opts.requestGpc);
+  const batchId = randomUUID();
+  const result: ConsentIngestResult = {
+    batchId,
+    accepted: checked.events.length,
+    gpcOptOuts: events.filter((e) => e.derivedFromGpc).length,
+    receivedAt: receivedAt.toISOString(),
+  };
+  const status = 201;
+
+  try {
+    await db().$transaction(
+      async (tx) => {
+        // First: on PostgreSQL this takes the audit lock, which also serialises the
+        // find-or-create of subjects below across app instances.
+        await appendAudit(tx, actor, {
+          action: "consent.events.ingest",
+          entityType: "ConsentBatch",
+          entityId: batchId,
+          diff: { events: result.accepted, gpcOptOuts: result.gpcOptOuts, purposes: [...new Set(events.map((e) => e.purposeKey))].sort(), gpcHeader: !!opts.requestGpc },
+        });
+        await writeEvents(tx, events, batchId, receivedAt);
+        if (opts.idempotency && hash) {
+          await tx.idempotencyRecord.create({ data: { ...opts.idempotency, requestHash: hash, status, responseBody: JSON.stringify(result) } });
+        }
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (e) {
+    if (opts.idempotency && isUniqueViolation(e)) throw new AppError("CONFLICT", "A request with this Idempotency-Key is already being processed.");
+    throw e;
+  }
+  return { status, body: result, replayed: false };
+}
+
+/**
+ * Event ids sort in recording order (time received, then position in the request), so the
+ * history of events with the same occurrence time reads in the order they were recorded.
+ */
+function ledgerId(receivedAt: Date, index: number) {
+  return `${receivedAt.getTime().toString(16).padStart(12, "0")}${index.toString(16).padStart(4, "0")}${randomBytes(8).toString("hex")}`;
+}
+
+function isUniqueViolation(e: unknown) {
+  return !!e && typeof e === "object" && (e as { code?: unknown }).code === "P2002";
+}
+
+/** Resolves (or creates) the subject rows of a batch: returns identifier -> subject row id. */
+async function resolveSubjects(tx: Tx, identifiers: string[], receivedAt: Date): Promise<Map<string, string>> {
+  const byLookup = new Map(identifiers.map((id) => [lookupHash(id, SUBJECT_CONTEXT), id]));
+  const existing = await tx.consentSubject.findMany({ where: { lookup: { in: [...byLookup.keys()] } }, select: { id: true, lookup: true } });
+  const ids = new Map<string, string>();
+  for (const s of existing) ids.set(byLookup.get(s.lookup)!, s.id);
+  const missing = [...byLookup].filter(([, identifier]) => !ids.has(identifier));
+  const rows = missing.map(([lookup, identifier]) => {
+    const id = randomUUID();
+    ids.set(identifier, id);
+    return Prisma.sql`(${id}, ${lookup}, ${encrypt(identifier, SUBJECT_CONTEXT)}, ${receivedAt})`;
+  });
+  await insertRows(tx, Prisma.sql`INSERT INTO "ConsentSubject" ("id", "lookup", "identifier", "createdAt") VALUES `, rows);
+  return ids;
+}
+
+/**
+ * Multi-row INSERTs through the transaction's raw path, in chunks well under both
+ * dialects' bound-parameter limits. Prisma's createMany costs ~10x more per row here
+ * (measured, docs/decisions/200); the raw path still runs inside the same Prisma
+ * transaction as the audit event, and the driver adapter maps Date/boolean per dialect.
+ */
+async function insertRows(tx: Tx, head: Prisma.Sql, rows: Prisma.Sql[], tail: Prisma.Sql = Prisma.empty) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.$executeRaw`${head}${Prisma.join(rows.slice(i, i + INSERT_CHUNK), ", ")}${tail}`;
+  }
+}
+
+async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, receivedAt: Date) {
+  const subjects = await resolveSubjects(tx, [...new Set(events.map((e) => e.subjectId))], receivedAt);
+  const ids = events.map((_, i) => ledgerId(receivedAt, i));
+  await insertRows(
+    tx,
+    Prisma.sql`INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId") VALUES `,
+    events.map((e, i) => Prisma.sql`(${ids[i]}, ${subjects.get(e.subjectId)!}, ${e.purposeId}, ${e.action}, ${e.occurredAt}, ${receivedAt}, ${e.noticeVersion}, ${e.source}, ${e.jurisdiction}, ${e.gpc}, ${batchId})`),
+  );
+
+  const evidence = events.flatMap((e, i) =>
+    e.userAgent || e.ip ? [Prisma.sql`(${ids[i]}, ${e.purposeId}, ${receivedAt}, ${e.userAgent?.slice(0, 512) ?? null}, ${e.ip ? lookupHash(e.ip, IP_CONTEXT) : null})`] : [],
+  );
+  await insertRows(tx, Prisma.sql`INSERT INTO "ConsentEvidence" ("eventId", "purposeId", "receivedAt", "userAgent", "ipHash") VALUES `, evidence);
+
+  // The latest GPC signal per subject, so "GPC honoured" can be checked later.
+  const gpcAt = new Map<string, Date>();
+  for (const e of events) {
+    if (!e.gpc) continue;
+    const id = subjects.get(e.subjectId)!;
+    const cur = gpcAt.get(id);
+    if (!cur || e.occurredAt > cur) gpcAt.set(id, e.occurredAt);
+  }
+  for (const [id, at] of gpcAt) {
+    await tx.consentSubject.updateMany({ where: { id, OR: [{ lastGpcAt: null }, { lastGpcAt: { lt: at } }] }, data: { lastGpcAt: at } });
+  }
+
+  // One upsert per subject and purpose: the batch's latest event for the pair, applied
+  // only if it is not older than the stored state (replacesState in lib/consent/ledger.ts).
+  const latest = latestPerPair(events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! })));
+  await insertRows(
+    tx,
+    Prisma.sql`INSERT INTO "ConsentState" ("subjectId", "purposeId", "status", "updatedAt", "gpc", "noticeVersion", "eventId") VALUES `,
+    [...latest.values()].map(({ index, event: e }) => Prisma.sql`(${e.subjectId}, ${e.purposeId}, ${ACTION_STATUS[e.action]}, ${e.occurredAt}, ${e.gpc}, ${e.noticeVersion}, ${ids[index]})`),
+    Prisma.sql` ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET "status" = excluded."status", "updatedAt" = excluded."updatedAt", "gpc" = excluded."gpc", "noticeVersion" = excluded."noticeVersion", "eventId" = excluded."eventId" WHERE excluded."updatedAt" >= "ConsentState"."updatedAt"`,
+  );
+}

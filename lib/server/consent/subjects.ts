@@ -1,0 +1,150 @@
+import "server-only";
+// Security-sensitive: finding a data subject (by exact identifier through the blind index),
+// their current state, their history, revealing their identifier (audited) and the proof
+// export (audited).
+import { gpcHonoured } from "@/lib/consent/ledger";
+import { AppError } from "@/lib/errors";
+import { type ConsentStatus, type ConsentSubjectState } from "@/lib/validation/consent";
+import type { Actor } from "@/lib/server/actor";
+import { appendAudit } from "@/lib/server/audit/append";
+import { requirePermission } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+import { decrypt, lookupHash } from "@/lib/server/keys";
+import { SUBJECT_CONTEXT } from "@/lib/server/consent/ingest-events";
+
+const MAX_IDENTIFIER = 256;
+
+/**
+ * The machine lookup. An unknown subject gets every purpose as `none`, never a 404, so the
+ * lookup cannot be used to learn who exists. Not audited: the caller already holds the
+ * identifier and learns only consent states (docs/decisions/201).
+ */
+export async function lookupSubjectConsent(actor: Actor, identifier: string): Promise<ConsentSubjectState> {
+  await requirePermission(actor, "consent:read", { type: "ConsentSubject" });
+  if (!identifier || identifier.length > MAX_IDENTIFIER) throw new AppError("VALIDATION", `The subject identifier must be 1-${MAX_IDENTIFIER} characters.`);
+  const [purposes, subject] = await Promise.all([
+    db().consentPurpose.findMany({ select: { id: true, key: true }, orderBy: { key: "asc" } }),
+    db().consentSubject.findUnique({ where: { lookup: lookupHash(identifier, SUBJECT_CONTEXT) }, select: { id: true } }),
+  ]);
+  const states = subject ? await db().consentState.findMany({ where: { subjectId: subject.id } }) : [];
+  const byPurpose = new Map(states.map((s) => [s.purposeId, s]));
+  return {
+    subjectId: identifier,
+    purposes: purposes.map((p) => {
+      const s = byPurpose.get(p.id);
+      return s
+        ? { purpose: p.key, status: s.status as ConsentStatus, updatedAt: s.updatedAt.toISOString(), gpc: s.gpc, noticeVersion: s.noticeVersion }
+        : { purpose: p.key, status: "none" as const, updatedAt: null, gpc: false, noticeVersion: null };
+    }),
+  };
+}
+
+/** The officer's search: exact identifier -> the subject's internal reference, or null. */
+export async function findSubject(actor: Actor, identifier: unknown): Promise<{ ref: string } | null> {
+  await requirePermission(actor, "consent:read", { type: "ConsentSubject" });
+  if (typeof identifier !== "string" || !identifier.trim() || identifier.length > MAX_IDENTIFIER) {
+    throw new AppError("VALIDATION", "Enter the subject's exact identifier.", [{ path: "identifier", message: "is required" }]);
+  }
+  const subject = await db().consentSubject.findUnique({ where: { lookup: lookupHash(identifier.trim(), SUBJECT_CONTEXT) }, select: { id: true } });
+  return subject ? { ref: subject.id } : null;
+}
+
+export type SubjectDetail = Awaited<ReturnType<typeof getSubjectDetail>>;
+
+/** Current state (every purpose) and the full history of one subject. The identifier stays masked. */
+export async function getSubjectDetail(actor: Actor, ref: string) {
+  await requirePermission(actor, "consent:read", { type: "ConsentSubject", id: ref });
+  const subject = await db().consentSubject.findUnique({ where: { id: ref }, select: { id: true, createdAt: true, lastGpcAt: true } });
+  if (!subject) throw new AppError("NOT_FOUND", "No such data subject.");
+  const [purposes, states, events] = await Promise.all([
+    db().consentPurpose.findMany({ orderBy: { key: "asc" }, select: { id: true, key: true, title: true, saleOrShare: true } }),
+    db().consentState.findMany({ where: { subjectId: ref } }),
+    db().consentEvent.findMany({ where: { subjectId: ref }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }] }),
+  ]);
+  const evidence = events.length ? await db().consentEvidence.findMany({ where: { eventId: { in: events.map((e) => e.id) } } }) : [];
+  const evidenceBy = new Map(evidence.map((e) => [e.eventId, e]));
+  const purposeBy = new Map(purposes.map((p) => [p.id, p]));
+  const stateBy = new Map(states.map((s) => [s.purposeId, s]));
+  const noticeRows = await db().consentNoticeVersion.findMany({ where: { purposeId: { in: purposes.map((p) => p.id) } }, select: { purposeId: true, version: true, textSha256: true, publishedAt: true } });
+  return {
+    ref: subject.id,
+    firstSeenAt: subject.createdAt.toISOString(),
+    lastGpcAt: subject.lastGpcAt?.toISOString() ?? null,
+    current: purposes.map((p) => {
+      const s = stateBy.get(p.id);
+      const status = (s?.status ?? "none") as ConsentStatus;
+      return {
+        purpose: p.key,
+        title: p.title,
+        saleOrShare: p.saleOrShare,
+        status,
+        updatedAt: s?.updatedAt.toISOString() ?? null,
+        gpc: s?.gpc ?? false,
+        gpcHonoured: gpcHonoured(status, s?.gpc ?? false),
+        noticeVersion: s?.noticeVersion ?? null,
+      };
+    }),
+    history: events.map((e) => {
+      const ev = evidenceBy.get(e.id);
+      return {
+        id: e.id,
+        purpose: purposeBy.get(e.purposeId)?.key ?? e.purposeId,
+        action: e.action,
+        occurredAt: e.occurredAt.toISOString(),
+        receivedAt: e.receivedAt.toISOString(),
+        noticeVersion: e.noticeVersion,
+        noticeSha256: noticeRows.find((n) => n.purposeId === e.purposeId && n.version === e.noticeVersion)?.textSha256 ?? null,
+        source: e.source,
+        jurisdiction: e.jurisdiction,
+        gpc: e.gpc,
+        userAgent: ev?.userAgent ?? null,
+        ipHash: ev?.ipHash ?? null,
+        evidenceRemoved: !ev,
+      };
+    }),
+  };
+}
+
+/** Decrypts a subject's identifier for an officer; audited. */
+export async function revealSubjectIdentifier(actor: Actor, ref: string): Promise<string> {
+  await requirePermission(actor, "consent:reveal", { type: "ConsentSubject", id: ref });
+  return db().$transaction(async (tx) => {
+    const subject = await tx.consentSubject.findUnique({ where: { id: ref }, select: { identifier: true } });
+    if (!subject) throw new AppError("NOT_FOUND", "No such data subject.");
+    await appendAudit(tx, actor, { action: "consent.subject.reveal", entityType: "ConsentSubject", entityId: ref });
+    return decrypt(subject.identifier, SUBJECT_CONTEXT);
+  });
+}
+
+export type ConsentProof = Awaited<ReturnType<typeof buildSubjectProof>>;
+
+/**
+ * The proof for one subject (GDPR Art. 7(1): the controller must be able to demonstrate
+ * consent): identifier, current state, every event and the hashes of the notice texts.
+ * Exporting personal data is audited, in the same transaction that reads the identifier.
+ */
+export async function buildSubjectProof(actor: Actor, ref: string, format: "json" | "pdf") {
+  await requirePermission(actor, "consent:reveal", { type: "ConsentSubject", id: ref });
+  const detail = await getSubjectDetail(actor, ref);
+  const identifier = await db().$transaction(async (tx) => {
+    const subject = await tx.consentSubject.findUnique({ where: { id: ref }, select: { identifier: true } });
+    if (!subject) throw new AppError("NOT_FOUND", "No such data subject.");
+    await appendAudit(tx, actor, { action: "consent.proof.export", entityType: "ConsentSubject", entityId: ref, diff: { format, events: detail.history.length } });
+    return decrypt(subject.identifier, SUBJECT_CONTEXT);
+  });
+  const notices = await db().consentNoticeVersion.findMany({ select: { purposeId: true, version: true, textSha256: true, publishedAt: true } });
+  const purposes = await db().consentPurpose.findMany({ select: { id: true, key: true } });
+  const keyOf = new Map(purposes.map((p) => [p.id, p.key]));
+  return {
+    generatedAt: new Date().toISOString(),
+    subjectId: identifier,
+    subjectRef: ref,
+    firstSeenAt: detail.firstSeenAt,
+    lastGpcAt: detail.lastGpcAt,
+    current: detail.current,
+    events: detail.history,
+    notices: notices
+      .map((n) => ({ purpose: keyOf.get(n.purposeId) ?? n.purposeId, version: n.version, textSha256: n.textSha256, publishedAt: n.publishedAt.toISOString() }))
+      .sort((a, b) => a.purpose.localeCompare(b.purpose) || a.version - b.version),
+  };
+}
