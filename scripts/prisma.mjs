@@ -68,6 +68,19 @@ function prisma(args, env, opts = {}) {
   return r.stdout;
 }
 
+// WAL lets readers run while a write commits and halves the fsyncs per commit; the
+// setting is stored in the database file, so setting it once here covers every process.
+// synchronous stays FULL: a committed consent or audit event survives a power cut.
+async function useWal(file) {
+  const { default: Database } = await import("better-sqlite3");
+  const conn = new Database(file);
+  try {
+    conn.pragma("journal_mode = WAL");
+  } finally {
+    conn.close();
+  }
+}
+
 function dialectOf(url) {
   return url.startsWith("file:") ? "sqlite" : "postgresql";
 }
@@ -92,6 +105,7 @@ if (cmd === "generate") {
     mkdirSync(dirname(resolve(root, file)), { recursive: true });
   }
   prisma(["migrate", cmd === "migrate" ? "deploy" : "status", "--config", `prisma/${dialect}.config.ts`], engineEnv({ DATABASE_URL: url }));
+  if (dialect === "sqlite" && cmd === "migrate") await useWal(resolve(root, url.slice("file:".length)));
 } else if (cmd === "new-migration") {
   const name = rest[0];
   if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -14,10 +14,27 @@ export type Tx = Prisma.TransactionClient;
 
 const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db } };
 
+/**
+ * The SQLite adapter with the connection settings this app relies on. The database file
+ * is in WAL mode (set by the migrate step); better-sqlite3 is compiled to default to
+ * synchronous=NORMAL under WAL, which can lose the last commits on a power cut, so every
+ * connection asks for FULL: a committed consent, audit or review record is on disk.
+ */
+class DurableSqlite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter keeps the better-sqlite3 handle on `client` (untyped in its d.ts).
+    const raw = (adapter as unknown as { client?: { pragma(sql: string): unknown } }).client;
+    raw?.pragma("synchronous = FULL");
+    raw?.pragma("foreign_keys = ON");
+    return adapter;
+  }
+}
+
 export function createClient(url: string): Db {
   if (databaseDialect(url) === "sqlite") {
     // busy timeout: the admin CLI and the server may write at the same moment.
-    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+    return new PrismaClient({ adapter: new DurableSqlite({ url, timeout: 5000 }) });
   }
   const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   return client as unknown as Db;
