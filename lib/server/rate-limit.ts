@@ -24,3 +24,12 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
 export async function clearRateLimit(key: string) {
   await db().rateLimitBucket.deleteMany({ where: { key } });
 }
+
+/** Reads a counter without counting this request (e.g. to refuse before checking a password). */
+export async function peekRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
+  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000);
+  const row = await db().rateLimitBucket.findUnique({ where: { key } });
+  const count = row && row.windowStart.getTime() === windowStart.getTime() ? row.count : 0;
+  return { allowed: count < limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
+}

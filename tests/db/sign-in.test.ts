@@ -46,7 +46,14 @@ describe("sign-in", () => {
     expect(await db().auditEvent.count({ where: { action: "auth.account.locked", entityId: u.id } })).toBe(1);
   });
 
-  it("rate-limits per IP across accounts", async () => {
+  it("successful sign-ins from one address are not limited", async () => {
+    const ip = freshIp();
+    const u = await makeUser();
+    for (let i = 0; i < 35; i++) await attempt(u.email, TEST_PASSWORD, undefined, ip);
+    await expect(attempt(u.email, TEST_PASSWORD, undefined, ip)).resolves.toMatchObject({ userId: u.id });
+  });
+
+  it("rate-limits failed attempts per IP across accounts", async () => {
     const ip = freshIp();
     const u = await makeUser();
     for (let i = 0; i < 30; i++) await attempt(`ghost${i}@x.test`, "whatever-password", undefined, ip).catch(() => undefined);

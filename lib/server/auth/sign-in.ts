@@ -8,13 +8,14 @@ import type { Actor } from "@/lib/server/actor";
 import { appendAudit, recordAudit } from "@/lib/server/audit/append";
 import { db } from "@/lib/server/db";
 import { decrypt } from "@/lib/server/keys";
-import { hitRateLimit } from "@/lib/server/rate-limit";
+import { hitRateLimit, peekRateLimit } from "@/lib/server/rate-limit";
 import { getSetting } from "@/lib/server/settings/settings";
 import { verifyPassword } from "@/lib/server/users/password";
 import { createSession } from "@/lib/server/users/sessions";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
+// Failed attempts per window.
 const IP_LIMIT = { count: 30, windowSeconds: 15 * 60 };
 const ACCOUNT_LIMIT = { count: 10, windowSeconds: 15 * 60 };
 
@@ -38,8 +39,12 @@ export async function signIn(input: SignInInput) {
   const anon: Actor = { kind: "anonymous", ip: input.ip };
   const emailKey = createHash("sha256").update(email).digest("hex").slice(0, 32);
 
-  const ipLimit = await hitRateLimit(`signin:ip:${input.ip ?? "unknown"}`, IP_LIMIT.count, IP_LIMIT.windowSeconds);
-  const acctLimit = await hitRateLimit(`signin:acct:${emailKey}`, ACCOUNT_LIMIT.count, ACCOUNT_LIMIT.windowSeconds);
+  // Failed attempts are what is limited (per address and per account), so an office
+  // behind one address can still sign in all morning while guessing is cut off.
+  const ipKey = `signin:ip:${input.ip ?? "unknown"}`;
+  const acctKey = `signin:acct:${emailKey}`;
+  const ipLimit = await peekRateLimit(ipKey, IP_LIMIT.count, IP_LIMIT.windowSeconds);
+  const acctLimit = await peekRateLimit(acctKey, ACCOUNT_LIMIT.count, ACCOUNT_LIMIT.windowSeconds);
   if (!ipLimit.allowed || !acctLimit.allowed) {
     const wait = Math.ceil(Math.max(ipLimit.allowed ? 0 : ipLimit.retryAfterSeconds, acctLimit.allowed ? 0 : acctLimit.retryAfterSeconds) / 60);
     await recordAudit(anon, { action: "auth.signin.rate_limited", diff: { email } });
@@ -53,8 +58,13 @@ export async function signIn(input: SignInInput) {
     const mins = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
     throw new SignInError("LOCKED", `This account is locked after repeated failed sign-ins. Try again in ${mins} minute${mins === 1 ? "" : "s"} or ask an admin to unlock it.`);
   }
+  const countFailure = async () => {
+    await hitRateLimit(ipKey, IP_LIMIT.count, IP_LIMIT.windowSeconds);
+    await hitRateLimit(acctKey, ACCOUNT_LIMIT.count, ACCOUNT_LIMIT.windowSeconds);
+  };
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !passwordOk) {
+    await countFailure();
     if (user) await registerFailure(user.id, anon, "bad_password");
     else await recordAudit(anon, { action: "auth.signin.failed", diff: { reason: "unknown_email", email } });
     throw new SignInError("INVALID", "Wrong email or password.");
@@ -70,6 +80,7 @@ export async function signIn(input: SignInInput) {
     if (!code) throw new SignInError("MFA_REQUIRED", "Enter the 6-digit code from your authenticator app.");
     const ok = await consumeSecondFactor(user.id, user.mfaSecretEnc, code, now);
     if (!ok) {
+      await countFailure();
       await registerFailure(user.id, anon, "bad_mfa_code");
       throw new SignInError("MFA_INVALID", "That code is wrong or was already used. Wait for the next code and try again.");
     }
