@@ -43,7 +43,7 @@ test("pick an encrypted asset in the wizard: HIPAA and California individual not
   const encrypted = page.getByLabel("The data was unreadable to whoever got it (encrypted, and the keys were not compromised)");
   await expect(encrypted).toBeChecked();
   await expect(page.getByLabel("Protected health information (PHI) is involved")).toBeChecked();
-  await expect(page.getByLabel("Data categories")).toHaveValue("Identity (name, date of birth), Protected health information (PHI)");
+  await expect(page.getByRole("textbox", { name: /^Data categories/ })).toHaveValue("Identity (name, date of birth), Protected health information (PHI)");
   await expect(page.getByTestId("encryption-prefill")).toContainText("every linked asset holding personal data is encrypted at rest");
   await expect(page.getByTestId("encryption-prefill")).toContainText("45 CFR 164.402");
 

@@ -60,7 +60,7 @@ export function AssetPicker({ selected, onChange }: { selected: IncidentAssetDto
           ))}
         </ul>
       )}
-      <Field label="Search assets by name" hint="Linking pre-fills the encrypted answer and the data categories below; you can change them.">
+      <Field label="Search assets by name" hint="Linking pre-fills the encrypted answer, PHI and the categories below; you can change them.">
         <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. CRM, payroll, EHR" />
       </Field>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
