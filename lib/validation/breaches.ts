@@ -69,12 +69,18 @@ const incidentFields = {
   affected: z.array(affectedSchema).max(400).optional(),
   aiSeriousIncident: z.object({ kind: z.enum(AI_INCIDENT_KINDS), system: text(200).optional() }).nullable().optional(),
   lawEnforcementDelay: lawEnforcementDelaySchema.nullable().optional(),
+  /**
+   * Inventory assets involved (DataAsset ids); the whole set, replacing any previous links. Each
+   * must exist (422 naming the unknown ids). When `encrypted` / `dataCategories` / `phi` are not
+   * sent, they are pre-filled from these assets (lib/breaches/asset-prefill.ts).
+   */
+  assetIds: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
 };
 
 /**
  * POST /api/v1/incidents and the wizard. Absent booleans are false; absent risk is `risk` (the
  * conservative side: the authority is notified). Unknown keys are dropped, not refused, so a
- * client sending extra context (e.g. asset links, not stored yet) is not turned away.
+ * client sending extra context is not turned away.
  */
 export const createIncidentSchema = z.object(incidentFields);
 export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;
@@ -138,7 +144,26 @@ export const obligationSummarySchema = z.object({
 });
 export type ObligationDto = z.infer<typeof obligationSummarySchema>;
 
-export const createIncidentResponseSchema = z.object({ id: z.string(), reference: z.string(), obligations: z.array(obligationSummarySchema) });
+
+/** A linked inventory asset with its security summary (lib/server/inventory/integration.ts). */
+export const incidentAssetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** True only with provider- or customer-managed keys at rest. */
+  encryptedAtRest: z.boolean(),
+  encryptionAtRest: z.enum(["none", "provider_managed", "customer_managed"]),
+  personalDataCategories: z.array(z.string()),
+});
+export type IncidentAssetDto = z.infer<typeof incidentAssetSchema>;
+
+export const createIncidentResponseSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  obligations: z.array(obligationSummarySchema),
+  /** The stored answer (after any pre-fill from the linked assets). */
+  encrypted: z.boolean(),
+  assets: z.array(incidentAssetSchema),
+});
 
 export const incidentSchema = z.object({
   id: z.string(),
@@ -154,6 +179,8 @@ export const incidentSchema = z.object({
   dataCategories: z.array(z.string()),
   phi: z.boolean(),
   encrypted: z.boolean(),
+  /** Where `encrypted` came from: stated by a person/client, pre-filled from the linked assets, or the default. */
+  encryptedSource: z.enum(["client", "assets", "default"]),
   riskLevel: z.enum(RISK_LEVELS),
   riskRationale: z.string(),
   hipaaAssessment: z.object({ nature: z.string(), unauthorizedPerson: z.string(), acquiredOrViewed: z.string(), mitigation: z.string() }),
@@ -167,5 +194,7 @@ export const incidentSchema = z.object({
   updatedAt: z.string(),
   obligations: z.array(obligationSummarySchema),
   timeline: z.array(z.object({ id: z.string(), at: z.string(), action: z.string(), performedBy: z.string(), recordedBy: z.string() })),
+  /** Linked inventory assets (an asset no longer in the inventory is listed by id, name "(not in the inventory)"). */
+  assets: z.array(incidentAssetSchema),
 });
 export type IncidentDto = z.infer<typeof incidentSchema>;

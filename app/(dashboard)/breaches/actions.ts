@@ -6,8 +6,10 @@ import { AppError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { addTimelineEntry } from "@/lib/server/breaches/add-timeline-entry";
 import { createIncident } from "@/lib/server/breaches/create-incident";
+import { searchLinkableAssets } from "@/lib/server/breaches/incident-assets";
 import { markObligationSent, setObligationStatus, updateObligationChecklist } from "@/lib/server/breaches/track-obligation";
 import { updateIncident } from "@/lib/server/breaches/update-incident";
+import type { IncidentAssetDto } from "@/lib/validation/breaches";
 
 // Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
 function payload(form: FormData): unknown {
@@ -81,6 +83,16 @@ export async function timelineAction(_: unknown, form: FormData): Promise<Action
     await addTimelineEntry(actor, incidentId, payload(form));
     revalidatePath(`/breaches/${incidentId}`);
     return { ok: true, message: "Added to the timeline." };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+/** The wizard's asset picker: inventory assets by name, with their encryption at rest. */
+export async function searchAssetsAction(q: string): Promise<ActionResult<IncidentAssetDto[]>> {
+  const actor = await requireActor();
+  try {
+    return { ok: true, data: await searchLinkableAssets(actor, q) };
   } catch (e) {
     return actionError(e);
   }

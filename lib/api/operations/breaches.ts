@@ -20,10 +20,10 @@ export const BREACH_OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/v1/incidents",
-    summary: "Report an incident; returns every notification obligation the deadline engine derives (Idempotency-Key supported)",
+    summary: "Report an incident; returns every notification obligation the deadline engine derives (Idempotency-Key supported). `assetIds` links inventory assets: each must exist (422 naming unknown ids); unless sent, `encrypted` is pre-filled true only if every linked asset holding personal data is encrypted at rest (keys must not be compromised for the safe harbour: 45 CFR 164.402, GDPR Art. 34(3)(a), Cal. Civ. Code 1798.82), and `dataCategories`/`phi` from the assets' personal-data categories",
     scopes: ["incidents:write"],
     body: createIncidentSchema,
-    responses: { 201: { description: "Created, with its obligations", schema: createIncidentResponseSchema }, 422: { description: "Invalid incident" } },
+    responses: { 201: { description: "Created, with its obligations and linked assets", schema: createIncidentResponseSchema }, 422: { description: "Invalid incident, or an unknown asset id (named in the message and details)" } },
   },
   {
     method: "get",
@@ -36,17 +36,17 @@ export const BREACH_OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/v1/incidents/{id}",
-    summary: "One incident with its obligations (overdue and due-soon first) and timeline",
+    summary: "One incident with its obligations (overdue and due-soon first), timeline and linked assets with their encryption at rest",
     scopes: ["incidents:read"],
     responses: { 200: { description: "The incident", schema: incidentSchema }, 404: { description: "No such incident" } },
   },
   {
     method: "patch",
     path: "/api/v1/incidents/{id}",
-    summary: "Change an incident's facts; open obligations are recomputed, sent and closed ones kept (send `version` for optimistic concurrency)",
+    summary: "Change an incident's facts; open obligations are recomputed, sent and closed ones kept (send `version` for optimistic concurrency). `assetIds` replaces the linked assets; `encrypted` is re-derived from them only when not sent and not stated earlier by a person",
     scopes: ["incidents:write"],
     body: updateIncidentSchema,
-    responses: { 200: { description: "The updated incident", schema: incidentSchema }, 404: { description: "No such incident" }, 409: { description: "Stale version" }, 422: { description: "Invalid change" } },
+    responses: { 200: { description: "The updated incident", schema: incidentSchema }, 404: { description: "No such incident" }, 409: { description: "Stale version" }, 422: { description: "Invalid change, or an unknown asset id" } },
   },
   {
     method: "post",

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { attachAssetSummaries } from "@/lib/server/breaches/incident-assets";
 import { loadIncidentDto } from "@/lib/server/breaches/incident-core";
 import { getSetting } from "@/lib/server/settings/settings";
 
@@ -25,7 +26,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export async function exportIncident(actor: Actor, incidentId: string, format: string): Promise<ExportFile> {
   await requirePermission(actor, "breach:export", { type: "Incident", id: incidentId });
   if (!INCIDENT_EXPORTS.includes(format as IncidentExport)) throw new AppError("NOT_FOUND", `No export called ${format}.`);
-  const incident = await db().$transaction((tx) => loadIncidentDto(tx, incidentId));
+  const incident = await attachAssetSummaries(actor, await db().$transaction((tx) => loadIncidentDto(tx, incidentId)));
   const orgName = await getSetting("org.name");
   const now = new Date();
   const base = `${incident.reference}`;
@@ -58,7 +59,8 @@ export async function exportRegister(actor: Actor, format: string): Promise<Expo
   await requirePermission(actor, "breach:export", { type: "Incident" });
   if (!REGISTER_EXPORTS.includes(format as RegisterExport)) throw new AppError("NOT_FOUND", `No export called ${format}.`);
   const ids = await db().incident.findMany({ select: { id: true }, orderBy: { discoveredAt: "desc" } });
-  const incidents = await db().$transaction(async (tx) => Promise.all(ids.map((r) => loadIncidentDto(tx, r.id))));
+  const loaded = await db().$transaction(async (tx) => Promise.all(ids.map((r) => loadIncidentDto(tx, r.id))));
+  const incidents = await Promise.all(loaded.map((i) => attachAssetSummaries(actor, i)));
   const stamp = new Date().toISOString().slice(0, 10);
   let file: ExportFile;
   switch (format as RegisterExport) {

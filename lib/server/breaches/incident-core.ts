@@ -162,6 +162,7 @@ export function toIncidentDto(
   row: IncidentRow,
   obligations: readonly BreachObligation[],
   timeline: readonly IncidentTimelineEntry[],
+  assetIds: readonly string[] = [],
 ): IncidentDto {
   return {
     id: row.id,
@@ -177,6 +178,7 @@ export function toIncidentDto(
     dataCategories: parseJson<string[]>(row.dataCategories, []),
     phi: row.phi,
     encrypted: row.encrypted,
+    encryptedSource: (["client", "assets", "default"].includes(row.encryptedSource) ? row.encryptedSource : "client") as IncidentDto["encryptedSource"],
     riskLevel: row.riskLevel as RiskLevel,
     riskRationale: row.riskRationale,
     hipaaAssessment: {
@@ -197,17 +199,20 @@ export function toIncidentDto(
     updatedAt: row.updatedAt.toISOString(),
     obligations: toObligationDtos(obligations),
     timeline: timeline.map((t) => ({ id: t.id, at: t.at.toISOString(), action: t.action, performedBy: t.performedBy, recordedBy: t.recordedByLabel })),
+    // Ids only here; lib/server/breaches/incident-assets.ts attachAssetSummaries fills them in.
+    assets: assetIds.map((id) => ({ id, name: "", encryptedAtRest: false, encryptionAtRest: "none" as const, personalDataCategories: [] })),
   };
 }
 
 export async function loadIncidentDto(tx: Tx, id: string): Promise<IncidentDto> {
   const row = await tx.incident.findUnique({ where: { id } });
   if (!row) throw new AppError("NOT_FOUND", "No such incident.");
-  const [obligations, timeline] = await Promise.all([
+  const [obligations, timeline, links] = await Promise.all([
     tx.breachObligation.findMany({ where: { incidentId: id }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] }),
     tx.incidentTimelineEntry.findMany({ where: { incidentId: id }, orderBy: [{ at: "asc" }, { createdAt: "asc" }] }),
+    tx.incidentAsset.findMany({ where: { incidentId: id }, select: { assetId: true }, orderBy: { assetId: "asc" } }),
   ]);
-  const dto = toIncidentDto(row, obligations, timeline);
+  const dto = toIncidentDto(row, obligations, timeline, links.map((l) => l.assetId));
   // Overdue and due-soon first, the same order in both dialects (they sort NULLs differently).
   dto.obligations.sort(byUrgency);
   return dto;

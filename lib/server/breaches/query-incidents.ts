@@ -6,13 +6,15 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { attachAssetSummaries } from "@/lib/server/breaches/incident-assets";
 import { loadIncidentDto } from "@/lib/server/breaches/incident-core";
 import { INCIDENT_STATUSES, type IncidentDto, type IncidentStatus } from "@/lib/validation/breaches";
 
 export async function getIncident(actor: Actor, incidentId: string): Promise<IncidentDto> {
   await requirePermission(actor, "breach:read", { type: "Incident", id: incidentId });
   if (typeof incidentId !== "string" || incidentId.length > 64) throw new AppError("NOT_FOUND", "No such incident.");
-  return db().$transaction((tx) => loadIncidentDto(tx, incidentId));
+  const dto = await db().$transaction((tx) => loadIncidentDto(tx, incidentId));
+  return attachAssetSummaries(actor, dto);
 }
 
 export type IncidentListItem = {

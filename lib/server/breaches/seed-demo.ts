@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { addTimelineEntry } from "@/lib/server/breaches/add-timeline-entry";
 import { createIncident } from "@/lib/server/breaches/create-incident";
 import { markObligationSent } from "@/lib/server/breaches/track-obligation";
+import { listAssets } from "@/lib/server/inventory/assets";
 
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -46,4 +47,20 @@ export async function seedBreachesDemo(actor: Actor) {
     aiSeriousIncident: { kind: "other", system: "Triage assistant v4.2" },
     affected: [{ jurisdiction: "NL", count: 57 }],
   });
+
+  // Linked to an inventory asset: encryption and categories are pre-filled from it (the share is
+  // not encrypted at rest); PHI is stated explicitly (German HR health data is not HIPAA PHI).
+  const share = (await listAssets(actor, { q: "hr file share", limit: 1 })).items[0];
+  if (share) {
+    await createIncident(actor, {
+      title: "Ransomware on the legacy HR file share",
+      description: "The on-premises SMB share was encrypted by ransomware; exfiltration of scanned sick notes before encryption is likely.",
+      discoveredAt: ago(50),
+      phi: false,
+      riskLevel: "high",
+      riskRationale: "Health data of employees (GDPR Art. 9) probably exfiltrated.",
+      affected: [{ jurisdiction: "DE", count: 85 }],
+      assetIds: [share.id],
+    });
+  }
 }

@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { prefillFromAssets, type EncryptedSource } from "@/lib/breaches/asset-prefill";
+import { attachAssetSummaries, replaceLinksInTx, resolveAssets } from "@/lib/server/breaches/incident-assets";
 import { incidentColumns, loadIncidentDto, orgTimeZone, recomputeInTx, toIncidentDto } from "@/lib/server/breaches/incident-core";
 import { updateIncidentSchema, type IncidentDto } from "@/lib/validation/breaches";
 
@@ -13,12 +15,32 @@ export async function updateIncident(actor: Actor, incidentId: string, input: un
   await requirePermission(actor, "breach:write", { type: "Incident", id: incidentId });
   const parsed = updateIncidentSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the incident fields.", zodDetails(parsed.error.issues));
-  const { version, ...changes } = parsed.data;
+  const { version, assetIds, ...changes } = parsed.data;
   const timeZone = await orgTimeZone();
-  return db().$transaction(async (tx) => {
+  // Unknown asset ids are refused before anything is written.
+  const assets = assetIds !== undefined ? await resolveAssets(actor, assetIds) : null;
+  const dto = await db().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: incidentId } });
     if (!before) throw new AppError("NOT_FOUND", "No such incident.");
-    const columns = incidentColumns(changes);
+    let facts: typeof changes = changes;
+    let encryptedSource: EncryptedSource | undefined = changes.encrypted !== undefined ? "client" : undefined;
+    let prefilled: ReturnType<typeof prefillFromAssets> | undefined;
+    if (assets) {
+      // New links: pre-fill what this request does not state, never over a person's earlier answer.
+      prefilled = prefillFromAssets({
+        assets,
+        client: { encrypted: changes.encrypted, dataCategories: changes.dataCategories, phi: changes.phi },
+        stored: { encryptedSource: before.encryptedSource as EncryptedSource, dataCategories: JSON.parse(before.dataCategories) as string[] },
+      });
+      facts = {
+        ...changes,
+        ...(prefilled.encrypted !== undefined ? { encrypted: prefilled.encrypted } : {}),
+        ...(prefilled.dataCategories ? { dataCategories: prefilled.dataCategories } : {}),
+        ...(prefilled.phi ? { phi: true } : {}),
+      };
+      encryptedSource = prefilled.encryptedSource ?? encryptedSource;
+    }
+    const columns = { ...incidentColumns(facts), ...(encryptedSource ? { encryptedSource } : {}) };
     // Optimistic concurrency: a stale version (someone else saved first) is a 409.
     const res = await tx.incident.updateMany({
       where: { id: incidentId, ...(version !== undefined ? { version } : {}) },
@@ -28,13 +50,32 @@ export async function updateIncident(actor: Actor, incidentId: string, input: un
     const after = (await tx.incident.findUnique({ where: { id: incidentId } }))!;
     const beforeDto = toIncidentDto(before, [], []);
     const afterDto = toIncidentDto(after, [], []);
-    const facts: Record<string, { from: unknown; to: unknown }> = {};
+    const changedFacts: Record<string, { from: unknown; to: unknown }> = {};
     for (const k of Object.keys(afterDto) as (keyof typeof afterDto)[]) {
-      if (k === "version" || k === "updatedAt" || k === "obligations" || k === "timeline") continue;
-      if (JSON.stringify(beforeDto[k]) !== JSON.stringify(afterDto[k])) facts[k] = { from: beforeDto[k], to: afterDto[k] };
+      if (k === "version" || k === "updatedAt" || k === "obligations" || k === "timeline" || k === "assets") continue;
+      if (JSON.stringify(beforeDto[k]) !== JSON.stringify(afterDto[k])) changedFacts[k] = { from: beforeDto[k], to: afterDto[k] };
     }
+    const links = assets ? await replaceLinksInTx(tx, actor, incidentId, assets.map((a) => a.id)) : null;
     const recomputed = await recomputeInTx(tx, after, timeZone);
-    await appendAudit(tx, actor, { action: "incident.update", entityType: "Incident", entityId: incidentId, diff: { facts, obligations: recomputed } });
+    await appendAudit(tx, actor, {
+      action: "incident.update",
+      entityType: "Incident",
+      entityId: incidentId,
+      diff: {
+        facts: changedFacts,
+        obligations: recomputed,
+        ...(links && assets
+          ? {
+              assets: {
+                added: assets.filter((a) => links.added.includes(a.id)).map((a) => ({ id: a.id, name: a.name, encryptionAtRest: a.encryptionAtRest })),
+                removed: links.removed,
+              },
+              prefilled,
+            }
+          : {}),
+      },
+    });
     return loadIncidentDto(tx, incidentId);
   });
+  return attachAssetSummaries(actor, dto);
 }

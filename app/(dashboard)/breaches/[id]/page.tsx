@@ -12,6 +12,7 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { getIncident } from "@/lib/server/breaches/query-incidents";
 import type { IncidentDto } from "@/lib/validation/breaches";
 import { Forbidden } from "../../_components/forbidden";
+import { EncryptionBadge } from "../_components/asset-picker";
 import { Countdown } from "../_components/countdown";
 import { IncidentWizard } from "../_components/incident-wizard";
 import { ChecklistForm, MarkSentForm, StatusForm, TimelineForm } from "../_components/obligation-forms";
@@ -132,7 +133,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               ["Data categories", i.dataCategories.join(", ")],
               ["Affected", `${total.toLocaleString("en-US")}: ${i.affected.map((a) => `${a.jurisdiction} ${a.count}`).join(", ")}`],
               ["PHI", i.phi ? "Yes" : "No"],
-              ["Unreadable (encrypted)", i.encrypted ? "Yes" : "No"],
+              ["Unreadable (encrypted)", `${i.encrypted ? "Yes" : "No"}${i.encryptedSource === "assets" ? " (pre-filled from the linked assets)" : ""}`],
               ["AI serious incident", i.aiSeriousIncident ? `${i.aiSeriousIncident.kind}${i.aiSeriousIncident.system ? `, ${i.aiSeriousIncident.system}` : ""}` : "No"],
               ["Law-enforcement delay", i.lawEnforcementDelay ? `until ${i.lawEnforcementDelay.until}, ${i.lawEnforcementDelay.written ? "written" : "oral"}${i.lawEnforcementDelay.official ? `, ${i.lawEnforcementDelay.official}` : ""}` : "None"],
             ]} />
@@ -151,6 +152,27 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             ]} />
           </Card>
         </div>
+
+        <Card title="Linked assets" description="Systems from the data inventory involved in this incident, with their encryption at rest.">
+          {i.assets.length === 0 ? (
+            <p className="text-sm text-slate-600">No inventory asset is linked.{write ? " Link them under “Edit facts” (step 3)." : ""}</p>
+          ) : (
+            <>
+              <ul className="divide-y divide-slate-100 text-sm" data-testid="incident-assets">
+                {i.assets.map((a) => (
+                  <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      <Link href={`/inventory/assets/${a.id}`} className="font-medium text-indigo-700 hover:underline">{a.name}</Link>
+                      <span className="block text-xs text-slate-500">{a.personalDataCategories.length ? `Personal data: ${a.personalDataCategories.join(", ")}` : "No personal data recorded"}</span>
+                    </span>
+                    <EncryptionBadge asset={a} />
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-3 text-xs text-slate-500">Encryption is a safe harbour only if the keys were not compromised (HIPAA &ldquo;unsecured PHI&rdquo;, 45 CFR 164.402; GDPR Art. 34(3)(a); Cal. Civ. Code 1798.82(a)).</p>
+            </>
+          )}
+        </Card>
 
         <Card title="Timeline" description="What was done, by whom, when.">
           <ol className="space-y-2" data-testid="timeline">

@@ -4,14 +4,16 @@
 import { useActionState, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
+import { categoriesFromAssets, encryptedFromAssets, phiFromAssets } from "@/lib/breaches/asset-prefill";
 import { computeObligations } from "@/lib/breaches/compute-obligations";
 import { isEeaOrUk, JURISDICTION_OPTIONS, US_STATES } from "@/lib/breaches/jurisdictions";
 import { byUrgency } from "@/lib/breaches/reconcile";
 import { formatInstant, obligationLabel } from "@/lib/breaches/reports";
 import { AI_INCIDENT_KINDS, type AiIncidentKind, type RiskLevel, type Role } from "@/lib/breaches/types";
 import { isoToWallInput, wallInputToIso } from "@/lib/breaches/wall-time";
-import type { IncidentDto } from "@/lib/validation/breaches";
+import type { IncidentAssetDto, IncidentDto } from "@/lib/validation/breaches";
 import { createIncidentAction, updateIncidentAction } from "../actions";
+import { AssetPicker } from "./asset-picker";
 
 const ROLE_OPTIONS: { value: Role; label: string; hint: string }[] = [
   { value: "controller", label: "Controller", hint: "We decide why and how the personal data is processed (GDPR)" },
@@ -47,6 +49,11 @@ function initialState(i: IncidentDto | undefined, timeZone: string) {
     roles: new Set<Role>(i?.roles ?? []),
     phi: i?.phi ?? false,
     encrypted: i?.encrypted ?? false,
+    // Pre-fill from linked assets until the person answers themselves (then their answer wins).
+    encryptedTouched: i ? i.encryptedSource === "client" : false,
+    phiTouched: Boolean(i),
+    categoriesPrefilled: false,
+    assets: (i?.assets ?? []) as IncidentAssetDto[],
     riskLevel: (i?.riskLevel ?? "risk") as RiskLevel,
     riskRationale: i?.riskRationale ?? "",
     hipaa: { ...(i?.hipaaAssessment ?? { nature: "", unauthorizedPerson: "", acquiredOrViewed: "", mitigation: "" }) },
@@ -69,6 +76,22 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
   const [state, action, pending] = useActionState(editing ? updateIncidentAction : createIncidentAction, null);
   const set = <K extends keyof typeof s>(k: K, v: (typeof s)[K]) => setS((prev) => ({ ...prev, [k]: v }));
 
+  function pickAssets(next: IncidentAssetDto[]) {
+    setS((prev) => {
+      const upd = { ...prev, assets: next };
+      if (!prev.encryptedTouched) upd.encrypted = encryptedFromAssets(next);
+      if (!prev.categories.trim() || prev.categoriesPrefilled) {
+        const cats = categoriesFromAssets(next);
+        upd.categories = cats.join(", ");
+        upd.categoriesPrefilled = cats.length > 0;
+      }
+      if (!prev.phiTouched && phiFromAssets(next)) upd.phi = true;
+      return upd;
+    });
+  }
+  const personalAssets = s.assets.filter((a) => a.personalDataCategories.length > 0);
+  const unencryptedAssets = personalAssets.filter((a) => !a.encryptedAtRest);
+
   const affected = s.rows
     .filter((r) => r.jurisdiction.trim() && r.count.trim())
     .map((r) => ({ jurisdiction: r.jurisdiction.trim().toUpperCase(), count: Number(r.count) }));
@@ -90,7 +113,9 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
     affected,
     roles,
     phi: s.phi,
-    encrypted: s.encrypted,
+    // Not answered by the person and assets linked: the server derives it from the same assets.
+    ...(s.encryptedTouched ? { encrypted: s.encrypted } : {}),
+    assetIds: s.assets.map((a) => a.id),
     riskLevel: s.riskLevel,
     riskRationale: s.riskRationale,
     hipaaAssessment: s.hipaa,
@@ -161,7 +186,7 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
             <Field label="Occurred (if known)"><Input type="datetime-local" value={s.occurred} onChange={(e) => set("occurred", e.target.value)} /></Field>
             <Field label="Contained (if yet)"><Input type="datetime-local" value={s.contained} onChange={(e) => set("contained", e.target.value)} /></Field>
           </div>
-          <Field label="Data categories" hint="Comma-separated, e.g. names, e-mail addresses, diagnoses"><Input value={s.categories} onChange={(e) => set("categories", e.target.value)} /></Field>
+          <Field label="Data categories" hint="Comma-separated, e.g. names, e-mail addresses, diagnoses"><Input value={s.categories} onChange={(e) => setS((p) => ({ ...p, categories: e.target.value, categoriesPrefilled: false }))} /></Field>
           {editing && (
             <Field label="Incident status">
               <Select value={s.status} onChange={(e) => set("status", e.target.value as typeof s.status)}>
@@ -204,8 +229,28 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
               ))}
             </div>
           )}
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.phi} onChange={(e) => set("phi", e.target.checked)} /> Protected health information (PHI) is involved</label>
-          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.encrypted} onChange={(e) => set("encrypted", e.target.checked)} /> The data was unreadable to whoever got it (encrypted, and the keys were not compromised)</label>
+          <AssetPicker selected={s.assets} onChange={pickAssets} />
+          {s.assets.length > 0 && (
+            <Field label="Data categories" hint={s.categoriesPrefilled ? "Pre-filled from the linked assets' personal-data categories; edit as needed." : "Comma-separated"}>
+              <Input value={s.categories} onChange={(e) => setS((p) => ({ ...p, categories: e.target.value, categoriesPrefilled: false }))} />
+            </Field>
+          )}
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.phi} onChange={(e) => setS((p) => ({ ...p, phi: e.target.checked, phiTouched: true }))} /> Protected health information (PHI) is involved</label>
+          <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.encrypted} onChange={(e) => setS((p) => ({ ...p, encrypted: e.target.checked, encryptedTouched: true }))} /> The data was unreadable to whoever got it (encrypted, and the keys were not compromised)</label>
+          {s.assets.length > 0 && (
+            <div className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="encryption-prefill">
+              {s.encryptedTouched ? (
+                <p>You answered this yourself; linking assets no longer changes it.</p>
+              ) : personalAssets.length === 0 ? (
+                <p>Pre-filled &ldquo;no&rdquo;: none of the linked assets records personal data, so the inventory gives no basis for the encryption safe harbour.</p>
+              ) : unencryptedAssets.length === 0 ? (
+                <p>Pre-filled &ldquo;yes&rdquo;: every linked asset holding personal data is encrypted at rest.</p>
+              ) : (
+                <p>Pre-filled &ldquo;no&rdquo;: not encrypted at rest: {unencryptedAssets.map((a) => a.name).join(", ")}.</p>
+              )}
+              <p className="mt-1">Encryption at rest only counts if the keys (or credentials) were not compromised with the data, and the data was encrypted when it was taken: HIPAA &ldquo;unsecured PHI&rdquo; (45 CFR 164.402), GDPR Art. 34(3)(a), Cal. Civ. Code 1798.82(a). Untick it if the attacker had the keys, or the data was taken from a running system where it was readable.</p>
+            </div>
+          )}
           <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.ai} onChange={(e) => set("ai", e.target.checked)} /> An AI system was involved in a serious incident (EU AI Act Art. 73)</label>
         </fieldset>
       )}

@@ -17,7 +17,7 @@ export const POST = withApiKey(
     const body = await readJson(req);
     const res = await withIdempotency(`incidents:create:${actor.keyId}`, req.headers.get("idempotency-key"), body, async () => {
       const incident = await createIncident(actor, body);
-      return { status: 201, body: { id: incident.id, reference: incident.reference, obligations: incident.obligations } };
+      return { status: 201, body: { id: incident.id, reference: incident.reference, obligations: incident.obligations, encrypted: incident.encrypted, assets: incident.assets } };
     });
     return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
   },

@@ -8,6 +8,7 @@ import { countryName } from "@/lib/inventory/countries";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
+import { listIncidentsForAsset } from "@/lib/server/breaches/incident-assets";
 import { getAsset } from "@/lib/server/inventory/assets";
 import { recordHistory } from "@/lib/server/inventory/history";
 import { listReviews } from "@/lib/server/inventory/reviews";
@@ -29,7 +30,11 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [history, reviews] = await Promise.all([recordHistory(actor, "asset", id), listReviews(actor, "asset", id)]);
+  const [history, reviews, incidents] = await Promise.all([
+    recordHistory(actor, "asset", id),
+    listReviews(actor, "asset", id),
+    can(actor, "breach:read") ? listIncidentsForAsset(actor, id) : Promise.resolve(null),
+  ]);
   const write = can(actor, "inventory:write");
   const { saved } = await searchParams;
   const yesNo = (b: boolean) => (b ? <Badge tone="green">Yes</Badge> : <Badge tone="amber">No</Badge>);
@@ -107,6 +112,22 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
               </ul>
             )}
           </Card>
+          {incidents && (
+            <Card title="Incidents involving this asset" description="From the breach register">
+              {incidents.length === 0 ? (
+                <p className="text-sm text-slate-600">No incident is linked to this asset.</p>
+              ) : (
+                <ul className="space-y-2 text-sm" data-testid="asset-incidents">
+                  {incidents.map((x) => (
+                    <li key={x.id}>
+                      <Link href={`/breaches/${x.id}`} className="font-medium text-indigo-700 hover:underline">{x.reference}</Link> {x.title}
+                      <span className="block text-xs text-slate-500">discovered {x.discoveredAt.slice(0, 10)} · {x.status}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          )}
           <Card title="History" description="From the audit log">
             <RecordHistory events={history} />
           </Card>
