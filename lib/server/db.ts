@@ -24,9 +24,18 @@ class DurableSqlite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     // The adapter keeps the better-sqlite3 handle on `client` (untyped in its d.ts).
-    const raw = (adapter as unknown as { client?: { pragma(sql: string): unknown } }).client;
-    raw?.pragma("synchronous = FULL");
-    raw?.pragma("foreign_keys = ON");
+    const raw = (adapter as unknown as { client?: { pragma(sql: string): unknown; prepare(sql: string): unknown } }).client;
+    if (raw) {
+      raw.pragma("synchronous = FULL");
+      raw.pragma("foreign_keys = ON");
+      // The adapter opens transactions with a deferred BEGIN. Under WAL, a deferred
+      // transaction that reads and then writes fails at once ("database is locked") if
+      // another process (the admin CLI, a second instance) committed in between; the busy
+      // timeout does not apply to that case. BEGIN IMMEDIATE takes the write lock up front
+      // and waits for it, which is what a single-writer database wants anyway.
+      const prepare = raw.prepare.bind(raw);
+      raw.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    }
     return adapter;
   }
 }

@@ -15,3 +15,30 @@ describe("database connection settings", () => {
     expect(await db().$queryRaw`SELECT 1 AS one`).toHaveLength(1);
   });
 });
+
+describe("transactions across processes", () => {
+  it.runIf(dialect() === "sqlite")("a write transaction waits for another process's write lock instead of failing", async () => {
+    const { spawn } = await import("node:child_process");
+    const file = process.env.DATABASE_URL!.slice("file:".length);
+    // Another process (as the admin CLI would be) holds the write lock for 400 ms.
+    const script = `
+      const D = require(${JSON.stringify(require.resolve("better-sqlite3"))});
+      const d = new D(${JSON.stringify(file)}, { timeout: 5000 });
+      d.prepare("BEGIN IMMEDIATE").run();
+      d.prepare("INSERT INTO \\"Setting\\" (\\"key\\", \\"value\\", \\"updatedAt\\") VALUES ('test.lock', '1', CURRENT_TIMESTAMP)").run();
+      process.stdout.write("locked\\n");
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+      d.prepare("COMMIT").run();
+      d.close();`;
+    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    await db().$transaction(async (tx) => {
+      await tx.setting.findUnique({ where: { key: "test.lock" } });
+      await tx.setting.upsert({ where: { key: "test.lock2" }, create: { key: "test.lock2", value: "2" }, update: { value: "2" } });
+    });
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(child.exitCode).toBe(0);
+    expect(await db().setting.findUnique({ where: { key: "test.lock" } })).not.toBeNull();
+    expect(await db().setting.findUnique({ where: { key: "test.lock2" } })).not.toBeNull();
+  });
+});
