@@ -13,9 +13,9 @@ test("an officer links a data asset to an AI system and sees the system on the a
   const assetName = `Applicant files ${tag()}`;
   const asset = await request.post("/api/v1/assets", {
     headers: { Authorization: `Bearer ${inventoryKey}` },
-    data: { name: assetName, hosting: "cloud", hostingProvider: "AWS", locations: ["DE"], dataCategories: ["identity", "financial"], subjectCategories: ["customers"], encryptionAtRest: "customer_managed", encryptionInTransit: "tls12_plus", accessControl: "rbac", backup: "encrypted", deletionMethod: "automated", retentionMonths: 24 },
+    data: { name: assetName, hosting: "cloud", hostingProvider: "AWS", locations: ["DE"], dataCategories: ["identity", "financial"], subjectCategories: ["customers"], encryptionAtRest: "customer_managed", encryptionInTransit: "tls12_plus", accessControl: "rbac", mfaEnforced: true, loggingEnabled: true, backup: "encrypted", deletionMethod: "automated", retentionMonths: 24 },
   });
-  expect(asset.status()).toBe(201);
+  expect(asset.status(), await asset.text()).toBe(201);
   const assetId = ((await asset.json()) as { id: string }).id;
   const systemName = `Credit scorer ${tag()}`;
   const created = await request.post("/api/v1/ai-systems", { headers: { Authorization: `Bearer ${mlopsKey}` }, data: { name: systemName, purpose: "Scores consumer-credit applications", riskTier: "high" } });
