@@ -19,6 +19,22 @@ export const MIN_RETENTION_DAYS = 183;
 
 const text = (max: number) => z.string().trim().min(1, "is required").max(max);
 
+/** Ids of data inventory records an AI system uses; the whole set is replaced when sent. */
+const linkIds = (what: string) =>
+  z
+    .array(z.string().trim().min(1).max(100))
+    .max(500)
+    .transform((ids) => [...new Set(ids)])
+    .meta({ description: `Ids of the ${what} this AI system uses. Sending the field replaces the whole set; omitting it leaves it unchanged. Unknown ids are refused (422).` });
+
+export const aiSystemLinksSchema = z
+  .object({
+    assetIds: linkIds("data inventory assets (GET /api/v1/assets)").optional(),
+    processingActivityIds: linkIds("GDPR Art. 30 processing activities (GET /api/v1/processing-activities)").optional(),
+  })
+  .meta({ id: "AiSystemLinks" });
+export type AiSystemLinksInput = z.infer<typeof aiSystemLinksSchema>;
+
 export const createAiSystemSchema = z
   .object({
     name: text(200),
@@ -27,14 +43,18 @@ export const createAiSystemSchema = z
     owner: z.string().trim().max(200).optional(),
     deploymentStatus: z.enum(DEPLOYMENT_STATUSES).optional(),
     retentionDays: z.number().int().min(MIN_RETENTION_DAYS, `cannot be below ${MIN_RETENTION_DAYS} days (EU AI Act Art. 26(6): at least six months)`).max(36500).optional(),
+    ...aiSystemLinksSchema.shape,
   })
   .meta({ id: "CreateAiSystem" });
 
-export const updateAiSystemSchema = z.object({
-  deploymentStatus: z.enum(DEPLOYMENT_STATUSES).optional(),
-  owner: z.string().trim().max(200).optional(),
-  retentionDays: z.number().int().min(MIN_RETENTION_DAYS, `cannot be below ${MIN_RETENTION_DAYS} days (EU AI Act Art. 26(6): at least six months)`).max(36500).optional(),
-});
+export const updateAiSystemSchema = z
+  .object({
+    deploymentStatus: z.enum(DEPLOYMENT_STATUSES).optional(),
+    owner: z.string().trim().max(200).optional(),
+    retentionDays: z.number().int().min(MIN_RETENTION_DAYS, `cannot be below ${MIN_RETENTION_DAYS} days (EU AI Act Art. 26(6): at least six months)`).max(36500).optional(),
+    ...aiSystemLinksSchema.shape,
+  })
+  .meta({ id: "UpdateAiSystem" });
 
 export const aiSystemCreatedSchema = z
   .object({
@@ -42,6 +62,8 @@ export const aiSystemCreatedSchema = z
     name: z.string(),
     riskTier: z.enum(RISK_TIERS),
     callbackSecret: z.string().meta({ description: "HMAC-SHA-256 secret for verifying outcome callbacks. Shown once; rotate with POST /api/v1/ai-systems/{id}/callback-secret." }),
+    assetIds: z.array(z.string()),
+    processingActivityIds: z.array(z.string()),
   })
   .meta({ id: "AiSystemCreated" });
 
@@ -109,6 +131,24 @@ export const putPolicySchema = z
 export const policyResponseSchema = z
   .object({ aiSystemId: z.string(), revision: z.number().int(), rules: z.array(z.unknown()), allowAdminReview: z.boolean(), updatedAt: z.string() })
   .meta({ id: "EscalationPolicyStored" });
+
+export const aiSystemSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    purpose: z.string(),
+    owner: z.string().nullable(),
+    riskTier: z.enum(RISK_TIERS),
+    deploymentStatus: z.enum(DEPLOYMENT_STATUSES),
+    retentionDays: z.number().int(),
+    createdAt: z.string(),
+    versions: z.array(modelVersionSchema),
+    policy: z.object({ revision: z.number().int(), rules: z.array(z.unknown()), allowAdminReview: z.boolean() }).nullable(),
+    openDecisions: z.number().int(),
+    assetIds: z.array(z.string()).meta({ description: "Data inventory assets the system uses" }),
+    processingActivityIds: z.array(z.string()).meta({ description: "GDPR Art. 30 processing activities the system serves" }),
+  })
+  .meta({ id: "AiSystem" });
 
 const jsonValue: z.ZodType<unknown> = z.unknown();
 

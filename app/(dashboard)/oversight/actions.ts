@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { setAiSystemLinks } from "@/lib/server/oversight/links";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { revealDecisionInputs } from "@/lib/server/oversight/read-decisions";
 import { approveModelVersion, createAiSystem, createModelVersion, retireModelVersion, rotateCallbackSecret } from "@/lib/server/oversight/registry";
@@ -90,4 +91,15 @@ export async function putPolicyAction(_: unknown, form: FormData) {
 export async function rotateSecretAction(_: unknown, form: FormData) {
   const actor = await requireActor();
   return run(() => rotateCallbackSecret(actor, String(form.get("aiSystemId") ?? "")), () => "New secret created. Callbacks are signed with it from now on; it is shown only once.");
+}
+
+/** The form always sends both lists (unticked boxes are absent), so an empty list clears the set. */
+export async function setAiSystemLinksAction(_: unknown, form: FormData) {
+  const actor = await requireActor();
+  const ids = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+  return run(
+    () => setAiSystemLinks(actor, String(form.get("aiSystemId") ?? ""), { assetIds: ids("assetIds"), processingActivityIds: ids("processingActivityIds") }),
+    (r) => (r.changed ? `Links saved: ${r.assetIds.length} asset(s), ${r.processingActivityIds.length} processing activit${r.processingActivityIds.length === 1 ? "y" : "ies"}.` : "No change."),
+    ["/oversight", "/inventory"],
+  );
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Operation } from "@/lib/api/openapi";
 import {
   aiSystemCreatedSchema,
+  aiSystemSchema,
   createAiSystemSchema,
   createModelVersionSchema,
   decisionSubmittedSchema,
@@ -11,6 +12,7 @@ import {
   putPolicySchema,
   reviewSchema,
   submitDecisionSchema,
+  updateAiSystemSchema,
 } from "@/lib/validation/oversight";
 
 const secretRotated = z.object({ id: z.string(), callbackSecret: z.string() }).meta({ id: "CallbackSecretRotated" });
@@ -19,10 +21,27 @@ export const OVERSIGHT_OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/v1/ai-systems",
-    summary: "Register an AI system (key bound to a compliance officer or admin). Returns the callback signing secret once.",
+    summary:
+      "Register an AI system (key bound to a compliance officer or admin). Returns the callback signing secret once. Optional assetIds and processingActivityIds link the data inventory records the system uses, in the same transaction.",
     scopes: ["oversight:admin"],
     body: createAiSystemSchema,
-    responses: { 201: { description: "Registered", schema: aiSystemCreatedSchema }, 409: { description: "Name already taken" }, 422: { description: "Invalid body" } },
+    responses: { 201: { description: "Registered", schema: aiSystemCreatedSchema }, 409: { description: "Name already taken" }, 422: { description: "Invalid body, or an asset / processing activity id not in the inventory (details name them)" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/ai-systems/{id}",
+    summary: "An AI system with its model versions, escalation policy and linked inventory records (assetIds, processingActivityIds)",
+    scopes: ["oversight:admin"],
+    responses: { 200: { description: "The system", schema: aiSystemSchema }, 404: { description: "No such AI system" } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/ai-systems/{id}",
+    summary:
+      "Change deployment status, owner or retention, and/or replace the linked assets and processing activities (a sent list replaces the whole set; an omitted one is unchanged). Every change is audited with the added and removed ids.",
+    scopes: ["oversight:admin"],
+    body: updateAiSystemSchema,
+    responses: { 200: { description: "The system as it now stands", schema: aiSystemSchema }, 404: { description: "No such AI system" }, 422: { description: "Invalid body, or an asset / processing activity id not in the inventory (details name them); nothing is changed" } },
   },
   {
     method: "post",

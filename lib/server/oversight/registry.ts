@@ -7,17 +7,18 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db } from "@/lib/server/db";
+import { db, type Db, type Tx } from "@/lib/server/db";
 import { encrypt } from "@/lib/server/keys";
 import { parseInput, personOf, requireNamedActor, SECRET_CONTEXT } from "@/lib/server/oversight/common";
-import { createAiSystemSchema, createModelVersionSchema, updateAiSystemSchema } from "@/lib/validation/oversight";
+import { writeLinks } from "@/lib/server/oversight/links";
+import { createAiSystemSchema, createModelVersionSchema, DEPLOYMENT_STATUSES, RISK_TIERS, updateAiSystemSchema } from "@/lib/validation/oversight";
 
 const newSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
 
 export async function createAiSystem(actor: Actor, input: unknown) {
   await requirePermission(actor, "oversight:admin", { type: "AiSystem" });
   requireNamedActor(actor);
-  const data = parseInput(createAiSystemSchema, input);
+  const { assetIds, processingActivityIds, ...data } = parseInput(createAiSystemSchema, input);
   const secret = newSecret();
   return db().$transaction(async (tx) => {
     if (await tx.aiSystem.findUnique({ where: { name: data.name }, select: { id: true } })) {
@@ -38,20 +39,28 @@ export async function createAiSystem(actor: Actor, input: unknown) {
       },
     });
     await appendAudit(tx, actor, { action: "oversight.system.create", entityType: "AiSystem", entityId: row.id, diff: { name: row.name, riskTier: row.riskTier, owner: row.owner } });
-    return { id: row.id, name: row.name, riskTier: row.riskTier as (typeof data)["riskTier"], callbackSecret: secret };
+    // Links in the same transaction: an unknown inventory id refuses the whole registration.
+    const links = await writeLinks(tx, actor, row.id, { assetIds, processingActivityIds });
+    return { id: row.id, name: row.name, riskTier: row.riskTier as (typeof data)["riskTier"], callbackSecret: secret, assetIds: links.assetIds, processingActivityIds: links.processingActivityIds };
   });
 }
 
+/** Changes the registry fields and/or the inventory links; returns the system as GET shows it. */
 export async function updateAiSystem(actor: Actor, aiSystemId: string, input: unknown) {
   await requirePermission(actor, "oversight:admin", { type: "AiSystem", id: aiSystemId });
   requireNamedActor(actor);
-  const data = parseInput(updateAiSystemSchema, input);
+  const { assetIds, processingActivityIds, ...data } = parseInput(updateAiSystemSchema, input);
+  const fields = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as typeof data;
   return db().$transaction(async (tx) => {
     const before = await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { deploymentStatus: true, owner: true, retentionDays: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such AI system.");
-    await tx.aiSystem.update({ where: { id: aiSystemId }, data: { ...data, version: { increment: 1 } } });
-    await appendAudit(tx, actor, { action: "oversight.system.update", entityType: "AiSystem", entityId: aiSystemId, diff: { before, after: data } });
-    return { id: aiSystemId };
+    if (Object.keys(fields).length) {
+      await tx.aiSystem.update({ where: { id: aiSystemId }, data: { ...fields, version: { increment: 1 } } });
+      await appendAudit(tx, actor, { action: "oversight.system.update", entityType: "AiSystem", entityId: aiSystemId, diff: { before, after: fields } });
+    }
+    await writeLinks(tx, actor, aiSystemId, { assetIds, processingActivityIds });
+    const [view] = await loadSystems(tx, aiSystemId);
+    return view;
   });
 }
 
@@ -131,22 +140,43 @@ export async function retireModelVersion(actor: Actor, aiSystemId: string, versi
   });
 }
 
-export async function listAiSystems(actor: Actor) {
-  await requirePermission(actor, "oversight:read", { type: "AiSystem" });
-  const [systems, versions, policies, pending] = await Promise.all([
-    db().aiSystem.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, purpose: true, owner: true, riskTier: true, deploymentStatus: true, retentionDays: true, createdAt: true } }),
-    db().aiModelVersion.findMany({ orderBy: { createdAt: "asc" } }),
-    db().escalationPolicy.findMany({ select: { aiSystemId: true, rules: true, revision: true, allowAdminReview: true } }),
-    db().oversightDecision.groupBy({ by: ["aiSystemId"], where: { status: { in: ["pending_review", "escalated"] } }, _count: { _all: true } }),
-  ]);
+type RiskTier = (typeof RISK_TIERS)[number];
+type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+/** The systems (all, or one) with versions, policy, open decisions and inventory links. */
+async function loadSystems(client: Db | Tx, id?: string) {
+  const where = id ? { aiSystemId: id } : {};
+  const systems = await client.aiSystem.findMany({ where: id ? { id } : {}, orderBy: { name: "asc" }, select: { id: true, name: true, purpose: true, owner: true, riskTier: true, deploymentStatus: true, retentionDays: true, createdAt: true } });
+  const versions = await client.aiModelVersion.findMany({ where, orderBy: { createdAt: "asc" } });
+  const policies = await client.escalationPolicy.findMany({ where, select: { aiSystemId: true, rules: true, revision: true, allowAdminReview: true } });
+  const pending = await client.oversightDecision.groupBy({ by: ["aiSystemId"], where: { ...where, status: { in: ["pending_review", "escalated"] } }, _count: { _all: true } });
+  const assetLinks = await client.aiSystemAsset.findMany({ where, select: { aiSystemId: true, assetId: true }, orderBy: { assetId: "asc" } });
+  const activityLinks = await client.aiSystemActivity.findMany({ where, select: { aiSystemId: true, activityId: true }, orderBy: { activityId: "asc" } });
   return systems.map((s) => {
     const policy = policies.find((p) => p.aiSystemId === s.id);
     return {
       ...s,
+      riskTier: s.riskTier as RiskTier,
+      deploymentStatus: s.deploymentStatus as DeploymentStatus,
       createdAt: s.createdAt.toISOString(),
       versions: versions.filter((v) => v.aiSystemId === s.id).map(versionDto),
       policy: policy ? { revision: policy.revision, rules: JSON.parse(policy.rules) as unknown[], allowAdminReview: policy.allowAdminReview } : null,
       openDecisions: pending.find((p) => p.aiSystemId === s.id)?._count._all ?? 0,
+      assetIds: assetLinks.filter((l) => l.aiSystemId === s.id).map((l) => l.assetId),
+      processingActivityIds: activityLinks.filter((l) => l.aiSystemId === s.id).map((l) => l.activityId),
     };
   });
+}
+export type AiSystemView = Awaited<ReturnType<typeof loadSystems>>[number];
+
+export async function listAiSystems(actor: Actor) {
+  await requirePermission(actor, "oversight:read", { type: "AiSystem" });
+  return loadSystems(db());
+}
+
+export async function getAiSystem(actor: Actor, aiSystemId: string): Promise<AiSystemView> {
+  await requirePermission(actor, "oversight:read", { type: "AiSystem", id: aiSystemId });
+  const [view] = await loadSystems(db(), aiSystemId);
+  if (!view) throw new AppError("NOT_FOUND", "No such AI system.");
+  return view;
 }

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/server/actor";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { db } from "@/lib/server/db";
+import { setAiSystemLinks } from "@/lib/server/oversight/links";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { approveModelVersion, createAiSystem, createModelVersion } from "@/lib/server/oversight/registry";
 import { reviewDecision } from "@/lib/server/oversight/review-decision";
@@ -45,7 +46,15 @@ export async function seedOversightDemo(actor: Actor) {
 
   // A high-risk system still in development, without an approved version or policy:
   // the control findings list it.
-  await createAiSystem(officer, { name: "CV screening (pilot)", purpose: "Ranks applications for engineering roles.", riskTier: "high", owner: "Talent acquisition" });
+  const cv = await createAiSystem(officer, { name: "CV screening (pilot)", purpose: "Ranks applications for engineering roles.", riskTier: "high", owner: "Talent acquisition" });
+
+  // Which inventory records each system uses (when the inventory demo ran first).
+  const idsOf = async (assets: string[], activities: string[]) => ({
+    assetIds: (await db().dataAsset.findMany({ where: { name: { in: assets } }, select: { id: true } })).map((r) => r.id),
+    processingActivityIds: (await db().processingActivity.findMany({ where: { name: { in: activities } }, select: { id: true } })).map((r) => r.id),
+  });
+  await setAiSystemLinks(officer, credit.id, await idsOf(["Data warehouse", "Salesforce CRM"], ["Customer relationship management"]));
+  await setAiSystemLinks(officer, cv.id, await idsOf(["Applicant tracking"], ["Recruitment"]));
 
   const keyFor = async (aiSystemId: string, name: string) => {
     const k = await createApiKey(actor, { name, scopes: ["decisions:read", "decisions:write"], aiSystemId });

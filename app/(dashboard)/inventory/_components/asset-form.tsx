@@ -100,7 +100,7 @@ export function AssetForm({ owners, initial, id, version }: { owners: Owner[]; i
         <Field label="Review every (months)" error={err("reviewIntervalMonths")}><Input type="number" name="reviewIntervalMonths" min={1} max={36} defaultValue={v.reviewIntervalMonths} /></Field>
         <Field label="Next review" error={err("nextReviewAt")} hint="Leave empty to schedule one interval from today."><Input type="date" name="nextReviewAt" defaultValue={v.nextReviewAt ?? ""} /></Field>
       </Section>
-      <p className="text-xs text-slate-500">Linking AI systems to an asset will be possible once the oversight area records AI systems.</p>
+      <p className="text-xs text-slate-500">AI systems that use this asset are linked from the AI system’s page (Oversight → AI systems); the asset page lists them.</p>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>{id ? "Save changes" : "Create asset"}</Button>
     </form>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -25,8 +26,12 @@ export default async function SystemsPage() {
       <div className="space-y-6">
         {systems.length === 0 && <EmptyState title="No AI systems registered">Register one below, or through POST /api/v1/ai-systems from your MLOps pipeline.</EmptyState>}
         {systems.map((s) => (
-          <Card key={s.id} title={s.name} description={s.purpose} actions={<span className="flex items-center gap-2"><Badge tone={TIER_TONE[s.riskTier as keyof typeof TIER_TONE] ?? "gray"}>{s.riskTier} risk</Badge><Badge>{s.deploymentStatus}</Badge></span>}>
+          <Card key={s.id} title={s.name} description={s.purpose} actions={<span className="flex items-center gap-2"><Badge tone={TIER_TONE[s.riskTier as keyof typeof TIER_TONE] ?? "gray"}>{s.riskTier} risk</Badge><Badge>{s.deploymentStatus}</Badge><Link href={`/oversight/systems/${s.id}`} className="text-sm font-semibold text-indigo-700 hover:underline" aria-label={`Open ${s.name}`}>Open</Link></span>}>
             <p className="mb-3 text-xs text-slate-500">Owner: {s.owner ?? "—"} · id <span className="font-mono">{s.id}</span> · {s.openDecisions} open decisions · records kept {s.retentionDays} days</p>
+            <p className="mb-3 text-xs text-slate-500" data-testid="system-links">
+              Uses {s.assetIds.length} data asset{s.assetIds.length === 1 ? "" : "s"} and {s.processingActivityIds.length} processing activit{s.processingActivityIds.length === 1 ? "y" : "ies"} ·{" "}
+              <Link href={`/oversight/systems/${s.id}`} className="text-indigo-700 hover:underline">{admin ? "link inventory records" : "see details"}</Link>
+            </p>
             <h3 className="text-sm font-semibold">Model versions</h3>
             {s.versions.length === 0 ? (
               <p className="text-sm text-slate-600">None yet.</p>

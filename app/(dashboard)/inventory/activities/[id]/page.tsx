@@ -9,6 +9,7 @@ import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { getActivity } from "@/lib/server/inventory/activities";
 import { recordHistory } from "@/lib/server/inventory/history";
+import { aiSystemsUsingInventoryRecord } from "@/lib/server/oversight/links";
 import { listReviews } from "@/lib/server/inventory/reviews";
 import { Forbidden } from "../../../_components/forbidden";
 import { CategoryBadges } from "../../_components/category-badges";
@@ -17,6 +18,7 @@ import { InventoryTabs } from "../../_components/inventory-nav";
 import { KeyValues } from "../../_components/key-values";
 import { RecordHistory } from "../../_components/record-history";
 import { ReviewForm } from "../../_components/review-form";
+import { UsedByAiSystems } from "../../_components/used-by-ai-systems";
 
 export const metadata: Metadata = { title: "Processing activity" };
 
@@ -28,7 +30,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [history, reviews] = await Promise.all([recordHistory(actor, "activity", id), listReviews(actor, "activity", id)]);
+  const [history, reviews, aiSystems] = await Promise.all([recordHistory(actor, "activity", id), listReviews(actor, "activity", id), aiSystemsUsingInventoryRecord(actor, "activity", id)]);
   const write = can(actor, "inventory:write");
   const { saved } = await searchParams;
   const processor = p.role === "processor";
@@ -94,6 +96,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               ]}
             />
           </Card>
+          <UsedByAiSystems systems={aiSystems} what="activity" />
         </div>
         <div className="space-y-6">
           <Card title="Review" description={`Every ${p.reviewIntervalMonths} months`}>

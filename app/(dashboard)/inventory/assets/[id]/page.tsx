@@ -11,6 +11,7 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { listIncidentsForAsset } from "@/lib/server/breaches/incident-assets";
 import { getAsset } from "@/lib/server/inventory/assets";
 import { recordHistory } from "@/lib/server/inventory/history";
+import { aiSystemsUsingInventoryRecord } from "@/lib/server/oversight/links";
 import { listReviews } from "@/lib/server/inventory/reviews";
 import { Forbidden } from "../../../_components/forbidden";
 import { CategoryBadges } from "../../_components/category-badges";
@@ -19,6 +20,7 @@ import { InventoryTabs } from "../../_components/inventory-nav";
 import { KeyValues } from "../../_components/key-values";
 import { RecordHistory } from "../../_components/record-history";
 import { ReviewForm } from "../../_components/review-form";
+import { UsedByAiSystems } from "../../_components/used-by-ai-systems";
 
 export const metadata: Metadata = { title: "Asset" };
 
@@ -30,10 +32,11 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [history, reviews, incidents] = await Promise.all([
+  const [history, reviews, incidents, aiSystems] = await Promise.all([
     recordHistory(actor, "asset", id),
     listReviews(actor, "asset", id),
     can(actor, "breach:read") ? listIncidentsForAsset(actor, id) : Promise.resolve(null),
+    aiSystemsUsingInventoryRecord(actor, "asset", id),
   ]);
   const write = can(actor, "inventory:write");
   const { saved } = await searchParams;
@@ -94,8 +97,8 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
                 {asset.activities.map((p) => <li key={p.id}><Link href={`/inventory/activities/${p.id}`} className="text-indigo-700 hover:underline">{p.name}</Link></li>)}
               </ul>
             )}
-            <p className="mt-3 text-xs text-slate-500">Linked AI systems will appear here once the oversight area records AI systems.</p>
           </Card>
+          <UsedByAiSystems systems={aiSystems} what="asset" />
         </div>
         <div className="space-y-6">
           <Card title="Review" description={`Every ${asset.reviewIntervalMonths} months`}>

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/server/authz";
+import { pageActor } from "@/lib/server/auth/page-guard";
+import { getAiSystemLinks, linkCandidates, type LinkedRecord } from "@/lib/server/oversight/links";
+import { getAiSystem } from "@/lib/server/oversight/registry";
+import { Forbidden } from "../../../_components/forbidden";
+import { LinksForm } from "../../_components/links-form";
+import { OversightTabs } from "../../_components/oversight-tabs";
+import { CreateModelVersionForm, PolicyForm, RotateSecretForm, VersionCommand } from "../../_components/registry-forms";
+
+export const metadata: Metadata = { title: "AI system" };
+
+const TIER_TONE = { prohibited: "red", high: "amber", limited: "indigo", minimal: "gray" } as const;
+
+function LinkedList({ items, href, empty, testId }: { items: LinkedRecord[]; href: (id: string) => string; empty: string; testId: string }) {
+  if (items.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  return (
+    <ul className="list-disc pl-5 text-sm" data-testid={testId}>
+      {items.map((r) => (
+        <li key={r.id}>{r.name ? <Link href={href(r.id)} className="text-indigo-700 hover:underline">{r.name}</Link> : <span className="font-mono text-xs" title="You cannot read the data inventory">{r.id}</span>}</li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function AiSystemPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, denied } = await pageActor("oversight:read");
+  if (denied) return <Forbidden what="the AI system registry" />;
+  const { id } = await params;
+  const system = await getAiSystem(actor, id).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const admin = can(actor, "oversight:admin");
+  const [links, candidates] = await Promise.all([getAiSystemLinks(actor, id), admin && can(actor, "inventory:read") ? linkCandidates(actor) : null]);
+  return (
+    <>
+      <PageHeader
+        title={system.name}
+        description={system.purpose}
+        actions={<span className="flex items-center gap-2"><Badge tone={TIER_TONE[system.riskTier] ?? "gray"}>{system.riskTier} risk</Badge><Badge>{system.deploymentStatus}</Badge></span>}
+      />
+      <OversightTabs current="/oversight/systems" />
+      <p className="mb-4 text-sm"><Link href="/oversight/systems" className="text-indigo-700 hover:underline">← All AI systems</Link></p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Data inventory used" description="The assets the system reads or writes and the Art. 30 processing activities it serves. The inventory pages show this system in return.">
+            <div className="grid gap-4 sm:grid-cols-2">
+              <div>
+                <h3 className="mb-1 text-sm font-semibold">Data assets</h3>
+                <LinkedList items={links.assets} href={(x) => `/inventory/assets/${x}`} empty="No asset linked." testId="linked-assets" />
+              </div>
+              <div>
+                <h3 className="mb-1 text-sm font-semibold">Processing activities</h3>
+                <LinkedList items={links.processingActivities} href={(x) => `/inventory/activities/${x}`} empty="No processing activity linked." testId="linked-activities" />
+              </div>
+            </div>
+            {candidates && (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <LinksForm
+                  aiSystemId={system.id}
+                  assets={candidates.assets.map((a) => ({ id: a.id, name: a.name, hint: a.businessUnit }))}
+                  activities={candidates.processingActivities.map((p) => ({ id: p.id, name: p.name, hint: p.role === "processor" ? "processor" : null }))}
+                  selectedAssets={system.assetIds}
+                  selectedActivities={system.processingActivityIds}
+                />
+              </div>
+            )}
+          </Card>
+          <Card title="Model versions" description="Decisions are accepted only from an approved, non-retired version.">
+            {system.versions.length === 0 ? (
+              <p className="text-sm text-slate-600">None yet.</p>
+            ) : (
+              <table className="min-w-full text-sm">
+                <thead className="text-left text-xs uppercase text-slate-500"><tr><th className="py-1 pr-3">Version</th><th className="pr-3">SHA-256</th><th className="pr-3">Training data</th><th className="pr-3">Notes</th><th className="pr-3">Status</th><th /></tr></thead>
+                <tbody className="divide-y divide-slate-100">
+                  {system.versions.map((v) => (
+                    <tr key={v.id}>
+                      <td className="py-1.5 pr-3 font-medium">{v.version}</td>
+                      <td className="pr-3 font-mono text-xs" title={v.artifactSha256}>{v.artifactSha256.slice(0, 12)}…</td>
+                      <td className="max-w-[10rem] truncate pr-3 text-xs" title={v.trainingDataRef ?? ""}>{v.trainingDataRef ?? "—"}</td>
+                      <td className="max-w-xs truncate pr-3 text-xs" title={v.notes ?? ""}>{v.notes ?? "—"}</td>
+                      <td className="pr-3"><Badge tone={v.status === "approved" ? "green" : v.status === "retired" ? "gray" : "amber"}>{v.status}</Badge>{v.approvedBy && <span className="block text-xs text-slate-500">by {v.approvedBy}</span>}</td>
+                      <td>{admin && v.status === "draft" && <VersionCommand aiSystemId={system.id} versionId={v.id} command="approve" />}{admin && v.status !== "retired" && <VersionCommand aiSystemId={system.id} versionId={v.id} command="retire" />}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {admin && <div className="mt-3 border-t border-slate-100 pt-3"><CreateModelVersionForm aiSystemId={system.id} /></div>}
+          </Card>
+          <Card title="Escalation policy" description={system.policy ? `Revision ${system.policy.revision}` : "None: every decision needs one approval."}>
+            {admin ? (
+              <PolicyForm aiSystemId={system.id} rules={system.policy?.rules ?? []} allowAdminReview={system.policy?.allowAdminReview ?? false} />
+            ) : (
+              <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(system.policy?.rules ?? [], null, 2)}</pre>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="System">
+            <dl className="space-y-2 text-sm">
+              <div><dt className="text-xs text-slate-500">Owner</dt><dd>{system.owner ?? "—"}</dd></div>
+              <div><dt className="text-xs text-slate-500">Id</dt><dd className="font-mono text-xs">{system.id}</dd></div>
+              <div><dt className="text-xs text-slate-500">Open decisions</dt><dd><Link href={`/oversight/inbox?system=${system.id}`} className="text-indigo-700 hover:underline">{system.openDecisions}</Link></dd></div>
+              <div><dt className="text-xs text-slate-500">Records kept</dt><dd>{system.retentionDays} days</dd></div>
+              <div><dt className="text-xs text-slate-500">Registered</dt><dd>{system.createdAt.slice(0, 10)}</dd></div>
+            </dl>
+            {admin && <div className="mt-4 border-t border-slate-100 pt-3"><RotateSecretForm aiSystemId={system.id} /></div>}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

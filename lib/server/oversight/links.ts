@@ -1,0 +1,143 @@
+import "server-only";
+// Which data inventory records an AI system uses: data assets (issue 3 item 1, "linked AI
+// systems") and GDPR Art. 30 processing activities (issue 6 item 1). Knowing which
+// personal data feeds a system is what a deployer needs for its Art. 26(9) AI Act DPIA
+// input and for the Art. 30(1) record of the activity it serves.
+// Stored in join tables (AiSystemAsset, AiSystemActivity); see docs/decisions/410-*.md.
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/server/actor";
+import { appendAudit } from "@/lib/server/audit/append";
+import { can, requirePermission } from "@/lib/server/authz";
+import { db, type Tx } from "@/lib/server/db";
+import { parseInput, requireNamedActor } from "@/lib/server/oversight/common";
+import { aiSystemLinksSchema, type AiSystemLinksInput } from "@/lib/validation/oversight";
+
+export type LinkedRecord = { id: string; name: string | null };
+export type AiSystemLinks = { aiSystemId: string; assets: LinkedRecord[]; processingActivities: LinkedRecord[] };
+export type AiSystemUsingRecord = { id: string; name: string; riskTier: string; deploymentStatus: string };
+
+const diffOf = (before: string[], after: string[]) => ({
+  added: after.filter((i) => !before.includes(i)).sort(),
+  removed: before.filter((i) => !after.includes(i)).sort(),
+});
+
+/** Refuses ids that are not in the inventory, naming every one of them (422). */
+async function assertKnown(tx: Tx, data: AiSystemLinksInput) {
+  const details: { path: string; message: string }[] = [];
+  const unknown: string[] = [];
+  if (data.assetIds?.length) {
+    const found = new Set((await tx.dataAsset.findMany({ where: { id: { in: data.assetIds } }, select: { id: true } })).map((r) => r.id));
+    const bad = data.assetIds.filter((i) => !found.has(i));
+    if (bad.length) {
+      details.push({ path: "assetIds", message: `unknown asset id(s): ${bad.join(", ")}` });
+      unknown.push(`assets ${bad.join(", ")}`);
+    }
+  }
+  if (data.processingActivityIds?.length) {
+    const found = new Set((await tx.processingActivity.findMany({ where: { id: { in: data.processingActivityIds } }, select: { id: true } })).map((r) => r.id));
+    const bad = data.processingActivityIds.filter((i) => !found.has(i));
+    if (bad.length) {
+      details.push({ path: "processingActivityIds", message: `unknown processing activity id(s): ${bad.join(", ")}` });
+      unknown.push(`processing activities ${bad.join(", ")}`);
+    }
+  }
+  if (details.length) throw new AppError("VALIDATION", `Not in the data inventory: ${unknown.join("; ")}.`, details);
+}
+
+/**
+ * Replaces the sets that are present in `data` (an absent key leaves its set alone),
+ * inside the caller's transaction, and appends one audit event listing the added and
+ * removed ids. The caller has checked the permission and that the system exists.
+ */
+export async function writeLinks(tx: Tx, actor: Actor, aiSystemId: string, data: AiSystemLinksInput) {
+  await assertKnown(tx, data);
+  const [assetRows, activityRows] = await Promise.all([
+    tx.aiSystemAsset.findMany({ where: { aiSystemId }, select: { assetId: true } }),
+    tx.aiSystemActivity.findMany({ where: { aiSystemId }, select: { activityId: true } }),
+  ]);
+  const beforeAssets = assetRows.map((r) => r.assetId);
+  const beforeActivities = activityRows.map((r) => r.activityId);
+  const assets = diffOf(beforeAssets, data.assetIds ?? beforeAssets);
+  const activities = diffOf(beforeActivities, data.processingActivityIds ?? beforeActivities);
+  const changed = assets.added.length + assets.removed.length + activities.added.length + activities.removed.length > 0;
+  if (changed) {
+    if (assets.removed.length) await tx.aiSystemAsset.deleteMany({ where: { aiSystemId, assetId: { in: assets.removed } } });
+    if (assets.added.length) await tx.aiSystemAsset.createMany({ data: assets.added.map((assetId) => ({ aiSystemId, assetId })) });
+    if (activities.removed.length) await tx.aiSystemActivity.deleteMany({ where: { aiSystemId, activityId: { in: activities.removed } } });
+    if (activities.added.length) await tx.aiSystemActivity.createMany({ data: activities.added.map((activityId) => ({ aiSystemId, activityId })) });
+    await tx.aiSystem.update({ where: { id: aiSystemId }, data: { version: { increment: 1 } } });
+    await appendAudit(tx, actor, { action: "oversight.system.links", entityType: "AiSystem", entityId: aiSystemId, diff: { assets, processingActivities: activities } });
+  }
+  return {
+    assetIds: (data.assetIds ?? beforeAssets).slice().sort(),
+    processingActivityIds: (data.processingActivityIds ?? beforeActivities).slice().sort(),
+    changed,
+  };
+}
+
+/** Sets the assets and/or processing activities an AI system uses (officers and admins). */
+export async function setAiSystemLinks(actor: Actor, aiSystemId: string, input: unknown) {
+  await requirePermission(actor, "oversight:admin", { type: "AiSystem", id: aiSystemId });
+  requireNamedActor(actor);
+  const data = parseInput(aiSystemLinksSchema, input);
+  return db().$transaction(async (tx) => {
+    if (!(await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such AI system.");
+    const r = await writeLinks(tx, actor, aiSystemId, data);
+    return { aiSystemId, assetIds: r.assetIds, processingActivityIds: r.processingActivityIds, changed: r.changed };
+  });
+}
+
+/**
+ * The linked records with their names. Names come from the inventory, so they are shown
+ * only to someone who may read the inventory; a reviewer sees the ids only.
+ */
+export async function getAiSystemLinks(actor: Actor, aiSystemId: string): Promise<AiSystemLinks> {
+  await requirePermission(actor, "oversight:read", { type: "AiSystem", id: aiSystemId });
+  if (!(await db().aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such AI system.");
+  const [assetRows, activityRows] = await Promise.all([
+    db().aiSystemAsset.findMany({ where: { aiSystemId }, select: { assetId: true } }),
+    db().aiSystemActivity.findMany({ where: { aiSystemId }, select: { activityId: true } }),
+  ]);
+  const names = can(actor, "inventory:read");
+  const [assets, activities] = names
+    ? await Promise.all([
+        db().dataAsset.findMany({ where: { id: { in: assetRows.map((r) => r.assetId) } }, select: { id: true, name: true } }),
+        db().processingActivity.findMany({ where: { id: { in: activityRows.map((r) => r.activityId) } }, select: { id: true, name: true } }),
+      ])
+    : [[], []];
+  const named = (ids: string[], rows: { id: string; name: string }[]) =>
+    ids
+      .map((id) => ({ id, name: rows.find((r) => r.id === id)?.name ?? null }))
+      .sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id));
+  return {
+    aiSystemId,
+    assets: named(assetRows.map((r) => r.assetId), assets),
+    processingActivities: named(activityRows.map((r) => r.activityId), activities),
+  };
+}
+
+/** What the link form offers: every asset and activity by name (officers and admins). */
+export async function linkCandidates(actor: Actor) {
+  await requirePermission(actor, "oversight:admin", { type: "AiSystem" });
+  await requirePermission(actor, "inventory:read");
+  const [assets, processingActivities] = await Promise.all([
+    db().dataAsset.findMany({ select: { id: true, name: true, businessUnit: true }, orderBy: { name: "asc" }, take: 2000 }),
+    db().processingActivity.findMany({ select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 2000 }),
+  ]);
+  return { assets, processingActivities };
+}
+
+/**
+ * For the inventory's asset and activity pages: the AI systems that use the record.
+ * Permission inventory:read, because the list is part of the inventory record (issue 3
+ * item 1); see docs/decisions/411-*.md.
+ */
+export async function aiSystemsUsingInventoryRecord(actor: Actor, kind: "asset" | "activity", recordId: string): Promise<AiSystemUsingRecord[]> {
+  await requirePermission(actor, "inventory:read", { type: kind === "asset" ? "DataAsset" : "ProcessingActivity", id: recordId });
+  const systemIds =
+    kind === "asset"
+      ? (await db().aiSystemAsset.findMany({ where: { assetId: recordId }, select: { aiSystemId: true } })).map((r) => r.aiSystemId)
+      : (await db().aiSystemActivity.findMany({ where: { activityId: recordId }, select: { aiSystemId: true } })).map((r) => r.aiSystemId);
+  if (!systemIds.length) return [];
+  return db().aiSystem.findMany({ where: { id: { in: systemIds } }, select: { id: true, name: true, riskTier: true, deploymentStatus: true }, orderBy: { name: "asc" } });
+}
