@@ -1,0 +1,136 @@
+import "server-only";
+// Security-sensitive: the consent ingest on SQLite, directly on the better-sqlite3
+// connection Prisma uses (docs/decisions/200). Everything here is synchronous: the batch is
+// validated (pure) before, then subjects, events, evidence, current state, the audit event
+// (same hash chain as appendAudit) and the Idempotency-Key record are written in ONE
+// better-sqlite3 transaction. Because nothing awaits, no Prisma query or transaction can
+// run in between, and the caller (ingest-events.ts) has checked that no Prisma
+// transaction is open on the connection. Rows are exactly what the Prisma path writes
+// (tests/db/consent/hot-path.test.ts compares them).
+import { randomUUID } from "node:crypto";
+import type BetterSqlite3 from "better-sqlite3";
+import { ACTION_STATUS, latestPerPair, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
+import { AppError } from "@/lib/errors";
+import type { ConsentIngestResult } from "@/lib/validation/consent";
+import type { Actor } from "@/lib/server/actor";
+import { appendAuditOnSqlite, sqliteDateTime } from "@/lib/server/audit/append";
+import { encrypt, lookupHash } from "@/lib/server/keys";
+import {
+  eventsOfBody,
+  INGEST_STATUS,
+  IP_CONTEXT,
+  latestGpcPerSubject,
+  ledgerId,
+  planBatch,
+  purposeKeysOf,
+  purposeMap,
+  SUBJECT_CONTEXT,
+  type BatchPlan,
+  type IngestOptions,
+  type IngestResponse,
+  type PurposeRow,
+} from "@/lib/server/consent/ingest-shared";
+
+type Statements = ReturnType<typeof prepare>;
+const cache = new WeakMap<BetterSqlite3.Database, Statements>();
+
+function prepare(h: BetterSqlite3.Database) {
+  return {
+    priorIdempotency: h.prepare(`SELECT "requestHash", "status", "responseBody" FROM "IdempotencyRecord" WHERE "scope" = ? AND "key" = ?`),
+    purposes: h.prepare(`SELECT "id", "key", "saleOrShare" FROM "ConsentPurpose" WHERE "key" IN (SELECT value FROM json_each(?)) OR "saleOrShare" = 1`),
+    versions: h.prepare(`SELECT "purposeId", "version" FROM "ConsentNoticeVersion" WHERE "purposeId" IN (SELECT value FROM json_each(?))`),
+    subjectByLookup: h.prepare(`SELECT "id" FROM "ConsentSubject" WHERE "lookup" = ?`).pluck(),
+    insertSubject: h.prepare(`INSERT INTO "ConsentSubject" ("id", "lookup", "identifier", "createdAt") VALUES (?, ?, ?, ?)`),
+    insertEvent: h.prepare(
+      `INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertEvidence: h.prepare(`INSERT INTO "ConsentEvidence" ("eventId", "purposeId", "receivedAt", "userAgent", "ipHash") VALUES (?, ?, ?, ?, ?)`),
+    lastGpc: h.prepare(`UPDATE "ConsentSubject" SET "lastGpcAt" = ? WHERE "id" = ? AND ("lastGpcAt" IS NULL OR "lastGpcAt" < ?)`),
+    // replacesState (lib/consent/ledger.ts) done by the database, as on the Prisma path.
+    upsertState: h.prepare(
+      `INSERT INTO "ConsentState" ("subjectId", "purposeId", "status", "updatedAt", "gpc", "noticeVersion", "eventId") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET "status" = excluded."status", "updatedAt" = excluded."updatedAt", "gpc" = excluded."gpc", "noticeVersion" = excluded."noticeVersion", "eventId" = excluded."eventId" WHERE excluded."updatedAt" >= "ConsentState"."updatedAt"`,
+    ),
+    insertIdempotency: h.prepare(
+      `INSERT INTO "IdempotencyRecord" ("id", "scope", "key", "requestHash", "status", "responseBody", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+function statements(h: BetterSqlite3.Database): Statements {
+  let st = cache.get(h);
+  if (!st) cache.set(h, (st = prepare(h)));
+  return st;
+}
+
+function loadPurposes(st: Statements, keys: string[]): Map<string, PurposeInfo> {
+  const rows = (st.purposes.all(JSON.stringify(keys)) as { id: string; key: string; saleOrShare: number }[]).map((r): PurposeRow => ({ ...r, saleOrShare: r.saleOrShare === 1 }));
+  const versions = rows.length ? (st.versions.all(JSON.stringify(rows.map((r) => r.id))) as { purposeId: string; version: number }[]) : [];
+  return purposeMap(rows, versions);
+}
+
+/** Runs the whole ingest synchronously on `h`. The caller checked `!h.inTransaction`. */
+export function ingestOnSqlite(h: BetterSqlite3.Database, actor: Actor, body: unknown, opts: IngestOptions, hash: string | null): IngestResponse {
+  if (h.inTransaction) throw new Error("ingestOnSqlite: a transaction is already open on this connection");
+  const st = statements(h);
+  if (opts.idempotency && hash) {
+    const prior = st.priorIdempotency.get(opts.idempotency.scope, opts.idempotency.key) as { requestHash: string; status: number; responseBody: string } | undefined;
+    if (prior) {
+      if (prior.requestHash !== hash) throw new AppError("CONFLICT", "This Idempotency-Key was already used with a different request body.");
+      return { status: prior.status, body: JSON.parse(prior.responseBody) as ConsentIngestResult, replayed: true };
+    }
+  }
+  const raw = eventsOfBody(body);
+  const now = opts.now ?? new Date();
+  const plan = planBatch(raw, loadPurposes(st, purposeKeysOf(raw)), opts, now);
+  const status = INGEST_STATUS;
+  try {
+    // IMMEDIATE: take the write lock up front (waiting up to the busy timeout for another
+    // process, e.g. the admin CLI), rather than failing to upgrade a read snapshot.
+    h.transaction(() => {
+      appendAuditOnSqlite(h, actor, plan.audit);
+      writeEvents(st, plan);
+      if (opts.idempotency && hash) {
+        st.insertIdempotency.run(randomUUID(), opts.idempotency.scope, opts.idempotency.key, hash, status, JSON.stringify(plan.result), sqliteDateTime(new Date()));
+      }
+    }).immediate();
+  } catch (e) {
+    if (opts.idempotency && isUniqueViolation(e)) throw new AppError("CONFLICT", "A request with this Idempotency-Key is already being processed.");
+    throw e;
+  }
+  return { status, body: plan.result, replayed: false };
+}
+
+function isUniqueViolation(e: unknown) {
+  const code = !!e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** Same rows, same order of work as writeEvents in ingest-events.ts. */
+function writeEvents(st: Statements, { events, batchId, receivedAt }: BatchPlan) {
+  const received = sqliteDateTime(receivedAt);
+  const subjects = new Map<string, string>();
+  for (const identifier of new Set(events.map((e) => e.subjectId))) {
+    const lookup = lookupHash(identifier, SUBJECT_CONTEXT);
+    let id = st.subjectByLookup.get(lookup) as string | undefined;
+    if (!id) {
+      id = randomUUID();
+      st.insertSubject.run(id, lookup, encrypt(identifier, SUBJECT_CONTEXT), received);
+    }
+    subjects.set(identifier, id);
+  }
+  const ids = events.map((_, i) => ledgerId(receivedAt, i));
+  events.forEach((e, i) => {
+    st.insertEvent.run(ids[i], subjects.get(e.subjectId)!, e.purposeId, e.action, sqliteDateTime(e.occurredAt), received, e.noticeVersion, e.source, e.jurisdiction, e.gpc ? 1 : 0, batchId);
+  });
+  events.forEach((e, i) => {
+    if (e.userAgent || e.ip) st.insertEvidence.run(ids[i], e.purposeId, received, e.userAgent?.slice(0, 512) ?? null, e.ip ? lookupHash(e.ip, IP_CONTEXT) : null);
+  });
+  for (const [id, at] of latestGpcPerSubject(events, subjects)) {
+    const t = sqliteDateTime(at);
+    st.lastGpc.run(t, id, t);
+  }
+  const withRows: LedgerEvent[] = events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! }));
+  for (const { index, event: e } of latestPerPair(withRows).values()) {
+    st.upsertState.run(e.subjectId, e.purposeId, ACTION_STATUS[e.action], sqliteDateTime(e.occurredAt), e.gpc ? 1 : 0, e.noticeVersion, ids[index]);
+  }
+}
