@@ -80,7 +80,7 @@ export function appendAuditOnSqlite(handle: BetterSqlite3.Database, actor: Actor
   let st = auditStatements.get(handle);
   if (!st) {
     st = {
-      last: handle.prepare(`SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`),
+      last: handle.prepare(`SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`).safeIntegers(false),
       insert: handle.prepare(
         `INSERT INTO "AuditEvent" ("seq", "at", "actorType", "actorId", "actorLabel", "action", "entityType", "entityId", "diff", "ip", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),

@@ -34,11 +34,13 @@ import {
 type Statements = ReturnType<typeof prepare>;
 const cache = new WeakMap<BetterSqlite3.Database, Statements>();
 
+// The adapter sets defaultSafeIntegers(true) on the connection (integers read as BigInt);
+// the reads here turn it off per statement: the values are small (versions, flags, status).
 function prepare(h: BetterSqlite3.Database) {
   return {
-    priorIdempotency: h.prepare(`SELECT "requestHash", "status", "responseBody" FROM "IdempotencyRecord" WHERE "scope" = ? AND "key" = ?`),
-    purposes: h.prepare(`SELECT "id", "key", "saleOrShare" FROM "ConsentPurpose" WHERE "key" IN (SELECT value FROM json_each(?)) OR "saleOrShare" = 1`),
-    versions: h.prepare(`SELECT "purposeId", "version" FROM "ConsentNoticeVersion" WHERE "purposeId" IN (SELECT value FROM json_each(?))`),
+    priorIdempotency: h.prepare(`SELECT "requestHash", "status", "responseBody" FROM "IdempotencyRecord" WHERE "scope" = ? AND "key" = ?`).safeIntegers(false),
+    purposes: h.prepare(`SELECT "id", "key", "saleOrShare" FROM "ConsentPurpose" WHERE "key" IN (SELECT value FROM json_each(?)) OR "saleOrShare" = 1`).safeIntegers(false),
+    versions: h.prepare(`SELECT "purposeId", "version" FROM "ConsentNoticeVersion" WHERE "purposeId" IN (SELECT value FROM json_each(?))`).safeIntegers(false),
     subjectByLookup: h.prepare(`SELECT "id" FROM "ConsentSubject" WHERE "lookup" = ?`).pluck(),
     insertSubject: h.prepare(`INSERT INTO "ConsentSubject" ("id", "lookup", "identifier", "createdAt") VALUES (?, ?, ?, ?)`),
     insertEvent: h.prepare(

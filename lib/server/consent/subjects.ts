@@ -52,9 +52,9 @@ function lookupOnSqlite(h: BetterSqlite3.Database, identifier: string): ConsentS
   let st = lookupStatements.get(h);
   if (!st) {
     st = {
-      purposes: h.prepare(`SELECT "id", "key" FROM "ConsentPurpose" ORDER BY "key" ASC`),
+      purposes: h.prepare(`SELECT "id", "key" FROM "ConsentPurpose" ORDER BY "key" ASC`).safeIntegers(false),
       subject: h.prepare(`SELECT "id" FROM "ConsentSubject" WHERE "lookup" = ?`).pluck(),
-      states: h.prepare(`SELECT "purposeId", "status", "updatedAt", "gpc", "noticeVersion" FROM "ConsentState" WHERE "subjectId" = ?`),
+      states: h.prepare(`SELECT "purposeId", "status", "updatedAt", "gpc", "noticeVersion" FROM "ConsentState" WHERE "subjectId" = ?`).safeIntegers(false),
     };
     lookupStatements.set(h, st);
   }

@@ -19,20 +19,26 @@ vi.mock("@/lib/server/keys", async (importOriginal) => {
   };
 });
 
-describe("consent ingest: one transaction", () => {
+// On SQLite the default is the driver hot path (docs/decisions/200); forcePrisma takes the
+// Prisma path, which PostgreSQL always uses.
+describe.each([
+  { path: "default", forcePrisma: false },
+  { path: "Prisma", forcePrisma: true },
+])("consent ingest ($path path): one transaction", ({ forcePrisma }) => {
   it("a failure after rows were written rolls back the audit event, subjects, events and state", async () => {
-    const p = await createPurpose(SYSTEM_CLI, { key: "atomic_purpose", title: "Atomic", lawfulBasis: "consent" });
+    const tag = forcePrisma ? "p" : "d";
+    const p = await createPurpose(SYSTEM_CLI, { key: `atomic_purpose_${tag}`, title: "Atomic", lawfulBasis: "consent" });
     const before = { events: await db().consentEvent.count(), audit: await db().auditEvent.count(), subjects: await db().consentSubject.count(), states: await db().consentState.count() };
     const events = [
-      { subjectId: "atomic-1", purpose: p.key, action: "grant" },
-      { subjectId: "atomic-2", purpose: p.key, action: "grant", evidence: { ip: POISON_IP } },
+      { subjectId: `atomic-1-${tag}`, purpose: p.key, action: "grant" },
+      { subjectId: `atomic-2-${tag}`, purpose: p.key, action: "grant", evidence: { ip: POISON_IP } },
     ];
-    await expect(ingestConsentEvents(SYSTEM_CLI, { events }, { idempotency: { scope: "atomic", key: "k" } })).rejects.toThrow("injected failure");
+    await expect(ingestConsentEvents(SYSTEM_CLI, { events }, { idempotency: { scope: `atomic-${tag}`, key: "k" }, forcePrisma })).rejects.toThrow("injected failure");
     expect({ events: await db().consentEvent.count(), audit: await db().auditEvent.count(), subjects: await db().consentSubject.count(), states: await db().consentState.count() }).toEqual(before);
-    expect(await findSubject(SYSTEM_CLI, "atomic-1")).toBeNull();
-    expect(await db().idempotencyRecord.count({ where: { scope: "atomic" } })).toBe(0);
+    expect(await findSubject(SYSTEM_CLI, `atomic-1-${tag}`)).toBeNull();
+    expect(await db().idempotencyRecord.count({ where: { scope: `atomic-${tag}` } })).toBe(0);
     // The same batch without the poison goes through whole.
-    const ok = await ingestConsentEvents(SYSTEM_CLI, { events: [events[0]!, { ...events[1]!, evidence: { ip: "192.0.2.1" } }] }, { idempotency: { scope: "atomic", key: "k" } });
+    const ok = await ingestConsentEvents(SYSTEM_CLI, { events: [events[0]!, { ...events[1]!, evidence: { ip: "192.0.2.1" } }] }, { idempotency: { scope: `atomic-${tag}`, key: "k" }, forcePrisma });
     expect(ok.body.accepted).toBe(2);
     expect(await db().consentEvent.count()).toBe(before.events + 2);
   });
