@@ -66,8 +66,8 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
     hash = requestHash({ body, gpc: !!opts.requestGpc });
   }
 
-  // No await between this check and the end of ingestOnSqlite: nothing can open a
-  // transaction on the connection in between.
+  // No await between this check and the synchronous reads in ingestOnSqlite; its write
+  // waits for the group commit, which checks the connection again.
   const handle = opts.forcePrisma ? null : await freeSqliteHandle();
   if (handle && !handle.inTransaction) return ingestOnSqlite(handle, actor, body, opts, hash);
 

@@ -70,36 +70,103 @@ function loadPurposes(st: Statements, keys: string[]): Map<string, PurposeInfo> 
   return purposeMap(rows, versions);
 }
 
-/** Runs the whole ingest synchronously on `h`. The caller checked `!h.inTransaction`. */
-export function ingestOnSqlite(h: BetterSqlite3.Database, actor: Actor, body: unknown, opts: IngestOptions, hash: string | null): IngestResponse {
-  if (h.inTransaction) throw new Error("ingestOnSqlite: a transaction is already open on this connection");
+/**
+ * Validates the request synchronously on `h` (the caller checked `!h.inTransaction`), then
+ * queues its write for the next group commit. Resolves once the write is committed.
+ * Validation errors, an Idempotency-Key replay or conflict are answered at once.
+ */
+export function ingestOnSqlite(h: BetterSqlite3.Database, actor: Actor, body: unknown, opts: IngestOptions, hash: string | null): Promise<IngestResponse> {
   const st = statements(h);
   if (opts.idempotency && hash) {
     const prior = st.priorIdempotency.get(opts.idempotency.scope, opts.idempotency.key) as { requestHash: string; status: number; responseBody: string } | undefined;
     if (prior) {
       if (prior.requestHash !== hash) throw new AppError("CONFLICT", "This Idempotency-Key was already used with a different request body.");
-      return { status: prior.status, body: JSON.parse(prior.responseBody) as ConsentIngestResult, replayed: true };
+      return Promise.resolve({ status: prior.status, body: JSON.parse(prior.responseBody) as ConsentIngestResult, replayed: true });
     }
   }
   const raw = eventsOfBody(body);
   const now = opts.now ?? new Date();
   const plan = planBatch(raw, loadPurposes(st, purposeKeysOf(raw)), opts, now);
   const status = INGEST_STATUS;
+  const write = () => {
+    appendAuditOnSqlite(h, actor, plan.audit);
+    writeEvents(st, plan);
+    if (opts.idempotency && hash) {
+      st.insertIdempotency.run(randomUUID(), opts.idempotency.scope, opts.idempotency.key, hash, status, JSON.stringify(plan.result), sqliteDateTime(new Date()));
+    }
+  };
+  return new Promise<void>((resolve, reject) => enqueue(h, { write, events: plan.events.length, resolve, reject })).then(
+    () => ({ status, body: plan.result, replayed: false }),
+    (e: unknown) => {
+      if (opts.idempotency && isUniqueViolation(e)) throw new AppError("CONFLICT", "A request with this Idempotency-Key is already being processed.");
+      throw e;
+    },
+  );
+}
+
+// Group commit. Each commit costs an fsync (synchronous=FULL), which bounds a one-request-
+// per-transaction ingest at the disk's commit rate. Requests that arrive while a commit is
+// under way are written together in the next transaction, each in its own SAVEPOINT with
+// its own audit event and Idempotency-Key record: a request that fails rolls back only its
+// own rows, and nobody is answered before the commit that holds their rows is on disk.
+type Job = { write: () => void; events: number; resolve: () => void; reject: (e: unknown) => void };
+const MAX_GROUP_EVENTS = 2_000;
+const queues = new WeakMap<BetterSqlite3.Database, { jobs: Job[]; scheduled: boolean }>();
+
+function enqueue(h: BetterSqlite3.Database, job: Job) {
+  let q = queues.get(h);
+  if (!q) queues.set(h, (q = { jobs: [], scheduled: false }));
+  q.jobs.push(job);
+  if (!q.scheduled) {
+    q.scheduled = true;
+    const queue = q;
+    setImmediate(() => flush(h, queue));
+  }
+}
+
+function flush(h: BetterSqlite3.Database, q: { jobs: Job[]; scheduled: boolean }) {
+  if (!h.open) {
+    q.scheduled = false;
+    for (const job of q.jobs.splice(0)) job.reject(new Error("The database connection was closed before the consent events were written."));
+    return;
+  }
+  // A Prisma interactive transaction opened on the connection since these were queued:
+  // a transaction started now would nest inside it. Wait for it to end.
+  if (h.inTransaction) {
+    setTimeout(() => flush(h, q), 1);
+    return;
+  }
+  const group: Job[] = [];
+  let events = 0;
+  while (q.jobs.length && (group.length === 0 || events + q.jobs[0]!.events <= MAX_GROUP_EVENTS)) {
+    const job = q.jobs.shift()!;
+    events += job.events;
+    group.push(job);
+  }
+  const failed = new Map<Job, unknown>();
+  let commitError: unknown = null;
   try {
     // IMMEDIATE: take the write lock up front (waiting up to the busy timeout for another
     // process, e.g. the admin CLI), rather than failing to upgrade a read snapshot.
     h.transaction(() => {
-      appendAuditOnSqlite(h, actor, plan.audit);
-      writeEvents(st, plan);
-      if (opts.idempotency && hash) {
-        st.insertIdempotency.run(randomUUID(), opts.idempotency.scope, opts.idempotency.key, hash, status, JSON.stringify(plan.result), sqliteDateTime(new Date()));
+      for (const job of group) {
+        try {
+          h.transaction(job.write)(); // nested: a SAVEPOINT, rolled back alone on error
+        } catch (e) {
+          failed.set(job, e);
+        }
       }
     }).immediate();
   } catch (e) {
-    if (opts.idempotency && isUniqueViolation(e)) throw new AppError("CONFLICT", "A request with this Idempotency-Key is already being processed.");
-    throw e;
+    commitError = e ?? new Error("commit failed"); // nothing of the group is written
   }
-  return { status, body: plan.result, replayed: false };
+  for (const job of group) {
+    if (commitError) job.reject(commitError);
+    else if (failed.has(job)) job.reject(failed.get(job));
+    else job.resolve();
+  }
+  if (q.jobs.length) setImmediate(() => flush(h, q));
+  else q.scheduled = false;
 }
 
 function isUniqueViolation(e: unknown) {
