@@ -2,7 +2,9 @@ import "server-only";
 // Security-sensitive: the consent ingest hot path (websites and apps post here). A batch
 // is validated whole before anything is written, then recorded in ONE transaction with
 // its audit event: subjects, append-only events, evidence, current state and the
-// Idempotency-Key record commit together or not at all (docs/decisions/200).
+// Idempotency-Key record commit together or not at all (docs/decisions/200). On SQLite the
+// write runs on the driver (ingest-sqlite.ts); this Prisma path serves PostgreSQL, and
+// SQLite while a Prisma transaction holds the connection.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { latestPerPair, ACTION_STATUS, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";

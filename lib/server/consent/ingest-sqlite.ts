@@ -1,12 +1,13 @@
 import "server-only";
 // Security-sensitive: the consent ingest on SQLite, directly on the better-sqlite3
-// connection Prisma uses (docs/decisions/200). Everything here is synchronous: the batch is
-// validated (pure) before, then subjects, events, evidence, current state, the audit event
-// (same hash chain as appendAudit) and the Idempotency-Key record are written in ONE
-// better-sqlite3 transaction. Because nothing awaits, no Prisma query or transaction can
-// run in between, and the caller (ingest-events.ts) has checked that no Prisma
-// transaction is open on the connection. Rows are exactly what the Prisma path writes
-// (tests/db/consent/hot-path.test.ts compares them).
+// connection Prisma uses (docs/decisions/200). A request is validated (pure) and its
+// purposes and Idempotency-Key record read synchronously; its write (audit event with the
+// same hash chain as appendAudit, subjects, events, evidence, current state, Idempotency-Key
+// record) then joins the next group commit: ONE better-sqlite3 transaction for the requests
+// queued meanwhile, each in its own savepoint, so each request is still all-or-nothing.
+// Nothing awaits inside a transaction, so no Prisma query or transaction can run in between,
+// and no transaction is started while a Prisma transaction is open on the connection. Rows
+// are exactly what the Prisma path writes (tests/db/consent/hot-path.test.ts compares them).
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import { ACTION_STATUS, latestPerPair, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";

@@ -40,12 +40,6 @@ function stored(batchId: string, prefix: string, purposeIds: string[]) {
   const q = (sql: string, ...args: unknown[]) => h.prepare(sql).safeIntegers(false).all(...args) as Row[];
   const inP = `(${purposeIds.map((id) => `'${id}'`).join(",")})`;
   const events = q(`SELECT * FROM "ConsentEvent" WHERE "batchId" = ? AND "purposeId" IN ${inP} ORDER BY "id"`, batchId);
-  const subjectIds = [...new Set(events.map((e) => e.subjectId as string))].sort();
-  const subjectName = new Map<string, string>();
-  for (const id of subjectIds) {
-    const ident = h.prepare(`SELECT "identifier" FROM "ConsentSubject" WHERE "id" = ?`).pluck().get(id) as string;
-    subjectName.set(id, ident); // replaced below by the decrypted identifier's suffix
-  }
   const eventName = new Map(events.map((e, i) => [e.id as string, `event${i}`]));
   const subjects = q(`SELECT * FROM "ConsentSubject" WHERE "id" IN (SELECT "subjectId" FROM "ConsentEvent" WHERE "batchId" = ?) ORDER BY "createdAt"`, batchId);
   const evidence = q(`SELECT * FROM "ConsentEvidence" WHERE "eventId" IN (SELECT "id" FROM "ConsentEvent" WHERE "batchId" = ?) AND "purposeId" IN ${inP}`, batchId);
