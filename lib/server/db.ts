@@ -6,13 +6,14 @@ import { PrismaClient } from "@/generated/prisma/client";
 import type { Prisma } from "@/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/generated/prisma-pg/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseDialect, env } from "@/lib/env";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
-const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db } };
+const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db; sqlite?: DurableSqlite } };
 
 /**
  * The SQLite adapter with the connection settings this app relies on. The database file
@@ -21,10 +22,13 @@ const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db 
  * connection asks for FULL: a committed consent, audit or review record is on disk.
  */
 class DurableSqlite extends PrismaBetterSQLite3 {
+  /** The connection Prisma uses (set once connected); see sqliteHandle(). */
+  handle: BetterSqlite3.Database | null = null;
+
   override async connect() {
     const adapter = await super.connect();
     // The adapter keeps the better-sqlite3 handle on `client` (untyped in its d.ts).
-    const raw = (adapter as unknown as { client?: { pragma(sql: string): unknown; prepare(sql: string): unknown } }).client;
+    const raw = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
     if (raw) {
       raw.pragma("synchronous = FULL");
       raw.pragma("foreign_keys = ON");
@@ -34,27 +38,46 @@ class DurableSqlite extends PrismaBetterSQLite3 {
       // timeout does not apply to that case. BEGIN IMMEDIATE takes the write lock up front
       // and waits for it, which is what a single-writer database wants anyway.
       const prepare = raw.prepare.bind(raw);
-      raw.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+      raw.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof raw.prepare;
     }
+    this.handle = raw ?? null;
     return adapter;
   }
 }
 
 export function createClient(url: string): Db {
+  return createClientWithAdapter(url).client;
+}
+
+function createClientWithAdapter(url: string): { client: Db; sqlite?: DurableSqlite } {
   if (databaseDialect(url) === "sqlite") {
     // busy timeout: the admin CLI and the server may write at the same moment.
-    return new PrismaClient({ adapter: new DurableSqlite({ url, timeout: 5000 }) });
+    const sqlite = new DurableSqlite({ url, timeout: 5000 });
+    return { client: new PrismaClient({ adapter: sqlite }), sqlite };
   }
   const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  return client as unknown as Db;
+  return { client: client as unknown as Db };
 }
 
 export function db(): Db {
   const url = env().DATABASE_URL;
   if (!globalForDb.__db || globalForDb.__db.url !== url) {
-    globalForDb.__db = { url, client: createClient(url) };
+    globalForDb.__db = { url, ...createClientWithAdapter(url) };
   }
   return globalForDb.__db.client;
+}
+
+/**
+ * The better-sqlite3 connection the shared client (db()) uses, for a synchronous hot path
+ * that must serialise with Prisma's own transactions on the same connection
+ * (docs/decisions/200). Null on PostgreSQL, before the client has connected, or after it
+ * closed. Callers must never await while they hold a transaction on it, and must not start
+ * one while `handle.inTransaction` is true (a Prisma interactive transaction is open: a
+ * nested better-sqlite3 transaction would become a savepoint inside it).
+ */
+export function sqliteHandle(): BetterSqlite3.Database | null {
+  const h = globalForDb.__db?.url === env().DATABASE_URL ? globalForDb.__db.sqlite?.handle : null;
+  return h && h.open ? h : null;
 }
 
 export function dialect(): "sqlite" | "postgresql" {

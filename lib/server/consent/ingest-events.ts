@@ -2,60 +2,60 @@ import "server-only";
 // Security-sensitive: the consent ingest hot path (websites and apps post here). A batch
 // is validated whole before anything is written, then recorded in ONE transaction with
 // its audit event: subjects, append-only events, evidence, current state and the
-// Idempotency-Key record commit together or not at all (docs/decisions/200).
-import { randomBytes, randomUUID } from "node:crypto";
+// Idempotency-Key record commit together or not at all (docs/decisions/200). On SQLite the
+// write runs on the driver (ingest-sqlite.ts); this Prisma path serves PostgreSQL, and
+// SQLite while a Prisma transaction holds the connection.
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { applyGpc, latestPerPair, validateEvents, ACTION_STATUS, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
+import { latestPerPair, ACTION_STATUS, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
 import { AppError } from "@/lib/errors";
-import { MAX_BATCH, type ConsentIngestResult, type ConsentSource } from "@/lib/validation/consent";
 import type { Actor } from "@/lib/server/actor";
 import { requestHash } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db, type Tx } from "@/lib/server/db";
+import { db, dialect, sqliteHandle, type Tx } from "@/lib/server/db";
 import { encrypt, lookupHash } from "@/lib/server/keys";
+import { ingestOnSqlite } from "@/lib/server/consent/ingest-sqlite";
+import {
+  eventsOfBody,
+  INGEST_STATUS,
+  IP_CONTEXT,
+  latestGpcPerSubject,
+  ledgerId,
+  planBatch,
+  purposeKeysOf,
+  purposeMap,
+  SUBJECT_CONTEXT,
+  type IngestOptions,
+  type IngestResponse,
+} from "@/lib/server/consent/ingest-shared";
+import type { ConsentIngestResult } from "@/lib/validation/consent";
 
-export const SUBJECT_CONTEXT = "consent.subject";
-const IP_CONTEXT = "consent.evidence.ip";
+export { eventsOfBody, SUBJECT_CONTEXT, type IngestOptions, type IngestResponse };
+
 const INSERT_CHUNK = 500;
-
-export type IngestOptions = {
-  /** The request carried `Sec-GPC: 1`. */
-  requestGpc?: boolean;
-  /** Evidence of the request itself (used for events that bring none). */
-  userAgent?: string | null;
-  ip?: string | null;
-  source?: ConsentSource;
-  /** Idempotency-Key: scoped to the caller; stored in the same transaction as the events. */
-  idempotency?: { scope: string; key: string };
-  now?: Date;
-};
-
-export type IngestResponse = { status: number; body: ConsentIngestResult; replayed: boolean };
-
-/** Splits the documented body shapes: one event, or `{ events: [...] }` (max 1,000). */
-export function eventsOfBody(body: unknown): unknown[] {
-  if (body && typeof body === "object" && !Array.isArray(body) && "events" in body) {
-    const events = (body as { events: unknown }).events;
-    if (!Array.isArray(events)) throw new AppError("VALIDATION", "'events' must be an array of consent events.");
-    if (events.length === 0) throw new AppError("VALIDATION", "'events' is empty; send at least one event.");
-    if (events.length > MAX_BATCH) throw new AppError("VALIDATION", `A batch holds at most ${MAX_BATCH} events; this one has ${events.length}. Split it.`);
-    if (Object.keys(body).length > 1) throw new AppError("VALIDATION", "A batch body holds only 'events'.");
-    return events;
-  }
-  return [body];
-}
 
 /** Purposes the batch names, plus every sale/sharing purpose (for GPC), with their notice versions. */
 async function loadPurposes(keys: string[]): Promise<Map<string, PurposeInfo>> {
   const rows = await db().consentPurpose.findMany({ where: { OR: [{ key: { in: keys } }, { saleOrShare: true }] }, select: { id: true, key: true, saleOrShare: true } });
   const versions = rows.length ? await db().consentNoticeVersion.findMany({ where: { purposeId: { in: rows.map((r) => r.id) } }, select: { purposeId: true, version: true } }) : [];
-  const map = new Map<string, PurposeInfo>();
-  for (const r of rows) {
-    const vs = versions.filter((v) => v.purposeId === r.id).map((v) => v.version);
-    map.set(r.key, { id: r.id, key: r.key, saleOrShare: r.saleOrShare, versions: new Set(vs), currentVersion: vs.length ? Math.max(...vs) : null });
+  return purposeMap(rows, versions);
+}
+
+/**
+ * On SQLite, the connection Prisma uses when it is free: the whole ingest then runs
+ * synchronously on the driver (lib/server/consent/ingest-sqlite.ts, docs/decisions/200).
+ * Null on PostgreSQL, or while a Prisma transaction is open on that connection (a
+ * better-sqlite3 transaction started then would nest inside it as a savepoint).
+ */
+async function freeSqliteHandle() {
+  if (dialect() !== "sqlite") return null;
+  let handle = sqliteHandle();
+  if (!handle) {
+    await db().$connect();
+    handle = sqliteHandle();
   }
-  return map;
+  return handle && !handle.inTransaction ? handle : null;
 }
 
 export async function ingestConsentEvents(actor: Actor, body: unknown, opts: IngestOptions = {}): Promise<IngestResponse> {
@@ -66,6 +66,14 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
     if (!/^[\x21-\x7e]{1,200}$/.test(opts.idempotency.key)) throw new AppError("VALIDATION", "Idempotency-Key must be 1-200 printable ASCII characters.");
     // The GPC header is part of what was asked, so it is part of the request's identity.
     hash = requestHash({ body, gpc: !!opts.requestGpc });
+  }
+
+  // No await between this check and the synchronous reads in ingestOnSqlite; its write
+  // waits for the group commit, which checks the connection again.
+  const handle = opts.forcePrisma ? null : await freeSqliteHandle();
+  if (handle && !handle.inTransaction) return ingestOnSqlite(handle, actor, body, opts, hash);
+
+  if (opts.idempotency && hash) {
     const prior = await db().idempotencyRecord.findUnique({ where: { scope_key: opts.idempotency } });
     if (prior) {
       if (prior.requestHash !== hash) throw new AppError("CONFLICT", "This Idempotency-Key was already used with a different request body.");
@@ -75,36 +83,16 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
 
   const raw = eventsOfBody(body);
   const now = opts.now ?? new Date();
-  const receivedAt = new Date(Math.floor(now.getTime()));
-  const keys = [...new Set(raw.map((e) => (e && typeof e === "object" && typeof (e as { purpose?: unknown }).purpose === "string" ? (e as { purpose: string }).purpose : "")).filter(Boolean))];
-  const purposes = await loadPurposes(keys);
-  const checked = validateEvents(raw, { purposes, now, defaultSource: opts.source ?? "api", requestEvidence: { userAgent: opts.userAgent ?? null, ip: opts.ip ?? null } });
-  if (!checked.ok) {
-    const n = checked.errors.length;
-    throw new AppError("VALIDATION", `${n} of ${raw.length} event${raw.length === 1 ? " is" : "s are"} invalid; nothing was recorded.`, checked.errors);
-  }
-  const salePurposes = [...purposes.values()].filter((p) => p.saleOrShare);
-  const events = applyGpc(checked.events, salePurposes, !!opts.requestGpc);
-  const batchId = randomUUID();
-  const result: ConsentIngestResult = {
-    batchId,
-    accepted: checked.events.length,
-    gpcOptOuts: events.filter((e) => e.derivedFromGpc).length,
-    receivedAt: receivedAt.toISOString(),
-  };
-  const status = 201;
+  const purposes = await loadPurposes(purposeKeysOf(raw));
+  const { events, batchId, receivedAt, result, audit } = planBatch(raw, purposes, opts, now);
+  const status = INGEST_STATUS;
 
   try {
     await db().$transaction(
       async (tx) => {
         // First: on PostgreSQL this takes the audit lock, which also serialises the
         // find-or-create of subjects below across app instances.
-        await appendAudit(tx, actor, {
-          action: "consent.events.ingest",
-          entityType: "ConsentBatch",
-          entityId: batchId,
-          diff: { events: result.accepted, gpcOptOuts: result.gpcOptOuts, purposes: [...new Set(events.map((e) => e.purposeKey))].sort(), gpcHeader: !!opts.requestGpc },
-        });
+        await appendAudit(tx, actor, audit);
         await writeEvents(tx, events, batchId, receivedAt);
         if (opts.idempotency && hash) {
           await tx.idempotencyRecord.create({ data: { ...opts.idempotency, requestHash: hash, status, responseBody: JSON.stringify(result) } });
@@ -117,14 +105,6 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
     throw e;
   }
   return { status, body: result, replayed: false };
-}
-
-/**
- * Event ids sort in recording order (time received, then position in the request), so the
- * history of events with the same occurrence time reads in the order they were recorded.
- */
-function ledgerId(receivedAt: Date, index: number) {
-  return `${receivedAt.getTime().toString(16).padStart(12, "0")}${index.toString(16).padStart(4, "0")}${randomBytes(8).toString("hex")}`;
 }
 
 function isUniqueViolation(e: unknown) {
@@ -173,15 +153,7 @@ async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, recei
   );
   await insertRows(tx, Prisma.sql`INSERT INTO "ConsentEvidence" ("eventId", "purposeId", "receivedAt", "userAgent", "ipHash") VALUES `, evidence);
 
-  // The latest GPC signal per subject, so "GPC honoured" can be checked later.
-  const gpcAt = new Map<string, Date>();
-  for (const e of events) {
-    if (!e.gpc) continue;
-    const id = subjects.get(e.subjectId)!;
-    const cur = gpcAt.get(id);
-    if (!cur || e.occurredAt > cur) gpcAt.set(id, e.occurredAt);
-  }
-  for (const [id, at] of gpcAt) {
+  for (const [id, at] of latestGpcPerSubject(events, subjects)) {
     await tx.consentSubject.updateMany({ where: { id, OR: [{ lastGpcAt: null }, { lastGpcAt: { lt: at } }] }, data: { lastGpcAt: at } });
   }
 

@@ -2,13 +2,14 @@ import "server-only";
 // Security-sensitive: finding a data subject (by exact identifier through the blind index),
 // their current state, their history, revealing their identifier (audited) and the proof
 // export (audited).
+import type BetterSqlite3 from "better-sqlite3";
 import { gpcHonoured } from "@/lib/consent/ledger";
 import { AppError } from "@/lib/errors";
 import { type ConsentStatus, type ConsentSubjectState } from "@/lib/validation/consent";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db } from "@/lib/server/db";
+import { db, sqliteHandle } from "@/lib/server/db";
 import { decrypt, lookupHash } from "@/lib/server/keys";
 import { SUBJECT_CONTEXT } from "@/lib/server/consent/ingest-events";
 
@@ -22,6 +23,10 @@ const MAX_IDENTIFIER = 256;
 export async function lookupSubjectConsent(actor: Actor, identifier: string): Promise<ConsentSubjectState> {
   await requirePermission(actor, "consent:read", { type: "ConsentSubject" });
   if (!identifier || identifier.length > MAX_IDENTIFIER) throw new AppError("VALIDATION", `The subject identifier must be 1-${MAX_IDENTIFIER} characters.`);
+  // SQLite: three indexed reads straight on Prisma's connection (docs/decisions/200),
+  // unless a Prisma transaction is open on it.
+  const handle = sqliteHandle();
+  if (handle && !handle.inTransaction) return lookupOnSqlite(handle, identifier);
   const [purposes, subject] = await Promise.all([
     db().consentPurpose.findMany({ select: { id: true, key: true }, orderBy: { key: "asc" } }),
     db().consentSubject.findUnique({ where: { lookup: lookupHash(identifier, SUBJECT_CONTEXT) }, select: { id: true } }),
@@ -34,6 +39,36 @@ export async function lookupSubjectConsent(actor: Actor, identifier: string): Pr
       const s = byPurpose.get(p.id);
       return s
         ? { purpose: p.key, status: s.status as ConsentStatus, updatedAt: s.updatedAt.toISOString(), gpc: s.gpc, noticeVersion: s.noticeVersion }
+        : { purpose: p.key, status: "none" as const, updatedAt: null, gpc: false, noticeVersion: null };
+    }),
+  };
+}
+
+type LookupStatements = { purposes: BetterSqlite3.Statement; subject: BetterSqlite3.Statement; states: BetterSqlite3.Statement };
+const lookupStatements = new WeakMap<BetterSqlite3.Database, LookupStatements>();
+
+/** Same answer as the Prisma reads above; rows as the Prisma SQLite adapter stores them. */
+function lookupOnSqlite(h: BetterSqlite3.Database, identifier: string): ConsentSubjectState {
+  let st = lookupStatements.get(h);
+  if (!st) {
+    st = {
+      purposes: h.prepare(`SELECT "id", "key" FROM "ConsentPurpose" ORDER BY "key" ASC`).safeIntegers(false),
+      subject: h.prepare(`SELECT "id" FROM "ConsentSubject" WHERE "lookup" = ?`).pluck(),
+      states: h.prepare(`SELECT "purposeId", "status", "updatedAt", "gpc", "noticeVersion" FROM "ConsentState" WHERE "subjectId" = ?`).safeIntegers(false),
+    };
+    lookupStatements.set(h, st);
+  }
+  const purposes = st.purposes.all() as { id: string; key: string }[];
+  const subjectId = st.subject.get(lookupHash(identifier, SUBJECT_CONTEXT)) as string | undefined;
+  type Row = { purposeId: string; status: string; updatedAt: string | number; gpc: number; noticeVersion: number | null };
+  const states = subjectId ? (st.states.all(subjectId) as Row[]) : [];
+  const byPurpose = new Map(states.map((s) => [s.purposeId, s]));
+  return {
+    subjectId: identifier,
+    purposes: purposes.map((p) => {
+      const s = byPurpose.get(p.id);
+      return s
+        ? { purpose: p.key, status: s.status as ConsentStatus, updatedAt: new Date(s.updatedAt).toISOString(), gpc: s.gpc === 1, noticeVersion: s.noticeVersion }
         : { purpose: p.key, status: "none" as const, updatedAt: null, gpc: false, noticeVersion: null };
     }),
   };

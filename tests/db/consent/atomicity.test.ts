@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { SYSTEM_CLI } from "@/lib/server/actor";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit";
 import { db } from "@/lib/server/db";
 import { ingestConsentEvents } from "@/lib/server/consent/ingest-events";
 import { createPurpose } from "@/lib/server/consent/purposes";
@@ -19,21 +20,60 @@ vi.mock("@/lib/server/keys", async (importOriginal) => {
   };
 });
 
-describe("consent ingest: one transaction", () => {
+// On SQLite the default is the driver hot path (docs/decisions/200); forcePrisma takes the
+// Prisma path, which PostgreSQL always uses.
+describe.each([
+  { path: "default", forcePrisma: false },
+  { path: "Prisma", forcePrisma: true },
+])("consent ingest ($path path): one transaction", ({ forcePrisma }) => {
   it("a failure after rows were written rolls back the audit event, subjects, events and state", async () => {
-    const p = await createPurpose(SYSTEM_CLI, { key: "atomic_purpose", title: "Atomic", lawfulBasis: "consent" });
+    const tag = forcePrisma ? "p" : "d";
+    const p = await createPurpose(SYSTEM_CLI, { key: `atomic_purpose_${tag}`, title: "Atomic", lawfulBasis: "consent" });
     const before = { events: await db().consentEvent.count(), audit: await db().auditEvent.count(), subjects: await db().consentSubject.count(), states: await db().consentState.count() };
     const events = [
-      { subjectId: "atomic-1", purpose: p.key, action: "grant" },
-      { subjectId: "atomic-2", purpose: p.key, action: "grant", evidence: { ip: POISON_IP } },
+      { subjectId: `atomic-1-${tag}`, purpose: p.key, action: "grant" },
+      { subjectId: `atomic-2-${tag}`, purpose: p.key, action: "grant", evidence: { ip: POISON_IP } },
     ];
-    await expect(ingestConsentEvents(SYSTEM_CLI, { events }, { idempotency: { scope: "atomic", key: "k" } })).rejects.toThrow("injected failure");
+    await expect(ingestConsentEvents(SYSTEM_CLI, { events }, { idempotency: { scope: `atomic-${tag}`, key: "k" }, forcePrisma })).rejects.toThrow("injected failure");
     expect({ events: await db().consentEvent.count(), audit: await db().auditEvent.count(), subjects: await db().consentSubject.count(), states: await db().consentState.count() }).toEqual(before);
-    expect(await findSubject(SYSTEM_CLI, "atomic-1")).toBeNull();
-    expect(await db().idempotencyRecord.count({ where: { scope: "atomic" } })).toBe(0);
+    expect(await findSubject(SYSTEM_CLI, `atomic-1-${tag}`)).toBeNull();
+    expect(await db().idempotencyRecord.count({ where: { scope: `atomic-${tag}` } })).toBe(0);
     // The same batch without the poison goes through whole.
-    const ok = await ingestConsentEvents(SYSTEM_CLI, { events: [events[0]!, { ...events[1]!, evidence: { ip: "192.0.2.1" } }] }, { idempotency: { scope: "atomic", key: "k" } });
+    const ok = await ingestConsentEvents(SYSTEM_CLI, { events: [events[0]!, { ...events[1]!, evidence: { ip: "192.0.2.1" } }] }, { idempotency: { scope: `atomic-${tag}`, key: "k" }, forcePrisma });
     expect(ok.body.accepted).toBe(2);
     expect(await db().consentEvent.count()).toBe(before.events + 2);
+  });
+});
+
+// SQLite groups concurrent requests into one commit, each in its own savepoint
+// (lib/server/consent/ingest-sqlite.ts): one failing request must not take the others down,
+// and the audit chain must stay whole. On PostgreSQL these are independent transactions.
+describe("consent ingest: concurrent requests", () => {
+  it("a failing request among concurrent ones rolls back only itself; the others commit with their audit events", async () => {
+    const p = await createPurpose(SYSTEM_CLI, { key: "atomic_concurrent", title: "Atomic", lawfulBasis: "consent" });
+    const before = { events: await db().consentEvent.count({ where: { purposeId: p.id } }), audit: await db().auditEvent.count({ where: { action: "consent.events.ingest" } }) };
+    const calls = Array.from({ length: 12 }, (_, i) =>
+      ingestConsentEvents(SYSTEM_CLI, { events: [{ subjectId: `conc-${i}`, purpose: p.key, action: "grant", evidence: { ip: i === 5 ? POISON_IP : "192.0.2.2" } }] }),
+    );
+    const results = await Promise.allSettled(calls);
+    expect(results.map((r) => r.status)).toEqual(results.map((_, i) => (i === 5 ? "rejected" : "fulfilled")));
+    expect(String((results[5] as PromiseRejectedResult).reason)).toContain("injected failure");
+    expect(await db().consentEvent.count({ where: { purposeId: p.id } })).toBe(before.events + 11);
+    expect(await db().auditEvent.count({ where: { action: "consent.events.ingest" } })).toBeGreaterThanOrEqual(before.audit + 11);
+    expect(await findSubject(SYSTEM_CLI, "conc-5")).toBeNull();
+    expect(await findSubject(SYSTEM_CLI, "conc-6")).not.toBeNull();
+    expect(await verifyAuditChain(SYSTEM_CLI, { record: false })).toMatchObject({ ok: true });
+  });
+
+  it("the same Idempotency-Key sent twice at once records one batch; the other gets CONFLICT or the replay", async () => {
+    const p = await createPurpose(SYSTEM_CLI, { key: "atomic_idem_race", title: "Atomic", lawfulBasis: "consent" });
+    const body = { subjectId: "race-1", purpose: p.key, action: "grant" };
+    const idempotency = { scope: "race", key: "same" };
+    const results = await Promise.allSettled([ingestConsentEvents(SYSTEM_CLI, body, { idempotency }), ingestConsentEvents(SYSTEM_CLI, body, { idempotency })]);
+    const ok = results.filter((r) => r.status === "fulfilled");
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("CONFLICT");
+    expect(await db().consentEvent.count({ where: { purposeId: p.id } })).toBe(1);
+    expect(await db().idempotencyRecord.count({ where: { scope: "race" } })).toBe(1);
   });
 });
