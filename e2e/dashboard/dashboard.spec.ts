@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, expectSignedIn, signIn } from "../support/fixtures";
 
 const CHARTS = [
   { testId: "chart-posture", title: "Posture over time", csvHeader: "day,overall,inventory,consent,breaches,oversight,security,source" },
-  { testId: "chart-controls", title: "Controls by status", csvHeader: "area,satisfied,partial,not_satisfied,not_reviewed,not_applicable" },
+  { testId: "chart-controls", title: "Controls by status", csvHeader: "area,satisfied,partial,not_satisfied,not_applicable,not_reviewed" },
   { testId: "chart-obligations", title: "Breach obligations by due date", csvHeader: "regime,overdue,next_24h,next_7d,next_30d,later,no_deadline" },
   { testId: "chart-decisions", title: "Decisions pending and SLA breaches", csvHeader: "day,pending at end of day,sent for review,sla breaches" },
   { testId: "chart-consent", title: "Consent trend", csvHeader: "day,grants,withdrawals,opt-outs" },
