@@ -111,6 +111,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             {series && posture && (
               <ChartPanel
                 testId="chart-posture"
+                resetKey={range}
                 title="Posture over time"
                 description="Overall and per-area score, one snapshot a day; seeded demo history is shaded. Click the chart to open the controls."
                 actions={<RangeNav label="Posture range" options={RANGES} current={range} href={(r) => qs({ range: r })} text={(r) => RANGE_LABELS[r]} />}
@@ -168,6 +169,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               {consent && (
                 <ChartPanel
                   testId="chart-consent"
+                  resetKey={String(consentDays)}
                   title="Consent trend"
                   description={`Last ${consent.days} days: ${consent.totals.grants} grants, ${consent.totals.withdrawals} withdrawals, ${consent.totals.optOuts} opt-outs. Click the chart to open the consent ledger.`}
                   actions={<RangeNav label="Consent range" options={TREND_DAYS} current={consentDays} href={(d) => qs({ consent: String(d) })} text={(d) => `${d} days`} />}

@@ -16,6 +16,7 @@ export function ChartPanel({
   empty,
   children,
   testId,
+  resetKey,
 }: {
   title: string;
   description?: ReactNode;
@@ -27,6 +28,8 @@ export function ChartPanel({
   empty?: string;
   children: ReactNode;
   testId?: string;
+  /** Changes when the data's range changes, so an open table closes with the old data. */
+  resetKey?: string;
 }) {
   return (
     <section aria-label={title} data-testid={testId}>
@@ -35,7 +38,7 @@ export function ChartPanel({
         <div className="mt-3 text-sm">
           <a href={csvHref} className="font-semibold text-indigo-600 hover:underline" download>Download CSV</a>
         </div>
-        <details className="mt-2">
+        <details className="mt-2" key={resetKey}>
           <summary className="cursor-pointer text-sm font-semibold text-slate-700">Show as a table</summary>
           <div className="mt-2 max-h-80 overflow-y-auto">
             <table className="min-w-full text-xs" aria-label={tableLabel}>
