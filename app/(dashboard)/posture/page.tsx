@@ -10,7 +10,7 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { currentPosture } from "@/lib/server/posture/controls";
 import { ensureDailySnapshot, postureSeries } from "@/lib/server/posture/snapshots";
 import { Forbidden } from "../_components/forbidden";
-import { ControlsByStatusChart, PostureOverTimeChart, type StatusRow } from "./_components/charts";
+import { ControlsByStatusChart, PostureOverTimeChart, type StatusRow } from "@/components/charts/posture-charts";
 import { SnapshotButton } from "./_components/forms";
 import { ScoreValue, StatusBadge } from "./_components/status-badge";
 

@@ -2,26 +2,34 @@ import "server-only";
 // Consent rates per purpose over time, aggregated on the server for the chart: per UTC
 // day, the share of that day's decisions that were grants (grant/opt_in) rather than
 // refusals (withdraw/opt_out). Signals derived from GPC count as opt-outs.
+import { dayWindows, isTrendDays } from "@/lib/dashboard/series";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 
 export type ConsentRatePoint = { day: string } & Record<string, number | string | null>;
 
+/** Per UTC day of the last `days` (1-90), the ledger's events grouped by purpose and action. */
+async function dailyGroups(days: number, now: Date) {
+  const out: { day: string; groups: { purposeId: string; action: string; _count: { _all: number } }[] }[] = [];
+  // One grouped query per day (index on occurredAt), so the work stays bounded however
+  // large the ledger grows.
+  for (const w of dayWindows(days, now)) {
+    const groups = await db().consentEvent.groupBy({ by: ["purposeId", "action"], where: { occurredAt: { gte: w.start, lt: w.end } }, _count: { _all: true } });
+    out.push({ day: w.day, groups });
+  }
+  return out;
+}
+
 export async function consentRates(actor: Actor, opts: { days?: number; now?: Date } = {}) {
   await requirePermission(actor, "consent:read", { type: "ConsentEvent" });
   const days = Math.min(Math.max(opts.days ?? 30, 1), 90);
   const now = opts.now ?? new Date();
-  const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 86_400_000;
   const purposes = await db().consentPurpose.findMany({ select: { id: true, key: true }, orderBy: { key: "asc" } });
   const keyOf = new Map(purposes.map((p) => [p.id, p.key]));
   const points: ConsentRatePoint[] = [];
-  // One grouped query per day (index on occurredAt), so the work stays bounded however
-  // large the ledger grows.
-  for (let i = days - 1; i >= 0; i--) {
-    const from = new Date(end - (i + 1) * 86_400_000);
-    const to = new Date(end - i * 86_400_000);
-    const groups = await db().consentEvent.groupBy({ by: ["purposeId", "action"], where: { occurredAt: { gte: from, lt: to } }, _count: { _all: true } });
+  for (const { day, groups } of await dailyGroups(days, now)) {
     const tally = new Map<string, { yes: number; all: number }>();
     for (const g of groups) {
       const t = tally.get(g.purposeId) ?? { yes: 0, all: 0 };
@@ -29,9 +37,32 @@ export async function consentRates(actor: Actor, opts: { days?: number; now?: Da
       if (g.action === "grant" || g.action === "opt_in") t.yes += g._count._all;
       tally.set(g.purposeId, t);
     }
-    const point: ConsentRatePoint = { day: from.toISOString().slice(0, 10) };
+    const point: ConsentRatePoint = { day };
     for (const [id, t] of tally) point[keyOf.get(id) ?? id] = Math.round((t.yes / t.all) * 1000) / 10;
     points.push(point);
   }
   return { purposes: purposes.map((p) => p.key), points };
+}
+
+export type ConsentTrendPoint = { day: string; grants: number; withdrawals: number; optOuts: number };
+
+/**
+ * The home dashboard's consent trend: per UTC day, grants (grant/opt_in) against
+ * withdrawals and opt-outs (GPC-derived opt-outs included), over 30 or 90 days.
+ */
+export async function consentTrend(actor: Actor, opts: { days?: unknown; now?: Date } = {}) {
+  await requirePermission(actor, "consent:read", { type: "ConsentEvent" });
+  const days = opts.days ?? 30;
+  if (!isTrendDays(days)) throw new AppError("VALIDATION", "days must be 30 or 90.", [{ path: "days", message: "must be 30 or 90" }]);
+  const points: ConsentTrendPoint[] = (await dailyGroups(days, opts.now ?? new Date())).map(({ day, groups }) => {
+    const p = { day, grants: 0, withdrawals: 0, optOuts: 0 };
+    for (const g of groups) {
+      if (g.action === "grant" || g.action === "opt_in") p.grants += g._count._all;
+      else if (g.action === "withdraw") p.withdrawals += g._count._all;
+      else if (g.action === "opt_out") p.optOuts += g._count._all;
+    }
+    return p;
+  });
+  const sum = (k: "grants" | "withdrawals" | "optOuts") => points.reduce((n, p) => n + p[k], 0);
+  return { days, points, totals: { grants: sum("grants"), withdrawals: sum("withdrawals"), optOuts: sum("optOuts") } };
 }
