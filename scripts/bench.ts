@@ -42,7 +42,8 @@ for (const url of [`file:${appFile}`, `file:${rawFile}`]) {
 }
 
 const { SYSTEM_CLI } = await import("@/lib/server/actor");
-const { db, disconnectDb, sqliteHandle } = await import("@/lib/server/db");
+const { db, disconnectDb, sqliteHandle, WAL_AUTOCHECKPOINT_PAGES } = await import("@/lib/server/db");
+const { ledgerIds } = await import("@/lib/server/consent/ingest-shared");
 const { ingestConsentEvents } = await import("@/lib/server/consent/ingest-events");
 const { createPurpose } = await import("@/lib/server/consent/purposes");
 const { lookupSubjectConsent } = await import("@/lib/server/consent/subjects");
@@ -87,9 +88,12 @@ async function appThroughput(batch: number, batches: number, subjects: number, f
   return (batch * batches) / s;
 }
 
-// The raw driver on its own file and connection, with the app's durability settings.
+// The raw driver on its own file and connection, with the app's connection settings
+// (lib/server/db.ts: durability, in-memory savepoint journal, WAL checkpoint interval).
 const dbRaw = new Database(rawFile, { timeout: 5000 });
 dbRaw.pragma("synchronous = FULL");
+dbRaw.pragma("temp_store = MEMORY");
+dbRaw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
 const insSubject = dbRaw.prepare(`INSERT OR IGNORE INTO "ConsentSubject" (id, lookup, identifier, createdAt) VALUES (?, ?, ?, ?)`);
 const insEvent = dbRaw.prepare(
   `INSERT INTO "ConsentEvent" (id, subjectId, purposeId, action, occurredAt, receivedAt, noticeVersion, source, jurisdiction, gpc, batchId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -100,14 +104,24 @@ const upState = dbRaw.prepare(
    ON CONFLICT (subjectId, purposeId) DO UPDATE SET status = excluded.status, updatedAt = excluded.updatedAt, eventId = excluded.eventId WHERE excluded.updatedAt >= "ConsentState".updatedAt`,
 );
 const insAudit = dbRaw.prepare(`INSERT INTO "AuditEvent" (seq, at, actorType, action, prevHash, hash) VALUES (?, ?, 'system', 'bench', '', ?)`);
-const rawSubjectRef = (id: string) => createHash("sha256").update(id).digest("base64url").slice(0, 24);
+// Same shapes as the app's rows: a UUID per subject, a 43-character lookup hash, a
+// ciphertext-sized identifier, time-ordered event ids (ledgerIds).
+const rawSubjects = new Map<string, string>();
+const rawSubjectRef = (id: string) => {
+  let ref = rawSubjects.get(id);
+  if (!ref) rawSubjects.set(id, (ref = randomUUID()));
+  return ref;
+};
+const rawLookupHash = (id: string) => createHash("sha256").update(id).digest("base64url");
 const rawSubject = dbRaw.prepare(`SELECT id FROM "ConsentSubject" WHERE lookup = ?`).pluck();
 const rawStates = dbRaw.prepare(`SELECT purposeId, status, updatedAt, gpc, noticeVersion FROM "ConsentState" WHERE subjectId = ?`);
 const rawPurposes = dbRaw.prepare(`SELECT id, key FROM "ConsentPurpose" ORDER BY key`);
 let seq = 0;
 type RawRow = ReturnType<typeof makeEvents>[number] & { eventId: string; subjectRef: string; lookup: string; identifier: string };
-const prepareRaw = (events: ReturnType<typeof makeEvents>): RawRow[] =>
-  events.map((e) => ({ ...e, eventId: randomUUID(), subjectRef: rawSubjectRef(e.subjectId), lookup: rawSubjectRef(e.subjectId), identifier: `enc:${e.subjectId}` }));
+const prepareRaw = (events: ReturnType<typeof makeEvents>): RawRow[] => {
+  const ids = ledgerIds(new Date(), events.length);
+  return events.map((e, i) => ({ ...e, eventId: ids[i]!, subjectRef: rawSubjectRef(e.subjectId), lookup: rawLookupHash(e.subjectId), identifier: `b1:${createHash("sha512").update(e.subjectId).digest("base64")}` }));
+};
 const rawWrite = dbRaw.transaction((rows: RawRow[]) => {
   const now = new Date().toISOString();
   insAudit.run(++seq, now, randomUUID());
@@ -210,7 +224,7 @@ const ids = Array.from({ length: 1000 * SECONDS }, () => `subject-${Math.floor(M
 const lookup = await paced(1000, (i) => lookupSubjectConsent(SYSTEM_CLI, ids[i]!));
 const rawLookup = await paced(1000, (i) => {
   const purposes = rawPurposes.all();
-  const subject = rawSubject.get(rawSubjectRef(ids[i]!)) as string | undefined;
+  const subject = rawSubject.get(rawLookupHash(ids[i]!)) as string | undefined;
   return [purposes, subject ? rawStates.all(subject) : []];
 });
 console.log(`lookup at 1,000 req/s offered: app ${fmt(lookup)} · raw driver ${fmt(rawLookup)} (issue: p99 < 20 ms) · load average ${loadavg()[0]!.toFixed(1)}`);

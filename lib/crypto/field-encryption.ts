@@ -73,7 +73,8 @@ export function reEncryptField(ring: KeyRing, stored: string, context = ""): str
  * choice (e.g. trim + lower-case for emails) and must be the same on write and read.
  */
 export function blindIndex(key: Buffer, value: string, context = ""): string {
-  return createHmac("sha256", key).update(context).update("\u0000").update(value, "utf8").digest("base64url");
+  // One update of the joined string: the same bytes hashed, with fewer native calls.
+  return createHmac("sha256", key).update(`${context}\u0000${value}`, "utf8").digest("base64url");
 }
 
 export function constantTimeEqual(a: string, b: string): boolean {

@@ -12,10 +12,16 @@ function keyRing(): KeyRing {
 
 export const encrypt = (plaintext: string, context: string) => encryptField(keyRing(), plaintext, context);
 export const decrypt = (stored: string, context: string) => decryptField(keyRing(), stored, context);
-export const lookupHash = (value: string, context: string) =>
-  blindIndex(Buffer.from(env().BLIND_INDEX_KEY, "base64"), value, context);
+let blindKey: { encoded: string; key: Buffer } | undefined;
+/** Decoded once per key (the consent ingest hashes two values per event). */
+export function lookupHash(value: string, context: string) {
+  const encoded = env().BLIND_INDEX_KEY;
+  if (blindKey?.encoded !== encoded) blindKey = { encoded, key: Buffer.from(encoded, "base64") };
+  return blindIndex(blindKey.key, value, context);
+}
 export const checkpointKey = () => Buffer.from(env().AUDIT_CHECKPOINT_KEY, "base64");
 
 export function resetKeyCache() {
   ring = undefined;
+  blindKey = undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, dialect } from "@/lib/server/db";
+import { db, dialect, sqliteHandle, WAL_AUTOCHECKPOINT_PAGES } from "@/lib/server/db";
 
 describe("database connection settings", () => {
   it.runIf(dialect() === "sqlite")("SQLite runs in WAL mode with synchronous=FULL (durable commits) and foreign keys on", async () => {
@@ -9,6 +9,13 @@ describe("database connection settings", () => {
     expect(mode[0]!.journal_mode).toBe("wal");
     expect(Number(sync[0]!.synchronous)).toBe(2);
     expect(Number(fk[0]!.foreign_keys)).toBe(1);
+  });
+
+  it.runIf(dialect() === "sqlite")("SQLite keeps savepoint journals in memory and checkpoints the WAL every WAL_AUTOCHECKPOINT_PAGES", async () => {
+    await db().$connect();
+    const h = sqliteHandle()!;
+    expect(Number(h.pragma("temp_store", { simple: true }))).toBe(2); // MEMORY
+    expect(Number(h.pragma("wal_autocheckpoint", { simple: true }))).toBe(WAL_AUTOCHECKPOINT_PAGES);
   });
 
   it("answers a trivial query on either dialect", async () => {

@@ -21,7 +21,7 @@ import {
   INGEST_STATUS,
   IP_CONTEXT,
   latestGpcPerSubject,
-  ledgerId,
+  ledgerIds,
   planBatch,
   purposeKeysOf,
   purposeMap,
@@ -141,7 +141,7 @@ async function insertRows(tx: Tx, head: Prisma.Sql, rows: Prisma.Sql[], tail: Pr
 
 async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, receivedAt: Date) {
   const subjects = await resolveSubjects(tx, [...new Set(events.map((e) => e.subjectId))], receivedAt);
-  const ids = events.map((_, i) => ledgerId(receivedAt, i));
+  const ids = ledgerIds(receivedAt, events.length);
   await insertRows(
     tx,
     Prisma.sql`INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId") VALUES `,

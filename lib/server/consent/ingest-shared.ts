@@ -87,9 +87,13 @@ export function planBatch(raw: unknown[], purposes: Map<string, PurposeInfo>, op
 /**
  * Event ids sort in recording order (time received, then position in the request), so the
  * history of events with the same occurrence time reads in the order they were recorded.
+ * One random suffix per batch (not per event) keeps ids of batches received in the same
+ * millisecond apart; the position keeps a batch's own ids apart.
  */
-export function ledgerId(receivedAt: Date, index: number) {
-  return `${receivedAt.getTime().toString(16).padStart(12, "0")}${index.toString(16).padStart(4, "0")}${randomBytes(8).toString("hex")}`;
+export function ledgerIds(receivedAt: Date, count: number): string[] {
+  const time = receivedAt.getTime().toString(16).padStart(12, "0");
+  const suffix = randomBytes(8).toString("hex");
+  return Array.from({ length: count }, (_, i) => `${time}${i.toString(16).padStart(4, "0")}${suffix}`);
 }
 
 /** The latest GPC signal per subject row in a batch, so "GPC honoured" can be checked later. */

@@ -21,7 +21,7 @@ import {
   INGEST_STATUS,
   IP_CONTEXT,
   latestGpcPerSubject,
-  ledgerId,
+  ledgerIds,
   planBatch,
   purposeKeysOf,
   purposeMap,
@@ -150,6 +150,9 @@ function flush(h: BetterSqlite3.Database, q: { jobs: Job[]; scheduled: boolean }
     // IMMEDIATE: take the write lock up front (waiting up to the busy timeout for another
     // process, e.g. the admin CLI), rather than failing to upgrade a read snapshot.
     h.transaction(() => {
+      // A group of one needs no savepoint: its failure rolls back the whole transaction,
+      // which is exactly its own rows (and a savepoint journals every page it touches).
+      if (group.length === 1) return group[0]!.write();
       for (const job of group) {
         try {
           h.transaction(job.write)(); // nested: a SAVEPOINT, rolled back alone on error
@@ -188,7 +191,7 @@ function writeEvents(st: Statements, { events, batchId, receivedAt }: BatchPlan)
     }
     subjects.set(identifier, id);
   }
-  const ids = events.map((_, i) => ledgerId(receivedAt, i));
+  const ids = ledgerIds(receivedAt, events.length);
   events.forEach((e, i) => {
     st.insertEvent.run(ids[i], subjects.get(e.subjectId)!, e.purposeId, e.action, sqliteDateTime(e.occurredAt), received, e.noticeVersion, e.source, e.jurisdiction, e.gpc ? 1 : 0, batchId);
   });

@@ -10,6 +10,7 @@ import { db, dialect, sqliteHandle } from "@/lib/server/db";
 import { ingestConsentEvents } from "@/lib/server/consent/ingest-events";
 import { createPurpose } from "@/lib/server/consent/purposes";
 import { findSubject, lookupSubjectConsent, revealSubjectIdentifier } from "@/lib/server/consent/subjects";
+import { ledgerIds } from "@/lib/server/consent/ingest-shared";
 
 const uid = () => randomBytes(4).toString("hex");
 const apiKey: Actor = { kind: "api_key", keyId: "key-hot", name: "hot", scopes: ["consent:write", "consent:read"], role: null, userId: null, ip: "198.51.100.7" };
@@ -161,5 +162,17 @@ describe.skipIf(!isSqlite)("consent ingest on SQLite: the driver hot path", () =
     expect(await db().consentPurpose.findUnique({ where: { key: marker } })).toBeNull();
     expect(await findSubject(SYSTEM_CLI, subject)).not.toBeNull();
     expect((await lookupSubjectConsent(SYSTEM_CLI, subject)).purposes.find((x) => x.purpose === p.email.key)!.status).toBe("granted");
+  });
+});
+
+describe("ledger event ids", () => {
+  it("sort in recording order within a batch and across milliseconds, and never repeat between batches of the same millisecond", () => {
+    const at = new Date("2026-11-27T06:00:00.000Z");
+    const a = ledgerIds(at, 300);
+    const b = ledgerIds(at, 300);
+    const later = ledgerIds(new Date(at.getTime() + 1), 1);
+    expect([...a].sort()).toEqual(a);
+    expect(new Set([...a, ...b]).size).toBe(600);
+    expect(a.every((id) => id < later[0]!) && b.every((id) => id < later[0]!)).toBe(true);
   });
 });
