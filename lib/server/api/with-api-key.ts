@@ -14,9 +14,24 @@ export type ApiKeyActor = Extract<Actor, { kind: "api_key" }>;
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (req: Request, ctx: { actor: ApiKeyActor; params: P }) => Promise<Response>;
 
-const buckets = new TokenBuckets(120, 20);
+/**
+ * Per-key budgets by kind of route, each with its own buckets (high-volume traffic does not
+ * spend a key's budget for the rest of the API). "standard": people's scripts and
+ * integrations. "highVolume": endpoints that websites and apps call per visitor (consent
+ * events and lookups), sized for issue 4's load (500 single-event requests/s, 250 batches/s,
+ * 1,000 lookups/s) with headroom; abuse there is bounded by the batch size and validation.
+ */
+export const RATE_LIMITS = {
+  standard: { burst: 120, perSecond: 20 },
+  highVolume: { burst: 2_000, perSecond: 1_000 },
+} as const;
+export type RateLimitClass = keyof typeof RATE_LIMITS;
+const buckets: Record<RateLimitClass, TokenBuckets> = {
+  standard: new TokenBuckets(RATE_LIMITS.standard.burst, RATE_LIMITS.standard.perSecond),
+  highVolume: new TokenBuckets(RATE_LIMITS.highVolume.burst, RATE_LIMITS.highVolume.perSecond),
+};
 
-export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts: { scopes: Scope[] }) {
+export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts: { scopes: Scope[]; rateLimit?: RateLimitClass }) {
   for (const s of opts.scopes) if (!isScope(s)) throw new Error(`unknown scope ${s}`);
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
@@ -24,7 +39,7 @@ export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!match) throw new AppError("UNAUTHENTICATED", "Send an API key as 'Authorization: Bearer <key>'.");
       const actor = (await authenticateApiKey(match[1]!, requestIp(req.headers))) as ApiKeyActor;
-      const limit = buckets.take(actor.keyId);
+      const limit = buckets[opts.rateLimit ?? "standard"].take(actor.keyId);
       if (!limit.ok) {
         return errorResponse(new AppError("RATE_LIMITED", "Too many requests for this API key; slow down."), {
           "Retry-After": String(limit.retryAfterSeconds),

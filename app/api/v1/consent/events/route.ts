@@ -15,5 +15,5 @@ export const POST = withApiKey(
     });
     return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
   },
-  { scopes: ["consent:write"] },
+  { scopes: ["consent:write"], rateLimit: "highVolume" },
 );

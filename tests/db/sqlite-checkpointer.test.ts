@@ -1,0 +1,32 @@
+// The WAL checkpointer thread (lib/server/sqlite-checkpointer.ts): it copies committed WAL
+// frames back into the database file while the app keeps writing, and stops cleanly.
+import { describe, expect, it } from "vitest";
+import { SYSTEM_CLI } from "@/lib/server/actor";
+import { recordAudit } from "@/lib/server/audit/append";
+import { db, dialect, sqliteHandle } from "@/lib/server/db";
+import { startWalCheckpointer, stopWalCheckpointer, type CheckpointMessage } from "@/lib/server/sqlite-checkpointer";
+
+describe.runIf(dialect() === "sqlite")("SQLite WAL checkpointer thread", () => {
+  it("checkpoints what the app commits, without blocking its writes, and stops on request", async () => {
+    await db().$connect();
+    const file = sqliteHandle()!.name;
+    const worker = startWalCheckpointer(file, 10);
+    expect(startWalCheckpointer(file, 10)).toBe(worker); // one per file
+    const seen: CheckpointMessage[] = [];
+    worker.on("message", (m: CheckpointMessage) => seen.push(m));
+    // Writes while the thread checkpoints: none waits for it or fails.
+    for (let i = 0; i < 30; i++) await recordAudit(SYSTEM_CLI, { action: "test.checkpointer", entityId: String(i) });
+    const deadline = Date.now() + 5_000;
+    while (!seen.some((m) => m.type === "checkpointed") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(seen.filter((m) => m.type === "error")).toEqual([]);
+    const done = seen.find((m) => m.type === "checkpointed");
+    expect(done).toBeDefined();
+    expect(done!.type === "checkpointed" && done!.checkpointed).toBeGreaterThan(0);
+
+    const exited = new Promise<number>((r) => worker.once("exit", r));
+    await stopWalCheckpointer(file);
+    await exited;
+    expect(startWalCheckpointer(file, 10)).not.toBe(worker); // a stopped one can be started again
+    await stopWalCheckpointer();
+  });
+});
