@@ -42,6 +42,8 @@ class DurableSqlite extends PrismaBetterSQLite3 {
       // commits touch are copied back to the database once, not once per checkpoint, which
       // made the checkpoint the largest cost of a busy ingest (docs/decisions/200).
       raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      // After a burst, give the disk back: a restarted WAL is cut to this size.
+      raw.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096}`);
       // The adapter opens transactions with a deferred BEGIN. Under WAL, a deferred
       // transaction that reads and then writes fails at once ("database is locked") if
       // another process (the admin CLI, a second instance) committed in between; the busy

@@ -5,11 +5,15 @@ import "server-only";
 // every request queued behind it waits (64-71 ms p99 for single-event ingest at 500 req/s
 // with 1M events loaded, against 7 ms without the stall). A worker thread with its own
 // connection runs PASSIVE checkpoints instead: they never wait for or block readers and
-// writers, and the next writer restarts the WAL once all of it is back in the file. The
-// connection's own wal_autocheckpoint stays as the backstop if this worker stops.
+// writers, and the next writer restarts the WAL once all of it is back in the file. When a
+// steady stream of commits keeps the WAL from ever being wholly copied, the thread steps
+// aside at the connection's wal_autocheckpoint limit, so that the committing connection
+// finishes the copy (a short one: the thread did most of it) and restarts the WAL; the same
+// autocheckpoint is the backstop if this thread stops.
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
+import { WAL_AUTOCHECKPOINT_PAGES } from "@/lib/server/db";
 
 // Plain CommonJS, evaluated in the worker: no bundler or TypeScript loader is involved.
 const WORKER_SOURCE = `
@@ -17,11 +21,23 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 5000 });
 db.pragma("synchronous = FULL");
-const checkpoint = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+db.pragma("journal_size_limit = " + workerData.journalSizeLimit);
+const passive = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+let pausedUntil = 0;
 const timer = setInterval(() => {
+  if (Date.now() < pausedUntil) return;
   try {
-    const r = checkpoint.get();
-    if (r.checkpointed > 0) parentPort.postMessage({ type: "checkpointed", log: r.log, checkpointed: r.checkpointed });
+    const r = passive.get();
+    if (r.log >= workerData.handOverFrames) {
+      // Under a steady stream of commits a passive checkpoint never copies the last frame,
+      // so the WAL is never restarted. Past the limit, step aside: the committing
+      // connection's own autocheckpoint (same limit, never waits) then copies the few
+      // frames left and the next commit restarts the WAL. Running now would make it busy.
+      pausedUntil = Date.now() + workerData.pauseMs;
+      parentPort.postMessage({ type: "paused", log: r.log, checkpointed: r.checkpointed });
+    } else if (r.checkpointed > 0) {
+      parentPort.postMessage({ type: "checkpointed", log: r.log, checkpointed: r.checkpointed });
+    }
   } catch (e) {
     parentPort.postMessage({ type: "error", message: String(e && e.message || e) });
   }
@@ -31,7 +47,9 @@ parentPort.on("message", (m) => {
 });
 `;
 
-export type CheckpointMessage = { type: "checkpointed"; log: number; checkpointed: number } | { type: "error"; message: string };
+export type CheckpointMessage =
+  | { type: "checkpointed" | "paused"; log: number; checkpointed: number }
+  | { type: "error"; message: string };
 
 const running = new Map<string, Worker>();
 
@@ -39,13 +57,14 @@ const running = new Map<string, Worker>();
  * Starts (once per file) the background checkpointer for the SQLite database at `file`.
  * The worker does not keep the process alive.
  */
-export function startWalCheckpointer(file: string, intervalMs = 50): Worker {
+export function startWalCheckpointer(file: string, opts: { intervalMs?: number; handOverFrames?: number } = {}): Worker {
   const path = resolve(file);
   const current = running.get(path);
   if (current) return current;
   // Resolved from the project at run time, so the server bundle needs no worker file.
   const driver = createRequire(join(process.cwd(), "package.json")).resolve("better-sqlite3");
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: path, intervalMs } });
+  const workerData = { driver, file: path, intervalMs: opts.intervalMs ?? 50, handOverFrames: opts.handOverFrames ?? WAL_AUTOCHECKPOINT_PAGES, pauseMs: 250, journalSizeLimit: WAL_AUTOCHECKPOINT_PAGES * 4096 };
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   worker.unref();
   worker.on("message", (m: CheckpointMessage) => {
     if (m.type === "error") console.error(`WAL checkpointer: ${m.message}`);

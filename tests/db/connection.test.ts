@@ -16,6 +16,7 @@ describe("database connection settings", () => {
     const h = sqliteHandle()!;
     expect(Number(h.pragma("temp_store", { simple: true }))).toBe(2); // MEMORY
     expect(Number(h.pragma("wal_autocheckpoint", { simple: true }))).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    expect(Number(h.pragma("journal_size_limit", { simple: true }))).toBe(WAL_AUTOCHECKPOINT_PAGES * 4096);
   });
 
   it("answers a trivial query on either dialect", async () => {

@@ -10,8 +10,8 @@ describe.runIf(dialect() === "sqlite")("SQLite WAL checkpointer thread", () => {
   it("checkpoints what the app commits, without blocking its writes, and stops on request", async () => {
     await db().$connect();
     const file = sqliteHandle()!.name;
-    const worker = startWalCheckpointer(file, 10);
-    expect(startWalCheckpointer(file, 10)).toBe(worker); // one per file
+    const worker = startWalCheckpointer(file, { intervalMs: 10 });
+    expect(startWalCheckpointer(file, { intervalMs: 10 })).toBe(worker); // one per file
     const seen: CheckpointMessage[] = [];
     worker.on("message", (m: CheckpointMessage) => seen.push(m));
     // Writes while the thread checkpoints: none waits for it or fails.
@@ -26,7 +26,29 @@ describe.runIf(dialect() === "sqlite")("SQLite WAL checkpointer thread", () => {
     const exited = new Promise<number>((r) => worker.once("exit", r));
     await stopWalCheckpointer(file);
     await exited;
-    expect(startWalCheckpointer(file, 10)).not.toBe(worker); // a stopped one can be started again
+    expect(startWalCheckpointer(file, { intervalMs: 10 })).not.toBe(worker); // a stopped one can be started again
     await stopWalCheckpointer();
+  });
+
+  it("steps aside past the WAL limit, so the committing connection can finish the copy and restart the WAL", async () => {
+    await db().$connect();
+    const h = sqliteHandle()!;
+    const worker = startWalCheckpointer(h.name, { intervalMs: 10, handOverFrames: 1 });
+    const seen: CheckpointMessage[] = [];
+    worker.on("message", (m: CheckpointMessage) => seen.push(m));
+    const deadline = Date.now() + 5_000;
+    let i = 0;
+    while (!seen.some((m) => m.type === "paused") && Date.now() < deadline) {
+      await recordAudit(SYSTEM_CLI, { action: "test.checkpointer.pause", entityId: String(i++) });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(seen.filter((m) => m.type === "error")).toEqual([]);
+    expect(seen.some((m) => m.type === "paused")).toBe(true);
+    // While it is paused, a checkpoint by the app's own connection is not kept busy by it.
+    const own = (h.pragma("wal_checkpoint(PASSIVE)") as Record<string, bigint | number>[])[0]!;
+    expect(Number(own.busy)).toBe(0);
+    expect(Number(own.checkpointed)).toBe(Number(own.log));
+    await stopWalCheckpointer();
+    expect(await db().auditEvent.count({ where: { action: "test.checkpointer.pause" } })).toBe(i);
   });
 });

@@ -1,0 +1,83 @@
+// The raw better-sqlite3 baseline both benchmarks compare against: the same rows as the
+// app's ingest (subject, event, evidence, state upsert, one audit row per transaction) with
+// the app's connection settings, written with cached prepared statements from rows built
+// outside the timed part (no validation, HMAC or encryption): a ceiling, not an equivalent.
+import { createHash, randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { WAL_AUTOCHECKPOINT_PAGES } from "@/lib/server/db";
+import { ledgerIds } from "@/lib/server/consent/ingest-shared";
+import { makeEvents, type BenchEvent } from "./workload";
+
+export function openRawBaseline(file: string) {
+  const h = new Database(file, { timeout: 5000 });
+  // lib/server/db.ts: durability, in-memory savepoint journal, WAL checkpoint interval.
+  h.pragma("synchronous = FULL");
+  h.pragma("temp_store = MEMORY");
+  h.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  h.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096}`);
+  const insSubject = h.prepare(`INSERT OR IGNORE INTO "ConsentSubject" (id, lookup, identifier, createdAt) VALUES (?, ?, ?, ?)`);
+  const insEvent = h.prepare(
+    `INSERT INTO "ConsentEvent" (id, subjectId, purposeId, action, occurredAt, receivedAt, noticeVersion, source, jurisdiction, gpc, batchId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insEvidence = h.prepare(`INSERT INTO "ConsentEvidence" (eventId, purposeId, receivedAt, userAgent, ipHash) VALUES (?, ?, ?, ?, ?)`);
+  const upState = h.prepare(
+    `INSERT INTO "ConsentState" (subjectId, purposeId, status, updatedAt, gpc, noticeVersion, eventId) VALUES (?, ?, ?, ?, 0, 1, ?)
+     ON CONFLICT (subjectId, purposeId) DO UPDATE SET status = excluded.status, updatedAt = excluded.updatedAt, eventId = excluded.eventId WHERE excluded.updatedAt >= "ConsentState".updatedAt`,
+  );
+  const insAudit = h.prepare(`INSERT INTO "AuditEvent" (seq, at, actorType, action, prevHash, hash) VALUES (?, ?, 'system', 'bench', '', ?)`);
+  const subjectByLookup = h.prepare(`SELECT id FROM "ConsentSubject" WHERE lookup = ?`).pluck();
+  const states = h.prepare(`SELECT purposeId, status, updatedAt, gpc, noticeVersion FROM "ConsentState" WHERE subjectId = ?`);
+  const purposes = h.prepare(`SELECT id, key FROM "ConsentPurpose" ORDER BY key`);
+
+  // Same shapes as the app's rows: a UUID per subject, a 43-character lookup hash, a
+  // ciphertext-sized identifier, time-ordered event ids (ledgerIds).
+  const subjects = new Map<string, string>();
+  const subjectRef = (id: string) => {
+    let ref = subjects.get(id);
+    if (!ref) subjects.set(id, (ref = randomUUID()));
+    return ref;
+  };
+  const lookupHash = (id: string) => createHash("sha256").update(id).digest("base64url");
+  type Row = BenchEvent & { eventId: string; subjectRef: string; lookup: string; identifier: string };
+  const prepare = (events: BenchEvent[]): Row[] => {
+    const ids = ledgerIds(new Date(), events.length);
+    return events.map((e, i) => ({ ...e, eventId: ids[i]!, subjectRef: subjectRef(e.subjectId), lookup: lookupHash(e.subjectId), identifier: `b1:${createHash("sha512").update(e.subjectId).digest("base64")}` }));
+  };
+  let seq = 0;
+  const write = h.transaction((rows: Row[]) => {
+    const now = new Date().toISOString();
+    insAudit.run(++seq, now, randomUUID());
+    for (const r of rows) {
+      insSubject.run(r.subjectRef, r.lookup, r.identifier, now);
+      insEvent.run(r.eventId, r.subjectRef, r.purpose, r.action, r.occurredAt, now, 1, r.source, r.jurisdiction, 0, "b");
+      insEvidence.run(r.eventId, r.purpose, now, r.evidence.userAgent, r.evidence.ip);
+      upState.run(r.subjectRef, r.purpose, r.action === "grant" ? "granted" : "withdrawn", r.occurredAt, r.eventId);
+    }
+  });
+
+  return {
+    handle: h,
+    prepare,
+    write,
+    /** Events per second writing `batches` transactions of `batch` pre-built events. */
+    throughput(batch: number, batches: number, subjectCount: number) {
+      const prepared = Array.from({ length: batches }, () => prepare(makeEvents(batch, subjectCount)));
+      const t0 = performance.now();
+      for (const rows of prepared) write(rows);
+      return (batch * batches) / ((performance.now() - t0) / 1000);
+    },
+    /** The lookup's three reads. */
+    lookup(identifier: string) {
+      const all = purposes.all();
+      const subject = subjectByLookup.get(lookupHash(identifier)) as string | undefined;
+      return [all, subject ? states.all(subject) : []];
+    },
+    close: () => h.close(),
+  };
+}
+
+/** A fresh database file at `file` with the production migrate step (WAL mode). */
+export async function migratedFile(file: string) {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
+}
