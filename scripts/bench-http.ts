@@ -62,7 +62,8 @@ const out = execFileSync(process.execPath, ["--conditions=react-server", "--impo
 const auth = { authorization: `Bearer ${out.trim().split("\n").at(-1)!.trim()}` };
 for (const key of PURPOSES) {
   const res = await call("POST", "/api/v1/consent/purposes", auth, JSON.stringify({ key, title: key, lawfulBasis: "consent", saleOrShare: key === SALE_PURPOSE, noticeText: `Notice for ${key}` }));
-  if (res.status !== 201) throw new Error(`creating purpose ${key}: ${res.status} ${res.body}`);
+  // 409: the demo seed already has it.
+  if (res.status !== 201 && res.status !== 409) throw new Error(`creating purpose ${key}: ${res.status} ${res.body}`);
 }
 
 let failures = 0;
