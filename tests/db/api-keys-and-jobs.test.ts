@@ -49,6 +49,18 @@ describe("API keys", () => {
     await expect(authenticateApiKey(k.key, null)).rejects.toMatchObject({ message: "This API key has expired." });
   });
 
+  it("a key not yet expired is accepted, and its last use is recorded at most once a minute", async () => {
+    const k = await createApiKey(SYSTEM_CLI, { name: "used", scopes: ["audit:read"], expiresInDays: 1 });
+    await authenticateApiKey(k.key, null);
+    const first = (await db().apiKey.findUniqueOrThrow({ where: { id: k.id } })).lastUsedAt;
+    expect(first).not.toBeNull();
+    await authenticateApiKey(k.key, null);
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: k.id } })).lastUsedAt).toEqual(first);
+    await db().apiKey.update({ where: { id: k.id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
+    await authenticateApiKey(k.key, null);
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: k.id } })).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 5_000);
+  });
+
   it("unknown scopes and users are refused with the reason", async () => {
     await expect(createApiKey(SYSTEM_CLI, { name: "x", scopes: ["root:all"] })).rejects.toMatchObject({ code: "VALIDATION", details: [{ path: "scopes" }] });
     await expect(createApiKey(SYSTEM_CLI, { name: "x", scopes: ["audit:read"], userEmail: "ghost@none.test" })).rejects.toMatchObject({ code: "NOT_FOUND" });

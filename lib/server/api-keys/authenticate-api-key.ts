@@ -3,15 +3,13 @@ import "server-only";
 import { isRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
+import type BetterSqlite3 from "better-sqlite3";
+import { db, sqliteHandle } from "@/lib/server/db";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/server/api-keys/create-api-key";
 
 export async function authenticateApiKey(key: string, ip: string | null): Promise<Actor> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) throw new AppError("UNAUTHENTICATED", "Invalid API key.");
-  const row = await db().apiKey.findUnique({
-    where: { keyHash: hashApiKey(key) },
-    select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, user: { select: { role: true, disabledAt: true } } },
-  });
+  const row = await findKey(hashApiKey(key));
   const now = new Date();
   if (!row) throw new AppError("UNAUTHENTICATED", "Invalid API key.");
   if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "This API key has been revoked.");
@@ -29,5 +27,62 @@ export async function authenticateApiKey(key: string, ip: string | null): Promis
     userId: row.userId,
     aiSystemId: row.aiSystemId ?? null,
     ip,
+  };
+}
+
+type KeyRow = {
+  id: string;
+  name: string;
+  scopes: string;
+  aiSystemId: string | null;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  userId: string | null;
+  user: { role: string; disabledAt: Date | null } | null;
+};
+
+/**
+ * Every API request starts here, so on SQLite it is one prepared statement on Prisma's own
+ * connection (docs/decisions/202): the Prisma query cost ~20% of a request's CPU, most of
+ * it compiling the same query again. Same row either way; the tests run both dialects.
+ */
+async function findKey(keyHash: string): Promise<KeyRow | null> {
+  const handle = sqliteHandle();
+  if (handle && !handle.inTransaction) return findKeyOnSqlite(handle, keyHash);
+  return db().apiKey.findUnique({
+    where: { keyHash },
+    select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, user: { select: { role: true, disabledAt: true } } },
+  });
+}
+
+const keyStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+type SqliteKeyRow = { id: string; name: string; scopes: string; aiSystemId: string | null; revokedAt: string | number | null; expiresAt: string | number | null; lastUsedAt: string | number | null; userId: string | null; role: string | null; disabledAt: string | number | null };
+// Dates as the Prisma SQLite adapter stores them (ISO text by default).
+const toDate = (v: string | number | null) => (v === null ? null : new Date(v));
+
+function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | null {
+  let st = keyStatements.get(h);
+  if (!st) {
+    st = h
+      .prepare(
+        `SELECT k."id", k."name", k."scopes", k."aiSystemId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."userId", u."role", u."disabledAt"
+         FROM "ApiKey" k LEFT JOIN "User" u ON u."id" = k."userId" WHERE k."keyHash" = ?`,
+      )
+      .safeIntegers(false);
+    keyStatements.set(h, st);
+  }
+  const r = st.get(keyHash) as SqliteKeyRow | undefined;
+  if (!r) return null;
+  return {
+    id: r.id,
+    name: r.name,
+    scopes: r.scopes,
+    aiSystemId: r.aiSystemId,
+    revokedAt: toDate(r.revokedAt),
+    expiresAt: toDate(r.expiresAt),
+    lastUsedAt: toDate(r.lastUsedAt),
+    userId: r.userId,
+    user: r.userId && r.role !== null ? { role: r.role, disabledAt: toDate(r.disabledAt) } : null,
   };
 }
