@@ -43,7 +43,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const range: Range = isRange(sp.range) ? sp.range : "1y";
   const consentDays: TrendDays = isTrendDays(Number(sp.consent)) ? (Number(sp.consent) as TrendDays) : 30;
-  const qs = (over: Record<string, string>) => `/?${new URLSearchParams({ range, consent: String(consentDays), ...over })}`;
+  const decisionDays: TrendDays = isTrendDays(Number(sp.decisions)) ? (Number(sp.decisions) as TrendDays) : 30;
+  const qs = (over: Record<string, string>) => `/?${new URLSearchParams({ range, consent: String(consentDays), decisions: String(decisionDays), ...over })}`;
   const o = await getOverview(actor);
   let posture: Awaited<ReturnType<typeof currentPosture>> | null = null;
   let series: Awaited<ReturnType<typeof postureSeries>> | null = null;
@@ -54,7 +55,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   // Role-aware: each chart only for a role that may read its area.
   const [obligations, decisions, consent] = await Promise.all([
     can(actor, "breach:read") ? obligationsByDue(actor) : null,
-    can(actor, "oversight:read") ? decisionsPendingTrend(actor, { days: 30 }) : null,
+    can(actor, "oversight:read") ? decisionsPendingTrend(actor, { days: decisionDays }) : null,
     can(actor, "consent:read") ? consentTrend(actor, { days: consentDays }) : null,
   ]);
   const statusRows: StatusRow[] | null = posture
@@ -155,9 +156,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               {decisions && (
                 <ChartPanel
                   testId="chart-decisions"
+                  resetKey={String(decisionDays)}
                   title="Decisions pending and SLA breaches"
                   description={`Last ${decisions.days} days: ${decisions.pendingNow} pending now, ${decisions.slaBreaches} SLA breach${decisions.slaBreaches === 1 ? "" : "es"}. Click the chart to open the reviewer inbox.`}
-                  csvHref="/dashboard/export?chart=decisions"
+                  actions={<RangeNav label="Decisions range" options={TREND_DAYS} current={decisionDays} href={(d) => qs({ decisions: String(d) })} text={(d) => `${d} days`} />}
+                  csvHref={`/dashboard/export?chart=decisions&days=${decisionDays}`}
                   tableLabel="Decisions pending and SLA breaches"
                   headers={["Day", "Pending (end of day)", "Sent for review", "SLA breaches"]}
                   rows={[...decisions.points].reverse().map((p) => ({ key: p.day, cells: [p.day, p.pending, p.newForReview, p.slaBreaches] }))}

@@ -60,6 +60,15 @@ test("a reviewer sees only the oversight chart, and cannot export the others", a
   for (const id of ["chart-posture", "chart-controls", "chart-obligations", "chart-consent"]) await expect(page.getByTestId(id)).toHaveCount(0);
   for (const chart of ["obligations", "consent"]) expect((await page.request.get(`/dashboard/export?chart=${chart}`)).status()).toBe(403);
   expect((await page.request.get("/posture/export?chart=status")).status()).toBe(403);
+  // The decisions chart has its own range, in the table and the CSV.
+  await page.getByRole("navigation", { name: "Decisions range" }).getByRole("link", { name: "90 days" }).click();
+  await expect(page).toHaveURL(/decisions=90/);
+  await page.getByTestId("chart-decisions").getByText("Show as a table").click();
+  await expect(page.getByRole("table", { name: "Decisions pending and SLA breaches" }).getByRole("row")).toHaveCount(1 + 90);
+  const csv = await page.request.get("/dashboard/export?chart=decisions&days=90");
+  expect(csv.headers()["content-disposition"]).toContain("decisions-pending-and-sla-breaches-90d.csv");
+  expect((await csv.text()).replace(/^\uFEFF/, "").trim().split(/\r\n/)).toHaveLength(91);
+  expect((await page.request.get("/dashboard/export?chart=decisions&days=400")).status()).toBe(422);
   // Drill-down from the chart to the records: the reviewer inbox.
   await page.getByTestId("chart-decisions").getByRole("link", { name: "Open the reviewer inbox" }).click();
   await expect(page.getByRole("heading", { name: "Reviewer inbox" })).toBeVisible();

@@ -13,9 +13,9 @@ export const GET = chartCsvRoute({
     const o = await obligationsByDue(actor);
     return { name: `breach-obligations-by-due-${o.at.slice(0, 10)}.csv`, csv: toCsv(["regime", ...DUE_BUCKETS], o.rows.map((r) => [r.regime, ...DUE_BUCKETS.map((b) => r[b])])) };
   },
-  async decisions(actor) {
-    const t = await decisionsPendingTrend(actor, { days: 30 });
-    return { name: "decisions-pending-and-sla-breaches.csv", csv: toCsv(["day", "pending at end of day", "sent for review", "sla breaches"], t.points.map((p) => [p.day, p.pending, p.newForReview, p.slaBreaches])) };
+  async decisions(actor, url) {
+    const t = await decisionsPendingTrend(actor, { days: Number(url.searchParams.get("days") ?? "30") });
+    return { name: `decisions-pending-and-sla-breaches-${t.days}d.csv`, csv: toCsv(["day", "pending at end of day", "sent for review", "sla breaches"], t.points.map((p) => [p.day, p.pending, p.newForReview, p.slaBreaches])) };
   },
   async consent(actor, url) {
     const t = await consentTrend(actor, { days: Number(url.searchParams.get("days") ?? "30") });
