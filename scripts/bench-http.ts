@@ -7,11 +7,11 @@
 // machine's two cores.
 // Usage: npm run bench:http   (BENCH_PORT, default 3300; BENCH_SECONDS; BENCH_ROUNDS, default 3)
 import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
+import { generateSecrets } from "./local-env.mjs";
 import { concurrently, fmt, makeEvents, paced, PURPOSES, ratio, SALE_PURPOSE, spread } from "./bench/workload";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -83,7 +83,7 @@ async function oneClient(n: number) {
 }
 
 // The raw baseline, in this process, with the app's settings (as in scripts/bench.ts).
-Object.assign(process.env, { NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), FIELD_ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}`, BLIND_INDEX_KEY: randomBytes(32).toString("base64"), AUDIT_CHECKPOINT_KEY: randomBytes(32).toString("base64") });
+Object.assign(process.env, { NODE_ENV: "production", ...generateSecrets() });
 const rawFile = resolve(dataDir, "raw.db");
 process.env.DATABASE_URL = `file:${rawFile}`;
 const { migratedFile, openRawBaseline } = await import("./bench/raw-baseline");

@@ -15,10 +15,10 @@
 //        BENCH_EVENTS / BENCH_SUBJECTS change the loaded volume; BENCH_SECONDS the length of
 //        each paced run (default 5); BENCH_ROUNDS the throughput rounds (default 5);
 //        BENCH_NO_CHECKPOINTER=1 leaves checkpoints to the committing thread.
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
+import { generateSecrets } from "./local-env.mjs";
 import { concurrently, fmt, makeEvents, paced, PURPOSES, ratio, SECONDS, spread, n0, r1 } from "./bench/workload";
 
 const LOAD_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -29,14 +29,7 @@ const stamp = `${Date.now()}_${process.pid}`;
 const appFile = resolve(dir, `app_${stamp}.db`);
 const rawFile = resolve(dir, `raw_${stamp}.db`);
 
-Object.assign(process.env, {
-  DATABASE_URL: `file:${appFile}`,
-  NODE_ENV: "production",
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-  FIELD_ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}`,
-  BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
-  AUDIT_CHECKPOINT_KEY: randomBytes(32).toString("base64"),
-});
+Object.assign(process.env, { DATABASE_URL: `file:${appFile}`, NODE_ENV: "production", ...generateSecrets() });
 const { migratedFile, openRawBaseline } = await import("./bench/raw-baseline");
 for (const f of [appFile, rawFile]) await migratedFile(f);
 

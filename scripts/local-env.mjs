@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 
 export const SECRET_NAMES = ["NEXTAUTH_SECRET", "FIELD_ENCRYPTION_KEYS", "BLIND_INDEX_KEY", "AUDIT_CHECKPOINT_KEY"];
 
-function generateSecrets() {
+export function generateSecrets() {
   return {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,

@@ -11,7 +11,7 @@ import { AREA_LABELS, AREAS as POSTURE_AREAS, CONTROL_STATUSES, STATUS_LABELS } 
 import { ChartPanel } from "@/components/charts/chart-panel";
 import { ConsentTrendChart, DecisionsPendingChart, ObligationsByDueChart } from "@/components/charts/dashboard-charts";
 import { ControlsByStatusChart, PostureOverTimeChart, type StatusRow } from "@/components/charts/posture-charts";
-import { DUE_BUCKET_LABELS, DUE_BUCKETS, isTrendDays, TREND_DAYS, type TrendDays } from "@/lib/dashboard/series";
+import { DUE_BUCKET_LABELS, DUE_BUCKETS, TREND_DAYS, trendDaysParam } from "@/lib/dashboard/series";
 import { RANGE_LABELS, RANGES, isRange, type Range } from "@/lib/posture/history";
 import { postureSeries } from "@/lib/server/posture/snapshots";
 import { obligationsByDue } from "@/lib/server/breaches/obligations-by-due";
@@ -42,8 +42,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   const sp = await searchParams;
   const range: Range = isRange(sp.range) ? sp.range : "1y";
-  const consentDays: TrendDays = isTrendDays(Number(sp.consent)) ? (Number(sp.consent) as TrendDays) : 30;
-  const decisionDays: TrendDays = isTrendDays(Number(sp.decisions)) ? (Number(sp.decisions) as TrendDays) : 30;
+  const consentDays = trendDaysParam(sp.consent);
+  const decisionDays = trendDaysParam(sp.decisions);
   const qs = (over: Record<string, string>) => `/?${new URLSearchParams({ range, consent: String(consentDays), decisions: String(decisionDays), ...over })}`;
   const o = await getOverview(actor);
   let posture: Awaited<ReturnType<typeof currentPosture>> | null = null;

@@ -42,3 +42,8 @@ export type TrendDays = (typeof TREND_DAYS)[number];
 export function isTrendDays(v: unknown): v is TrendDays {
   return v === 30 || v === 90;
 }
+/** A page's `?days`-like search parameter as a trend range, 30 when absent or not one. */
+export function trendDaysParam(v: unknown): TrendDays {
+  const n = Number(v);
+  return isTrendDays(n) ? n : 30;
+}

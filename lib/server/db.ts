@@ -15,14 +15,32 @@ export type Tx = Prisma.TransactionClient;
 
 const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db; sqlite?: DurableSqlite } };
 
-/**
- * The SQLite adapter with the connection settings this app relies on. The database file
- * is in WAL mode (set by the migrate step); better-sqlite3 is compiled to default to
- * synchronous=NORMAL under WAL, which can lose the last commits on a power cut, so every
- * connection asks for FULL: a committed consent, audit or review record is on disk.
- */
 /** Pages (4 KiB) of WAL after which a commit copies it back into the database file. */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+/** After a burst, a restarted WAL file is cut back to this size. */
+export const WAL_SIZE_LIMIT_BYTES = WAL_AUTOCHECKPOINT_PAGES * 4096;
+
+/**
+ * The settings every SQLite connection of the app gets (the benchmark's raw baseline too,
+ * so the two are compared alike). The file is in WAL mode (set by the migrate step);
+ * better-sqlite3 is compiled to default to synchronous=NORMAL under WAL, which can lose the
+ * last commits on a power cut, so every connection asks for FULL: a committed consent,
+ * audit or review record is on disk.
+ */
+export function applySqliteSettings(raw: BetterSqlite3.Database) {
+  raw.pragma("synchronous = FULL");
+  raw.pragma("foreign_keys = ON");
+  // Savepoints (Prisma's nested transactions, the consent group commit) journal every
+  // page they touch; in memory, not in a temporary file.
+  raw.pragma("temp_store = MEMORY");
+  // Checkpoint the WAL every ~40 MB rather than every ~4 MB: index pages that several
+  // commits touch are copied back to the database once, not once per checkpoint, which
+  // made the checkpoint the largest cost of a busy ingest (docs/decisions/202).
+  raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  raw.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+}
+
+/** The SQLite adapter with the connection settings this app relies on (applySqliteSettings). */
 
 class DurableSqlite extends PrismaBetterSQLite3 {
   /** The connection Prisma uses (set once connected); see sqliteHandle(). */
@@ -33,17 +51,7 @@ class DurableSqlite extends PrismaBetterSQLite3 {
     // The adapter keeps the better-sqlite3 handle on `client` (untyped in its d.ts).
     const raw = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
     if (raw) {
-      raw.pragma("synchronous = FULL");
-      raw.pragma("foreign_keys = ON");
-      // Savepoints (Prisma's nested transactions, the consent group commit) journal every
-      // page they touch; in memory, not in a temporary file per statement.
-      raw.pragma("temp_store = MEMORY");
-      // Checkpoint the WAL every ~40 MB rather than every ~4 MB: index pages that several
-      // commits touch are copied back to the database once, not once per checkpoint, which
-      // made the checkpoint the largest cost of a busy ingest (docs/decisions/200).
-      raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-      // After a burst, give the disk back: a restarted WAL is cut to this size.
-      raw.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096}`);
+      applySqliteSettings(raw);
       // The adapter opens transactions with a deferred BEGIN. Under WAL, a deferred
       // transaction that reads and then writes fails at once ("database is locked") if
       // another process (the admin CLI, a second instance) committed in between; the busy

@@ -4,17 +4,13 @@
 // outside the timed part (no validation, HMAC or encryption): a ceiling, not an equivalent.
 import { createHash, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { WAL_AUTOCHECKPOINT_PAGES } from "@/lib/server/db";
+import { applySqliteSettings } from "@/lib/server/db";
 import { ledgerIds } from "@/lib/server/consent/ingest-shared";
 import { makeEvents, type BenchEvent } from "./workload";
 
 export function openRawBaseline(file: string) {
   const h = new Database(file, { timeout: 5000 });
-  // lib/server/db.ts: durability, in-memory savepoint journal, WAL checkpoint interval.
-  h.pragma("synchronous = FULL");
-  h.pragma("temp_store = MEMORY");
-  h.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-  h.pragma(`journal_size_limit = ${WAL_AUTOCHECKPOINT_PAGES * 4096}`);
+  applySqliteSettings(h); // the app's connection settings (lib/server/db.ts)
   const insSubject = h.prepare(`INSERT OR IGNORE INTO "ConsentSubject" (id, lookup, identifier, createdAt) VALUES (?, ?, ?, ?)`);
   const insEvent = h.prepare(
     `INSERT INTO "ConsentEvent" (id, subjectId, purposeId, action, occurredAt, receivedAt, noticeVersion, source, jurisdiction, gpc, batchId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, dialect, sqliteHandle, WAL_AUTOCHECKPOINT_PAGES } from "@/lib/server/db";
+import { db, dialect, sqliteHandle, WAL_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES } from "@/lib/server/db";
 
 describe("database connection settings", () => {
   it.runIf(dialect() === "sqlite")("SQLite runs in WAL mode with synchronous=FULL (durable commits) and foreign keys on", async () => {
@@ -16,7 +16,7 @@ describe("database connection settings", () => {
     const h = sqliteHandle()!;
     expect(Number(h.pragma("temp_store", { simple: true }))).toBe(2); // MEMORY
     expect(Number(h.pragma("wal_autocheckpoint", { simple: true }))).toBe(WAL_AUTOCHECKPOINT_PAGES);
-    expect(Number(h.pragma("journal_size_limit", { simple: true }))).toBe(WAL_AUTOCHECKPOINT_PAGES * 4096);
+    expect(Number(h.pragma("journal_size_limit", { simple: true }))).toBe(WAL_SIZE_LIMIT_BYTES);
   });
 
   it("answers a trivial query on either dialect", async () => {

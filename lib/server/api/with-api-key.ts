@@ -26,10 +26,7 @@ export const RATE_LIMITS = {
   highVolume: { burst: 2_000, perSecond: 1_000 },
 } as const;
 export type RateLimitClass = keyof typeof RATE_LIMITS;
-const buckets: Record<RateLimitClass, TokenBuckets> = {
-  standard: new TokenBuckets(RATE_LIMITS.standard.burst, RATE_LIMITS.standard.perSecond),
-  highVolume: new TokenBuckets(RATE_LIMITS.highVolume.burst, RATE_LIMITS.highVolume.perSecond),
-};
+const buckets = Object.fromEntries(Object.entries(RATE_LIMITS).map(([name, l]) => [name, new TokenBuckets(l.burst, l.perSecond)])) as Record<RateLimitClass, TokenBuckets>;
 
 export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts: { scopes: Scope[]; rateLimit?: RateLimitClass }) {
   for (const s of opts.scopes) if (!isScope(s)) throw new Error(`unknown scope ${s}`);

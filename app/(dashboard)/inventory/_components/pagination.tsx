@@ -36,3 +36,18 @@ export function searchParamsRecord(sp: Record<string, string | string[] | undefi
       .filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
   );
 }
+
+/**
+ * A list page's filters and page number from its search parameters: the filters through the
+ * list's own query schema. A bad filter shows the unfiltered list with `filtersInvalid` set,
+ * rather than an error page.
+ */
+export function listQuery<Q>(params: Record<string, string>, schema: { safeParse(v: unknown): { success: true; data: Q } | { success: false }; parse(v: unknown): Q }, pageSize: number) {
+  const { page: pageRaw, ...filters } = params;
+  const parsed = schema.safeParse({ ...filters, limit: pageSize });
+  return {
+    query: parsed.success ? parsed.data : schema.parse({ limit: pageSize }),
+    filtersInvalid: !parsed.success,
+    page: Math.max(1, Number.parseInt(pageRaw ?? "1", 10) || 1),
+  };
+}

@@ -12,7 +12,7 @@ import { listActivities } from "@/lib/server/inventory/activities";
 import { Forbidden } from "../../_components/forbidden";
 import { CategoryBadges, FindingCount } from "../_components/category-badges";
 import { InventoryTabs } from "../_components/inventory-nav";
-import { Pagination, searchParamsRecord, SortLink } from "../_components/pagination";
+import { listQuery, Pagination, searchParamsRecord, SortLink } from "../_components/pagination";
 
 export const metadata: Metadata = { title: "Processing activities" };
 const PAGE_SIZE = 20;
@@ -21,10 +21,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const { actor, denied } = await pageActor("inventory:read");
   if (denied) return <Forbidden what="the data inventory" />;
   const params = searchParamsRecord(await searchParams);
-  const { page: pageRaw, ...filters } = params;
-  const parsed = activityQuerySchema.safeParse({ ...filters, limit: PAGE_SIZE });
-  const query = parsed.success ? parsed.data : activityQuerySchema.parse({ limit: PAGE_SIZE });
-  const page = Math.max(1, Number.parseInt(pageRaw ?? "1", 10) || 1);
+  const { query, page, filtersInvalid } = listQuery(params, activityQuerySchema, PAGE_SIZE);
   const { items, total } = await listActivities(actor, { ...query, cursor: undefined, page });
   const base = "/inventory/activities";
   return (
@@ -51,7 +48,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           <Button type="submit">Filter</Button>
           <Link href={base} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">Clear</Link>
         </div>
-        {!parsed.success && <p role="alert" className="text-sm text-red-600 sm:col-span-5">Some filters were invalid and were ignored.</p>}
+        {filtersInvalid && <p role="alert" className="text-sm text-red-600 sm:col-span-5">Some filters were invalid and were ignored.</p>}
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">

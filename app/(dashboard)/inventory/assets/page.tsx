@@ -12,7 +12,7 @@ import { listAssets } from "@/lib/server/inventory/assets";
 import { Forbidden } from "../../_components/forbidden";
 import { CategoryBadges, FindingCount } from "../_components/category-badges";
 import { InventoryTabs } from "../_components/inventory-nav";
-import { Pagination, searchParamsRecord, SortLink } from "../_components/pagination";
+import { listQuery, Pagination, searchParamsRecord, SortLink } from "../_components/pagination";
 
 export const metadata: Metadata = { title: "Systems & assets" };
 const PAGE_SIZE = 20;
@@ -21,10 +21,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
   const { actor, denied } = await pageActor("inventory:read");
   if (denied) return <Forbidden what="the data inventory" />;
   const params = searchParamsRecord(await searchParams);
-  const { page: pageRaw, ...filters } = params;
-  const parsed = assetQuerySchema.safeParse({ ...filters, limit: PAGE_SIZE });
-  const query = parsed.success ? parsed.data : assetQuerySchema.parse({ limit: PAGE_SIZE });
-  const page = Math.max(1, Number.parseInt(pageRaw ?? "1", 10) || 1);
+  const { query, page, filtersInvalid } = listQuery(params, assetQuerySchema, PAGE_SIZE);
   const { items, total } = await listAssets(actor, { ...query, cursor: undefined, page });
   const base = "/inventory/assets";
   return (
@@ -46,7 +43,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
           <Button type="submit">Filter</Button>
           <Link href={base} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">Clear</Link>
         </div>
-        {!parsed.success && <p role="alert" className="text-sm text-red-600 sm:col-span-5">Some filters were invalid and were ignored.</p>}
+        {filtersInvalid && <p role="alert" className="text-sm text-red-600 sm:col-span-5">Some filters were invalid and were ignored.</p>}
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">

@@ -17,7 +17,7 @@ import { FindingsList } from "../../_components/findings-list";
 import { InventoryTabs } from "../../_components/inventory-nav";
 import { KeyValues } from "../../_components/key-values";
 import { RecordHistory } from "../../_components/record-history";
-import { ReviewForm } from "../../_components/review-form";
+import { ReviewCard } from "../../_components/review-card";
 import { UsedByAiSystems } from "../../_components/used-by-ai-systems";
 
 export const metadata: Metadata = { title: "Processing activity" };
@@ -99,20 +99,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <UsedByAiSystems systems={aiSystems} what="activity" />
         </div>
         <div className="space-y-6">
-          <Card title="Review" description={`Every ${p.reviewIntervalMonths} months`}>
-            <KeyValues
-              items={[
-                ["Last reviewed", p.lastReviewedAt?.slice(0, 10) ?? "never"],
-                ["Next review", <span key="n" className={p.reviewOverdue ? "font-semibold text-amber-700" : ""}>{p.nextReviewAt ?? "—"}{p.reviewOverdue ? " (overdue)" : ""}</span>],
-              ]}
-            />
-            {write && <div className="mt-4 border-t border-slate-100 pt-4"><ReviewForm kind="activity" id={p.id} /></div>}
-            {reviews.length > 0 && (
-              <ul className="mt-4 space-y-2 border-t border-slate-100 pt-3 text-xs" data-testid="reviews">
-                {reviews.map((r) => <li key={r.id}><span className="font-medium">{r.reviewedAt.slice(0, 10)}</span> {r.reviewer}: {r.comment}</li>)}
-              </ul>
-            )}
-          </Card>
+          <ReviewCard kind="activity" record={p} reviews={reviews} write={write} />
           <Card title="History" description="From the audit log">
             <RecordHistory events={history} />
           </Card>

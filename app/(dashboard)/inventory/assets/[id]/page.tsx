@@ -19,7 +19,7 @@ import { FindingsList } from "../../_components/findings-list";
 import { InventoryTabs } from "../../_components/inventory-nav";
 import { KeyValues } from "../../_components/key-values";
 import { RecordHistory } from "../../_components/record-history";
-import { ReviewForm } from "../../_components/review-form";
+import { ReviewCard } from "../../_components/review-card";
 import { UsedByAiSystems } from "../../_components/used-by-ai-systems";
 
 export const metadata: Metadata = { title: "Asset" };
@@ -101,20 +101,7 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
           <UsedByAiSystems systems={aiSystems} what="asset" />
         </div>
         <div className="space-y-6">
-          <Card title="Review" description={`Every ${asset.reviewIntervalMonths} months`}>
-            <KeyValues
-              items={[
-                ["Last reviewed", asset.lastReviewedAt?.slice(0, 10) ?? "never"],
-                ["Next review", <span key="n" className={asset.reviewOverdue ? "font-semibold text-amber-700" : ""}>{asset.nextReviewAt ?? "—"}{asset.reviewOverdue ? " (overdue)" : ""}</span>],
-              ]}
-            />
-            {write && <div className="mt-4 border-t border-slate-100 pt-4"><ReviewForm kind="asset" id={asset.id} /></div>}
-            {reviews.length > 0 && (
-              <ul className="mt-4 space-y-2 border-t border-slate-100 pt-3 text-xs" data-testid="reviews">
-                {reviews.map((r) => <li key={r.id}><span className="font-medium">{r.reviewedAt.slice(0, 10)}</span> {r.reviewer}: {r.comment}</li>)}
-              </ul>
-            )}
-          </Card>
+          <ReviewCard kind="asset" record={asset} reviews={reviews} write={write} />
           {incidents && (
             <Card title="Incidents involving this asset" description="From the breach register">
               {incidents.length === 0 ? (
