@@ -32,6 +32,13 @@ export async function lookupSubjectConsent(actor: Actor, identifier: string): Pr
     db().consentSubject.findUnique({ where: { lookup: lookupHash(identifier, SUBJECT_CONTEXT) }, select: { id: true } }),
   ]);
   const states = subject ? await db().consentState.findMany({ where: { subjectId: subject.id } }) : [];
+  return subjectState(identifier, purposes, states);
+}
+
+type StoredState = { purposeId: string; status: string; updatedAt: Date; gpc: boolean; noticeVersion: number | null };
+
+/** Every purpose with the subject's state in it, `none` where there is none (both paths). */
+function subjectState(identifier: string, purposes: { id: string; key: string }[], states: StoredState[]): ConsentSubjectState {
   const byPurpose = new Map(states.map((s) => [s.purposeId, s]));
   return {
     subjectId: identifier,
@@ -62,16 +69,7 @@ function lookupOnSqlite(h: BetterSqlite3.Database, identifier: string): ConsentS
   const subjectId = st.subject.get(lookupHash(identifier, SUBJECT_CONTEXT)) as string | undefined;
   type Row = { purposeId: string; status: string; updatedAt: string | number; gpc: number; noticeVersion: number | null };
   const states = subjectId ? (st.states.all(subjectId) as Row[]) : [];
-  const byPurpose = new Map(states.map((s) => [s.purposeId, s]));
-  return {
-    subjectId: identifier,
-    purposes: purposes.map((p) => {
-      const s = byPurpose.get(p.id);
-      return s
-        ? { purpose: p.key, status: s.status as ConsentStatus, updatedAt: new Date(s.updatedAt).toISOString(), gpc: s.gpc === 1, noticeVersion: s.noticeVersion }
-        : { purpose: p.key, status: "none" as const, updatedAt: null, gpc: false, noticeVersion: null };
-    }),
-  };
+  return subjectState(identifier, purposes, states.map((s) => ({ ...s, updatedAt: new Date(s.updatedAt), gpc: s.gpc === 1 })));
 }
 
 /** The officer's search: exact identifier -> the subject's internal reference, or null. */
