@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_STATUS, applyGpc, gpcHonoured, latestPerPair, replacesState, validateEvents, type PurposeInfo } from "@/lib/consent/ledger";
+import { ACTION_STATUS, applyGpc, chainLinks, gpcHonoured, latestPerPair, pairKey, replacesState, validateEvents, type PurposeInfo } from "@/lib/consent/ledger";
 
 const email: PurposeInfo = { id: "p-email", key: "marketing_email", saleOrShare: false, versions: new Set([1, 2]), currentVersion: 2 };
 const ads: PurposeInfo = { id: "p-ads", key: "ad_sharing", saleOrShare: true, versions: new Set([1]), currentVersion: 1 };
@@ -118,5 +118,32 @@ describe("current state: the latest event by occurrence time (GDPR Art. 7(3) wit
     expect(gpcHonoured("opted_out", true)).toBe(true);
     expect(gpcHonoured("opted_out", false)).toBe(false);
     expect(gpcHonoured("granted", true)).toBe(false);
+  });
+});
+
+describe("history links (docs/decisions/203): each event names the one recorded before it for its pair", () => {
+  const r = validateEvents(
+    [
+      { subjectId: "a", purpose: "marketing_email", action: "grant", occurredAt: "2026-11-27T10:00:00Z" },
+      { subjectId: "b", purpose: "marketing_email", action: "grant" },
+      { subjectId: "a", purpose: "ad_sharing", action: "opt_out" },
+      // Older than the first: recorded after it, so linked after it (received order), even
+      // though it does not change the state.
+      { subjectId: "a", purpose: "marketing_email", action: "withdraw", occurredAt: "2026-11-27T09:00:00Z" },
+    ],
+    ctx,
+  );
+  const events = r.ok ? r.events : [];
+  const ids = ["e0", "e1", "e2", "e3"];
+
+  it("links in recording order, starting from the stored head of each pair", () => {
+    const stored = new Map([[pairKey("a", "p-email"), "old-a-email"]]);
+    const { prev, heads } = chainLinks(events, ids, stored);
+    expect(prev).toEqual(["old-a-email", null, null, "e0"]);
+    expect(Object.fromEntries(heads)).toEqual({ [pairKey("a", "p-email")]: 3, [pairKey("b", "p-email")]: 1, [pairKey("a", "p-ads")]: 2 });
+  });
+
+  it("a pair with no stored head starts its chain with null", () => {
+    expect(chainLinks(events, ids, new Map()).prev).toEqual([null, null, null, "e0"]);
   });
 });

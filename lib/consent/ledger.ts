@@ -136,6 +136,24 @@ export function latestPerPair(events: readonly LedgerEvent[]): Map<string, State
   return latest;
 }
 
+/**
+ * The history links of a batch (docs/decisions/203). Each event names the event recorded
+ * just before it for the same subject and purpose: the previous one in the batch, or for
+ * the pair's first event in the batch the stored head (`storedHeads`, by pairKey). Returns
+ * each event's link (by position) and each pair's new head: the index of its last event.
+ */
+export function chainLinks(events: readonly LedgerEvent[], ids: readonly string[], storedHeads: ReadonlyMap<string, string>) {
+  const prev: (string | null)[] = [];
+  const heads = new Map<string, number>();
+  events.forEach((event, index) => {
+    const key = pairKey(event.subjectId, event.purposeId);
+    const before = heads.get(key);
+    prev.push(before === undefined ? (storedHeads.get(key) ?? null) : ids[before]!);
+    heads.set(key, index);
+  });
+  return { prev, heads };
+}
+
 export function pairKey(subject: string, purposeId: string) {
   return `${subject}\u0000${purposeId}`;
 }

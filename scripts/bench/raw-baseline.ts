@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { applySqliteSettings } from "@/lib/server/db";
-import { ledgerIds } from "@/lib/server/consent/ingest-shared";
+import { ledgerIds, STATE_COLUMNS, STATE_ON_CONFLICT } from "@/lib/server/consent/ingest-shared";
 import { makeEvents, type BenchEvent } from "./workload";
 
 export function openRawBaseline(file: string) {
@@ -13,13 +13,12 @@ export function openRawBaseline(file: string) {
   applySqliteSettings(h); // the app's connection settings (lib/server/db.ts)
   const insSubject = h.prepare(`INSERT OR IGNORE INTO "ConsentSubject" (id, lookup, identifier, createdAt) VALUES (?, ?, ?, ?)`);
   const insEvent = h.prepare(
-    `INSERT INTO "ConsentEvent" (id, subjectId, purposeId, action, occurredAt, receivedAt, noticeVersion, source, jurisdiction, gpc, batchId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "ConsentEvent" (id, subjectId, purposeId, action, occurredAt, receivedAt, noticeVersion, source, jurisdiction, gpc, batchId, prevEventId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insEvidence = h.prepare(`INSERT INTO "ConsentEvidence" (eventId, purposeId, receivedAt, userAgent, ipHash) VALUES (?, ?, ?, ?, ?)`);
-  const upState = h.prepare(
-    `INSERT INTO "ConsentState" (subjectId, purposeId, status, updatedAt, gpc, noticeVersion, eventId) VALUES (?, ?, ?, ?, 0, 1, ?)
-     ON CONFLICT (subjectId, purposeId) DO UPDATE SET status = excluded.status, updatedAt = excluded.updatedAt, eventId = excluded.eventId WHERE excluded.updatedAt >= "ConsentState".updatedAt`,
-  );
+  // The history link (docs/decisions/203): the pair's head, then the upsert that moves it.
+  const stateHead = h.prepare(`SELECT "lastEventId" FROM "ConsentState" WHERE "subjectId" = ? AND "purposeId" = ?`).pluck();
+  const upState = h.prepare(`INSERT INTO "ConsentState" (${STATE_COLUMNS}) VALUES (?, ?, ?, ?, 0, 1, ?, ?)${STATE_ON_CONFLICT}`);
   const insAudit = h.prepare(`INSERT INTO "AuditEvent" (seq, at, actorType, action, prevHash, hash) VALUES (?, ?, 'system', 'bench', '', ?)`);
   const subjectByLookup = h.prepare(`SELECT id FROM "ConsentSubject" WHERE lookup = ?`).pluck();
   const states = h.prepare(`SELECT purposeId, status, updatedAt, gpc, noticeVersion FROM "ConsentState" WHERE subjectId = ?`);
@@ -45,9 +44,10 @@ export function openRawBaseline(file: string) {
     insAudit.run(++seq, now, randomUUID());
     for (const r of rows) {
       insSubject.run(r.subjectRef, r.lookup, r.identifier, now);
-      insEvent.run(r.eventId, r.subjectRef, r.purpose, r.action, r.occurredAt, now, 1, r.source, r.jurisdiction, 0, "b");
+      const prev = (stateHead.get(r.subjectRef, r.purpose) as string | undefined) ?? null;
+      insEvent.run(r.eventId, r.subjectRef, r.purpose, r.action, r.occurredAt, now, 1, r.source, r.jurisdiction, 0, "b", prev);
       insEvidence.run(r.eventId, r.purpose, now, r.evidence.userAgent, r.evidence.ip);
-      upState.run(r.subjectRef, r.purpose, r.action === "grant" ? "granted" : "withdrawn", r.occurredAt, r.eventId);
+      upState.run(r.subjectRef, r.purpose, r.action === "grant" ? "granted" : "withdrawn", r.occurredAt, r.eventId, r.eventId);
     }
   });
 

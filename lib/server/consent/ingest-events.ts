@@ -7,7 +7,7 @@ import "server-only";
 // SQLite while a Prisma transaction holds the connection.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { latestPerPair, ACTION_STATUS, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
+import { ACTION_STATUS, chainLinks, latestPerPair, pairKey, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { requestHash } from "@/lib/server/api/idempotency";
@@ -25,6 +25,8 @@ import {
   planBatch,
   purposeKeysOf,
   purposeMap,
+  STATE_COLUMNS,
+  STATE_ON_CONFLICT,
   SUBJECT_CONTEXT,
   type IngestOptions,
   type IngestResponse,
@@ -142,10 +144,16 @@ async function insertRows(tx: Tx, head: Prisma.Sql, rows: Prisma.Sql[], tail: Pr
 async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, receivedAt: Date) {
   const subjects = await resolveSubjects(tx, [...new Set(events.map((e) => e.subjectId))], receivedAt);
   const ids = ledgerIds(receivedAt, events.length);
+  const withRows = events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! }));
+  // The stored head of each pair's history chain (docs/decisions/203). Ingests do not
+  // interleave: on PostgreSQL the audit lock taken first serialises them, on SQLite the
+  // write lock does, so no other request moves a head between this read and the upsert.
+  const heads = await tx.consentState.findMany({ where: { subjectId: { in: [...new Set(subjects.values())] } }, select: { subjectId: true, purposeId: true, lastEventId: true } });
+  const links = chainLinks(withRows, ids, new Map(heads.map((h) => [pairKey(h.subjectId, h.purposeId), h.lastEventId])));
   await insertRows(
     tx,
-    Prisma.sql`INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId") VALUES `,
-    events.map((e, i) => Prisma.sql`(${ids[i]}, ${subjects.get(e.subjectId)!}, ${e.purposeId}, ${e.action}, ${e.occurredAt}, ${receivedAt}, ${e.noticeVersion}, ${e.source}, ${e.jurisdiction}, ${e.gpc}, ${batchId})`),
+    Prisma.sql`INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId", "prevEventId") VALUES `,
+    withRows.map((e, i) => Prisma.sql`(${ids[i]}, ${e.subjectId}, ${e.purposeId}, ${e.action}, ${e.occurredAt}, ${receivedAt}, ${e.noticeVersion}, ${e.source}, ${e.jurisdiction}, ${e.gpc}, ${batchId}, ${links.prev[i]})`),
   );
 
   const evidence = events.flatMap((e, i) =>
@@ -157,13 +165,15 @@ async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, recei
     await tx.consentSubject.updateMany({ where: { id, OR: [{ lastGpcAt: null }, { lastGpcAt: { lt: at } }] }, data: { lastGpcAt: at } });
   }
 
-  // One upsert per subject and purpose: the batch's latest event for the pair, applied
-  // only if it is not older than the stored state (replacesState in lib/consent/ledger.ts).
-  const latest = latestPerPair(events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! })));
+  // One upsert per subject and purpose: the batch's latest event for the pair sets the
+  // state if it is not older than the stored one; the pair's last event is its new head.
+  // Prisma.raw takes only the two constant SQL fragments of ingest-shared.ts, no input.
   await insertRows(
     tx,
-    Prisma.sql`INSERT INTO "ConsentState" ("subjectId", "purposeId", "status", "updatedAt", "gpc", "noticeVersion", "eventId") VALUES `,
-    [...latest.values()].map(({ index, event: e }) => Prisma.sql`(${e.subjectId}, ${e.purposeId}, ${ACTION_STATUS[e.action]}, ${e.occurredAt}, ${e.gpc}, ${e.noticeVersion}, ${ids[index]})`),
-    Prisma.sql` ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET "status" = excluded."status", "updatedAt" = excluded."updatedAt", "gpc" = excluded."gpc", "noticeVersion" = excluded."noticeVersion", "eventId" = excluded."eventId" WHERE excluded."updatedAt" >= "ConsentState"."updatedAt"`,
+    Prisma.sql`INSERT INTO "ConsentState" (${Prisma.raw(STATE_COLUMNS)}) VALUES `,
+    [...latestPerPair(withRows)].map(
+      ([key, { index, event: e }]) => Prisma.sql`(${e.subjectId}, ${e.purposeId}, ${ACTION_STATUS[e.action]}, ${e.occurredAt}, ${e.gpc}, ${e.noticeVersion}, ${ids[index]}, ${ids[links.heads.get(key)!]})`,
+    ),
+    Prisma.raw(STATE_ON_CONFLICT),
   );
 }

@@ -96,6 +96,18 @@ export function ledgerIds(receivedAt: Date, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${time}${i.toString(16).padStart(4, "0")}${suffix}`);
 }
 
+/**
+ * The ConsentState upsert's conflict clause, shared by both ingest paths. The pair's head
+ * (lastEventId) always moves to the event recorded last; the state itself only to an event
+ * not older than it (replacesState in lib/consent/ledger.ts). Both dialects evaluate every
+ * right-hand side against the stored row, so the CASEs all see the old "updatedAt".
+ */
+const NEWER = `excluded."updatedAt" >= "ConsentState"."updatedAt"`;
+export const STATE_COLUMNS = `"subjectId", "purposeId", "status", "updatedAt", "gpc", "noticeVersion", "eventId", "lastEventId"`;
+export const STATE_ON_CONFLICT = ` ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET "lastEventId" = excluded."lastEventId", ${["status", "updatedAt", "gpc", "noticeVersion", "eventId"]
+  .map((c) => `"${c}" = CASE WHEN ${NEWER} THEN excluded."${c}" ELSE "ConsentState"."${c}" END`)
+  .join(", ")}`;
+
 /** The latest GPC signal per subject row in a batch, so "GPC honoured" can be checked later. */
 export function latestGpcPerSubject(events: LedgerEvent[], subjects: Map<string, string>): Map<string, Date> {
   const gpcAt = new Map<string, Date>();

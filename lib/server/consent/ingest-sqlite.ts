@@ -1,6 +1,6 @@
 import "server-only";
 // Security-sensitive: the consent ingest on SQLite, directly on the better-sqlite3
-// connection Prisma uses (docs/decisions/200). A request is validated (pure) and its
+// connection Prisma uses (docs/decisions/200, 203). A request is validated (pure) and its
 // purposes and Idempotency-Key record read synchronously; its write (audit event with the
 // same hash chain as appendAudit, subjects, events, evidence, current state, Idempotency-Key
 // record) then joins the next group commit: ONE better-sqlite3 transaction for the requests
@@ -10,7 +10,7 @@ import "server-only";
 // are exactly what the Prisma path writes (tests/db/consent/hot-path.test.ts compares them).
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
-import { ACTION_STATUS, latestPerPair, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
+import { ACTION_STATUS, chainLinks, latestPerPair, pairKey, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
 import { AppError } from "@/lib/errors";
 import type { ConsentIngestResult } from "@/lib/validation/consent";
 import type { Actor } from "@/lib/server/actor";
@@ -25,6 +25,8 @@ import {
   planBatch,
   purposeKeysOf,
   purposeMap,
+  STATE_COLUMNS,
+  STATE_ON_CONFLICT,
   SUBJECT_CONTEXT,
   type BatchPlan,
   type IngestOptions,
@@ -45,14 +47,12 @@ function prepare(h: BetterSqlite3.Database) {
     subjectByLookup: h.prepare(`SELECT "id" FROM "ConsentSubject" WHERE "lookup" = ?`).pluck(),
     insertSubject: h.prepare(`INSERT INTO "ConsentSubject" ("id", "lookup", "identifier", "createdAt") VALUES (?, ?, ?, ?)`),
     insertEvent: h.prepare(
-      `INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId", "prevEventId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertEvidence: h.prepare(`INSERT INTO "ConsentEvidence" ("eventId", "purposeId", "receivedAt", "userAgent", "ipHash") VALUES (?, ?, ?, ?, ?)`),
     lastGpc: h.prepare(`UPDATE "ConsentSubject" SET "lastGpcAt" = ? WHERE "id" = ? AND ("lastGpcAt" IS NULL OR "lastGpcAt" < ?)`),
-    // replacesState (lib/consent/ledger.ts) done by the database, as on the Prisma path.
-    upsertState: h.prepare(
-      `INSERT INTO "ConsentState" ("subjectId", "purposeId", "status", "updatedAt", "gpc", "noticeVersion", "eventId") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("subjectId", "purposeId") DO UPDATE SET "status" = excluded."status", "updatedAt" = excluded."updatedAt", "gpc" = excluded."gpc", "noticeVersion" = excluded."noticeVersion", "eventId" = excluded."eventId" WHERE excluded."updatedAt" >= "ConsentState"."updatedAt"`,
-    ),
+    stateHead: h.prepare(`SELECT "lastEventId" FROM "ConsentState" WHERE "subjectId" = ? AND "purposeId" = ?`).pluck(),
+    upsertState: h.prepare(`INSERT INTO "ConsentState" (${STATE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)${STATE_ON_CONFLICT}`),
     insertIdempotency: h.prepare(
       `INSERT INTO "IdempotencyRecord" ("id", "scope", "key", "requestHash", "status", "responseBody", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -192,8 +192,21 @@ function writeEvents(st: Statements, { events, batchId, receivedAt }: BatchPlan)
     subjects.set(identifier, id);
   }
   const ids = ledgerIds(receivedAt, events.length);
-  events.forEach((e, i) => {
-    st.insertEvent.run(ids[i], subjects.get(e.subjectId)!, e.purposeId, e.action, sqliteDateTime(e.occurredAt), received, e.noticeVersion, e.source, e.jurisdiction, e.gpc ? 1 : 0, batchId);
+  const withRows: LedgerEvent[] = events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! }));
+  // The stored head of each pair's history chain (docs/decisions/203); reading it also
+  // brings the state row's page into the cache for the upsert below.
+  const stored = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const e of withRows) {
+    const key = pairKey(e.subjectId, e.purposeId);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const head = st.stateHead.get(e.subjectId, e.purposeId) as string | undefined;
+    if (head) stored.set(key, head);
+  }
+  const { prev, heads } = chainLinks(withRows, ids, stored);
+  withRows.forEach((e, i) => {
+    st.insertEvent.run(ids[i], e.subjectId, e.purposeId, e.action, sqliteDateTime(e.occurredAt), received, e.noticeVersion, e.source, e.jurisdiction, e.gpc ? 1 : 0, batchId, prev[i]);
   });
   events.forEach((e, i) => {
     if (e.userAgent || e.ip) st.insertEvidence.run(ids[i], e.purposeId, received, e.userAgent?.slice(0, 512) ?? null, e.ip ? lookupHash(e.ip, IP_CONTEXT) : null);
@@ -202,8 +215,7 @@ function writeEvents(st: Statements, { events, batchId, receivedAt }: BatchPlan)
     const t = sqliteDateTime(at);
     st.lastGpc.run(t, id, t);
   }
-  const withRows: LedgerEvent[] = events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! }));
-  for (const { index, event: e } of latestPerPair(withRows).values()) {
-    st.upsertState.run(e.subjectId, e.purposeId, ACTION_STATUS[e.action], sqliteDateTime(e.occurredAt), e.gpc ? 1 : 0, e.noticeVersion, ids[index]);
+  for (const [key, { index, event: e }] of latestPerPair(withRows)) {
+    st.upsertState.run(e.subjectId, e.purposeId, ACTION_STATUS[e.action], sqliteDateTime(e.occurredAt), e.gpc ? 1 : 0, e.noticeVersion, ids[index], ids[heads.get(key)!]);
   }
 }

@@ -84,6 +84,31 @@ export async function findSubject(actor: Actor, identifier: unknown): Promise<{ 
 
 export type SubjectDetail = Awaited<ReturnType<typeof getSubjectDetail>>;
 
+const HISTORY_CHUNK = 5_000; // ids per query, well under both dialects' parameter limits
+
+/**
+ * Every event of one subject, newest first. The history is a chain per purpose
+ * (docs/decisions/203): the state row names the pair's last event and each event the one
+ * recorded before it. UNION (not UNION ALL) drops an id already visited, so even a
+ * corrupted link cannot make the walk loop. (Links are not compared by id: two requests
+ * received in the same millisecond can get ids that sort the other way round.)
+ */
+async function subjectHistory(ref: string) {
+  const links = await db().$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE chain("id") AS (
+      SELECT "lastEventId" FROM "ConsentState" WHERE "subjectId" = ${ref}
+      UNION
+      SELECT e."prevEventId" FROM "ConsentEvent" e JOIN chain c ON e."id" = c."id" WHERE e."prevEventId" IS NOT NULL
+    )
+    SELECT "id" FROM chain`;
+  const ids = links.map((l) => l.id);
+  const events = [];
+  for (let i = 0; i < ids.length; i += HISTORY_CHUNK) {
+    events.push(...(await db().consentEvent.findMany({ where: { id: { in: ids.slice(i, i + HISTORY_CHUNK) }, subjectId: ref } })));
+  }
+  return events.sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
 /** Current state (every purpose) and the full history of one subject. The identifier stays masked. */
 export async function getSubjectDetail(actor: Actor, ref: string) {
   await requirePermission(actor, "consent:read", { type: "ConsentSubject", id: ref });
@@ -92,7 +117,7 @@ export async function getSubjectDetail(actor: Actor, ref: string) {
   const [purposes, states, events] = await Promise.all([
     db().consentPurpose.findMany({ orderBy: { key: "asc" }, select: { id: true, key: true, title: true, saleOrShare: true } }),
     db().consentState.findMany({ where: { subjectId: ref } }),
-    db().consentEvent.findMany({ where: { subjectId: ref }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }] }),
+    subjectHistory(ref),
   ]);
   const evidence = events.length ? await db().consentEvidence.findMany({ where: { eventId: { in: events.map((e) => e.id) } } }) : [];
   const evidenceBy = new Map(evidence.map((e) => [e.eventId, e]));

@@ -132,6 +132,44 @@ describe("consent: ingest", () => {
     expect((await getSubjectDetail(SYSTEM_CLI, ref)).history.map((h) => h.action)).toEqual(["grant", "withdraw", "grant", "opt_out"]);
   });
 
+  it("history: every event of the subject across purposes, requests and both ingest paths, each linked to the one recorded before it", async () => {
+    const s = `chain-${uid()}@x`;
+    const other = `chain-other-${uid()}@x`;
+    await ingestConsentEvents(SYSTEM_CLI, {
+      events: [
+        { subjectId: s, purpose: key, action: "grant", occurredAt: "2026-02-01T10:00:00Z" },
+        { subjectId: other, purpose: key, action: "grant", occurredAt: "2026-02-01T10:00:00Z" },
+        { subjectId: s, purpose: key, action: "withdraw", occurredAt: "2026-02-02T10:00:00Z" },
+        { subjectId: s, purpose: sale, action: "opt_in", occurredAt: "2026-02-01T11:00:00Z" },
+      ],
+    });
+    // The Prisma path (PostgreSQL's, and SQLite's while a Prisma transaction holds the connection).
+    await ingestConsentEvents(SYSTEM_CLI, { subjectId: s, purpose: key, action: "grant", occurredAt: "2026-02-03T10:00:00Z" }, { forcePrisma: true });
+    await ingestConsentEvents(SYSTEM_CLI, { events: [{ subjectId: s, purpose: key, action: "opt_out", occurredAt: "2026-01-15T10:00:00Z" }, { subjectId: other, purpose: key, action: "withdraw" }] });
+    await ingestConsentEvents(SYSTEM_CLI, { subjectId: s, purpose: key, action: "grant" }, { requestGpc: true }); // + an opt-out of every sale purpose
+
+    const ref = (await findSubject(SYSTEM_CLI, s))!.ref;
+    const rows = await db().consentEvent.findMany({ where: { subjectId: ref }, orderBy: { id: "asc" } });
+    const detail = await getSubjectDetail(SYSTEM_CLI, ref);
+    expect(detail.history.map((h) => h.id).sort()).toEqual(rows.map((r) => r.id));
+    const times = detail.history.map((h) => h.occurredAt);
+    expect(times).toEqual([...times].sort().reverse()); // newest first
+    // Per purpose: one chain from the state's lastEventId back to a first event (no link),
+    // holding each of the pair's events once, in recording order.
+    const states = await db().consentState.findMany({ where: { subjectId: ref } });
+    expect(states.length).toBeGreaterThanOrEqual(2);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const st of states) {
+      const walk = [];
+      for (let id: string | null = st.lastEventId; id; id = byId.get(id)!.prevEventId) walk.push(byId.get(id)!);
+      expect(walk.map((r) => r.id).sort()).toEqual(rows.filter((r) => r.purposeId === st.purposeId).map((r) => r.id));
+      const received = walk.map((r) => r.receivedAt.getTime());
+      expect(received).toEqual([...received].sort((a, b) => b - a));
+    }
+    // The late opt-out is in the chain but did not set the state.
+    expect((await statusOf(s, key)).status).toBe("granted");
+  });
+
   it("an unknown subject gets every purpose as none, not 404", async () => {
     const r = await lookupSubjectConsent(SYSTEM_CLI, `nobody-${uid()}`);
     expect(r.purposes.length).toBeGreaterThanOrEqual(2);

@@ -59,10 +59,10 @@ async function normalise(s: ReturnType<typeof stored>) {
   const ev = (id: unknown) => s.eventName.get(id as string) ?? id;
   const sortBy = (rows: Row[]) => rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return {
-    events: s.events.map((e) => ({ ...e, id: ev(e.id), subjectId: subj.get(e.subjectId as string), batchId: "B", receivedAt: typeof e.receivedAt })),
+    events: s.events.map((e) => ({ ...e, id: ev(e.id), prevEventId: ev(e.prevEventId), subjectId: subj.get(e.subjectId as string), batchId: "B", receivedAt: typeof e.receivedAt })),
     subjects: sortBy(s.subjects.map((r) => ({ ...r, id: subj.get(r.id as string), lookup: typeof r.lookup, identifier: typeof r.identifier, createdAt: typeof r.createdAt }))),
     evidence: sortBy(s.evidence.map((r) => ({ ...r, eventId: ev(r.eventId), receivedAt: typeof r.receivedAt }))),
-    states: sortBy(s.states.map((r) => ({ ...r, subjectId: subj.get(r.subjectId as string), eventId: ev(r.eventId) }))),
+    states: sortBy(s.states.map((r) => ({ ...r, subjectId: subj.get(r.subjectId as string), eventId: ev(r.eventId), lastEventId: ev(r.lastEventId) }))),
     audit: s.audit.map((a) => ({ ...a, seq: typeof a.seq, at: typeof a.at, entityId: "B", prevHash: typeof a.prevHash, hash: typeof a.hash })),
   };
 }
