@@ -10,7 +10,8 @@
 //      batch-100 throughput again, single-event ingest latency with requests offered at a
 //      fixed rate (500/s) and lookup latency at 1,000/s. Requests are started on schedule
 //      whether or not earlier ones finished, and latency is counted from the scheduled start
-//      (no coordinated omission); in-process, no HTTP (scripts/bench-http.ts measures that).
+//      (no coordinated omission); in-process, no HTTP (scripts/bench-http.ts measures that);
+//   3. the officer's subject page: state and full history of one subject (a chain walk).
 // Usage: npm run bench
 //        BENCH_EVENTS / BENCH_SUBJECTS change the loaded volume; BENCH_SECONDS the length of
 //        each paced run (default 5); BENCH_ROUNDS the throughput rounds (default 5);
@@ -19,7 +20,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { generateSecrets } from "./local-env.mjs";
-import { concurrently, fmt, makeEvents, paced, PURPOSES, ratio, SECONDS, spread, n0, r1 } from "./bench/workload";
+import { concurrently, fmt, makeEvents, paced, pct, PURPOSES, ratio, SECONDS, spread, n0, r1 } from "./bench/workload";
 
 const LOAD_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const LOAD_SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 200_000);
@@ -137,6 +138,22 @@ const ids = Array.from({ length: 1000 * SECONDS }, () => `subject-${Math.floor(M
 const lookup = await paced(1000, (i) => lookupSubjectConsent(SYSTEM_CLI, ids[i]!));
 const rawLookup = await paced(1000, (i) => raw.lookup(ids[i]!));
 console.log(`lookup at 1,000 req/s offered: app ${fmt(lookup)} · raw driver ${fmt(rawLookup)} (issue: p99 < 20 ms) · load average ${loadavg()[0]!.toFixed(1)}`);
+
+// The officer's subject page reads the history by walking its chain of links
+// (docs/decisions/203) instead of an index on the subject: one subject at a time, as a page does.
+{
+  const { findSubject, getSubjectDetail } = await import("@/lib/server/consent/subjects");
+  const lat: number[] = [];
+  let events = 0;
+  for (let i = 0; i < 500; i++) {
+    const found = await findSubject(SYSTEM_CLI, `subject-${Math.floor(Math.random() * LOAD_SUBJECTS)}@example.com`);
+    if (!found) continue;
+    const t0 = performance.now();
+    events += (await getSubjectDetail(SYSTEM_CLI, found.ref)).history.length;
+    lat.push(performance.now() - t0);
+  }
+  console.log(`subject history (state + every event, chain walk), ${lat.length} subjects, ${r1(events / lat.length)} events each on average: p50 ${r1(pct(lat, 50))} ms · p99 ${r1(pct(lat, 99))} ms`);
+}
 
 raw.close();
 await stopWalCheckpointer();

@@ -20,6 +20,7 @@ import {
   eventsOfBody,
   INGEST_STATUS,
   IP_CONTEXT,
+  ipHasher,
   latestGpcPerSubject,
   ledgerIds,
   planBatch,
@@ -156,8 +157,9 @@ async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, recei
     withRows.map((e, i) => Prisma.sql`(${ids[i]}, ${e.subjectId}, ${e.purposeId}, ${e.action}, ${e.occurredAt}, ${receivedAt}, ${e.noticeVersion}, ${e.source}, ${e.jurisdiction}, ${e.gpc}, ${batchId}, ${links.prev[i]})`),
   );
 
+  const ipHash = ipHasher((ip) => lookupHash(ip, IP_CONTEXT));
   const evidence = events.flatMap((e, i) =>
-    e.userAgent || e.ip ? [Prisma.sql`(${ids[i]}, ${e.purposeId}, ${receivedAt}, ${e.userAgent?.slice(0, 512) ?? null}, ${e.ip ? lookupHash(e.ip, IP_CONTEXT) : null})`] : [],
+    e.userAgent || e.ip ? [Prisma.sql`(${ids[i]}, ${e.purposeId}, ${receivedAt}, ${e.userAgent?.slice(0, 512) ?? null}, ${ipHash(e.ip)})`] : [],
   );
   await insertRows(tx, Prisma.sql`INSERT INTO "ConsentEvidence" ("eventId", "purposeId", "receivedAt", "userAgent", "ipHash") VALUES `, evidence);
 

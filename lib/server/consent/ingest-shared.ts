@@ -108,6 +108,20 @@ export const STATE_ON_CONFLICT = ` ON CONFLICT ("subjectId", "purposeId") DO UPD
   .map((c) => `"${c}" = CASE WHEN ${NEWER} THEN excluded."${c}" ELSE "ConsentState"."${c}" END`)
   .join(", ")}`;
 
+/**
+ * The evidence IP's keyed hash, computed once per distinct IP of a batch: the events of one
+ * request usually share the request's IP, and each HMAC costs ~2 µs on the hot path.
+ */
+export function ipHasher(hash: (ip: string) => string) {
+  const seen = new Map<string, string>();
+  return (ip: string | null): string | null => {
+    if (!ip) return null;
+    let h = seen.get(ip);
+    if (h === undefined) seen.set(ip, (h = hash(ip)));
+    return h;
+  };
+}
+
 /** The latest GPC signal per subject row in a batch, so "GPC honoured" can be checked later. */
 export function latestGpcPerSubject(events: LedgerEvent[], subjects: Map<string, string>): Map<string, Date> {
   const gpcAt = new Map<string, Date>();

@@ -20,6 +20,7 @@ import {
   eventsOfBody,
   INGEST_STATUS,
   IP_CONTEXT,
+  ipHasher,
   latestGpcPerSubject,
   ledgerIds,
   planBatch,
@@ -208,8 +209,9 @@ function writeEvents(st: Statements, { events, batchId, receivedAt }: BatchPlan)
   withRows.forEach((e, i) => {
     st.insertEvent.run(ids[i], e.subjectId, e.purposeId, e.action, sqliteDateTime(e.occurredAt), received, e.noticeVersion, e.source, e.jurisdiction, e.gpc ? 1 : 0, batchId, prev[i]);
   });
+  const ipHash = ipHasher((ip) => lookupHash(ip, IP_CONTEXT));
   events.forEach((e, i) => {
-    if (e.userAgent || e.ip) st.insertEvidence.run(ids[i], e.purposeId, received, e.userAgent?.slice(0, 512) ?? null, e.ip ? lookupHash(e.ip, IP_CONTEXT) : null);
+    if (e.userAgent || e.ip) st.insertEvidence.run(ids[i], e.purposeId, received, e.userAgent?.slice(0, 512) ?? null, ipHash(e.ip));
   });
   for (const [id, at] of latestGpcPerSubject(events, subjects)) {
     const t = sqliteDateTime(at);
