@@ -86,8 +86,13 @@ export async function stopWalCheckpointer(file?: string): Promise<void> {
       if (!worker) return;
       running.delete(path);
       const exited = new Promise<void>((done) => worker.once("exit", () => done()));
+      // Referenced while it stops: with the worker and the timer unreferenced, a process
+      // with nothing else to do would end before either settles (Node's exit code 13).
+      worker.ref();
       worker.postMessage("stop");
-      await Promise.race([exited, new Promise<void>((done) => setTimeout(done, 2_000).unref())]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise<void>((done) => (timer = setTimeout(done, 2_000)))]);
+      clearTimeout(timer);
       await worker.terminate();
     }),
   );
