@@ -64,7 +64,9 @@ export function startWalCheckpointer(file: string, opts: { intervalMs?: number; 
   // Resolved from the project at run time, so the server bundle needs no worker file.
   const driver = createRequire(join(process.cwd(), "package.json")).resolve("better-sqlite3");
   const workerData = { driver, file: path, intervalMs: opts.intervalMs ?? 50, handOverFrames: opts.handOverFrames ?? WAL_AUTOCHECKPOINT_PAGES, pauseMs: 250, journalSizeLimit: WAL_SIZE_LIMIT_BYTES };
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+  // execArgv: [] so the parent's flags (e.g. --input-type=module, --import tsx) cannot turn
+  // the CommonJS source into a module or load a TypeScript hook the worker does not need.
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, execArgv: [] });
   worker.unref();
   worker.on("message", (m: CheckpointMessage) => {
     if (m.type === "error") console.error(`WAL checkpointer: ${m.message}`);

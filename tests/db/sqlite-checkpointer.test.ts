@@ -1,5 +1,9 @@
 // The WAL checkpointer thread (lib/server/sqlite-checkpointer.ts): it copies committed WAL
 // frames back into the database file while the app keeps writing, and stops cleanly.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit/append";
@@ -28,6 +32,17 @@ describe.runIf(dialect() === "sqlite")("SQLite WAL checkpointer thread", () => {
     await exited;
     expect(startWalCheckpointer(file, { intervalMs: 10 })).not.toBe(worker); // a stopped one can be started again
     await stopWalCheckpointer();
+  });
+
+  it("a process with nothing else to do waits for it to stop (it does not end with the stop unsettled)", () => {
+    const file = resolve("data/test", `checkpointer_${process.pid}.db`);
+    new Database(file).pragma("journal_mode = WAL");
+    const script = `const m = await import("@/lib/server/sqlite-checkpointer"); m.startWalCheckpointer(${JSON.stringify(file)}); await new Promise((r) => setTimeout(r, 100)); await m.stopWalCheckpointer(); console.log("stopped");`;
+    const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim()).toBe("stopped");
+    expect(run.status).toBe(0); // was 13 (unsettled top-level await) before the worker was referenced while stopping
   });
 
   it("steps aside past the WAL limit, so the committing connection can finish the copy and restart the WAL", async () => {
