@@ -1,6 +1,6 @@
 import "server-only";
 // Retention of consent evidence (user agent, IP hash). The events themselves stay: they
-// are the proof. The job reports what is past each purpose's retention and, only when
+// are the proof. Removing evidence clears its content and dates the removal (removedAt). The job reports what is past each purpose's retention and, only when
 // confirmed, removes it and leaves an audit event. Safe with several app instances: it
 // runs under a database lease (lib/server/jobs/lease.ts).
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,7 @@ async function expiredByPurpose(now: Date): Promise<(RetentionLine & { purposeId
   const lines = [];
   for (const p of purposes) {
     const cutoff = new Date(now.getTime() - p.evidenceRetentionDays! * DAY);
-    const expired = await db().consentEvidence.count({ where: { purposeId: p.id, receivedAt: { lt: cutoff } } });
+    const expired = await db().consentEvidence.count({ where: { purposeId: p.id, removedAt: null, receivedAt: { lt: cutoff } } });
     lines.push({ purposeId: p.id, purpose: p.key, retentionDays: p.evidenceRetentionDays!, cutoff: cutoff.toISOString(), expired });
   }
   return lines;
@@ -54,7 +54,14 @@ export async function runConsentRetention(actor: Actor, opts: { confirm: boolean
           let n = 0;
           for (const l of lines) {
             if (!l.expired) continue;
-            n += (await tx.consentEvidence.deleteMany({ where: { purposeId: l.purposeId, receivedAt: { lt: new Date(l.cutoff) } } })).count;
+            // The content goes; the row stays as the record that evidence existed and was
+            // removed under the policy (shown as such in the history and the proof).
+            n += (
+              await tx.consentEvidence.updateMany({
+                where: { purposeId: l.purposeId, removedAt: null, receivedAt: { lt: new Date(l.cutoff) } },
+                data: { userAgent: null, ipHash: null, removedAt: now },
+              })
+            ).count;
           }
           await appendAudit(tx, actor, {
             action: "consent.evidence.purge",

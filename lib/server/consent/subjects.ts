@@ -157,7 +157,8 @@ export async function getSubjectDetail(actor: Actor, ref: string) {
         gpc: e.gpc,
         userAgent: ev?.userAgent ?? null,
         ipHash: ev?.ipHash ?? null,
-        evidenceRemoved: !ev,
+        evidenceRemoved: !!ev?.removedAt,
+        evidenceRemovedAt: ev?.removedAt?.toISOString() ?? null,
       };
     }),
   };

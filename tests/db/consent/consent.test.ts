@@ -304,7 +304,8 @@ describe("consent: reveal, proof, rates, retention, control findings", () => {
   it("retention reports, then removes only on confirmation, leaving the events and an audit event", async () => {
     const p = await purpose({ retention: 30 });
     const old = new Date(Date.now() - 40 * 86_400_000);
-    await ingestConsentEvents(SYSTEM_CLI, { subjectId: `ret-${uid()}`, purpose: p.key, action: "grant", occurredAt: old.toISOString() }, { userAgent: "UA old", now: old });
+    const oldSubject = `ret-${uid()}`;
+    await ingestConsentEvents(SYSTEM_CLI, { subjectId: oldSubject, purpose: p.key, action: "grant", occurredAt: old.toISOString() }, { userAgent: "UA old", now: old });
     await ingestConsentEvents(SYSTEM_CLI, { subjectId: `ret-${uid()}`, purpose: p.key, action: "grant" }, { userAgent: "UA new" });
     const report = await runConsentRetention(SYSTEM_CLI, { confirm: false });
     expect(report!.lines.find((l) => l.purpose === p.key)!.expired).toBe(1);
@@ -312,10 +313,23 @@ describe("consent: reveal, proof, rates, retention, control findings", () => {
     const purges = await auditCount("consent.evidence.purge");
     const done = await runConsentRetention(SYSTEM_CLI, { confirm: true });
     expect(done!.removed).toBeGreaterThanOrEqual(1);
-    expect(await db().consentEvidence.findMany({ where: { purposeId: p.id }, select: { userAgent: true } })).toEqual([{ userAgent: "UA new" }]);
+    // The old evidence's content is gone; its row stays, dated, so the history says
+    // "removed under the policy" rather than "none recorded".
+    const left = await db().consentEvidence.findMany({ where: { purposeId: p.id }, select: { userAgent: true, ipHash: true, removedAt: true }, orderBy: { receivedAt: "asc" } });
+    expect(left).toEqual([
+      { userAgent: null, ipHash: null, removedAt: expect.any(Date) },
+      { userAgent: "UA new", ipHash: null, removedAt: null },
+    ]);
     expect(await db().consentEvent.count({ where: { purposeId: p.id } })).toBe(2);
     expect(await auditCount("consent.evidence.purge")).toBe(purges + 1);
     expect((await consentRetentionReport(SYSTEM_CLI)).lines.find((l) => l.purpose === p.key)!.expired).toBe(0);
+    // The history tells removed evidence from none: a later event sent with no evidence.
+    await ingestConsentEvents(SYSTEM_CLI, { subjectId: oldSubject, purpose: p.key, action: "withdraw" });
+    const history = (await getSubjectDetail(SYSTEM_CLI, (await findSubject(SYSTEM_CLI, oldSubject))!.ref)).history;
+    expect(history.map((h) => [h.action, h.evidenceRemoved, !!h.evidenceRemovedAt, h.userAgent])).toEqual([
+      ["withdraw", false, false, null],
+      ["grant", true, true, null],
+    ]);
   });
 
   it("the retention job does not run while another instance holds its lease", async () => {

@@ -76,7 +76,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ ref: s
                     <td className="pr-3 text-xs">{h.source}</td>
                     <td className="pr-3 text-xs">{h.jurisdiction ?? "—"}</td>
                     <td className="pr-3 text-xs">{h.gpc ? "yes" : ""}</td>
-                    <td className="max-w-xs break-all pr-3 text-xs text-slate-500">{h.evidenceRemoved ? "removed (retention)" : [h.userAgent, h.ipHash ? `IP hash ${h.ipHash.slice(0, 12)}…` : null].filter(Boolean).join(" · ") || "—"}</td>
+                    <td className="max-w-xs break-all pr-3 text-xs text-slate-500">{h.evidenceRemovedAt ? `removed under the retention policy, ${utc(h.evidenceRemovedAt)}` : [h.userAgent, h.ipHash ? `IP hash ${h.ipHash.slice(0, 12)}…` : null].filter(Boolean).join(" · ") || "none recorded"}</td>
                   </tr>
                 ))}
               </tbody>

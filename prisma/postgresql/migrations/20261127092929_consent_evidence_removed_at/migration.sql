@@ -1,0 +1,9 @@
+-- DropIndex
+DROP INDEX "ConsentEvidence_purposeId_receivedAt_idx";
+
+-- AlterTable
+ALTER TABLE "ConsentEvidence" ADD COLUMN     "removedAt" TIMESTAMP(3);
+
+-- CreateIndex
+CREATE INDEX "ConsentEvidence_purposeId_removedAt_receivedAt_idx" ON "ConsentEvidence"("purposeId", "removedAt", "receivedAt");
+
