@@ -19,6 +19,8 @@ const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db;
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 /** After a burst, a restarted WAL file is cut back to this size. */
 export const WAL_SIZE_LIMIT_BYTES = WAL_AUTOCHECKPOINT_PAGES * 4096;
+/** Reads of the first 256 MiB of the database file through a memory map (docs/decisions/203). */
+export const MMAP_SIZE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The settings every SQLite connection of the app gets (the benchmark's raw baseline too,
@@ -38,6 +40,11 @@ export function applySqliteSettings(raw: BetterSqlite3.Database) {
   // made the checkpoint the largest cost of a busy ingest (docs/decisions/202).
   raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   raw.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  // Page reads from the map instead of a read() call and a copy each: +4-8% batch ingest
+  // with 400k events loaded, in 4 of 4 paired runs. SQLite still writes through the WAL
+  // with write() and fsync, so durability is unchanged; the known cost is that an I/O error
+  // while reading the mapped file is a signal, not an error code.
+  raw.pragma(`mmap_size = ${MMAP_SIZE_BYTES}`);
 }
 
 /** The SQLite adapter with the connection settings this app relies on (applySqliteSettings). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, dialect, sqliteHandle, WAL_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES } from "@/lib/server/db";
+import { db, dialect, MMAP_SIZE_BYTES, sqliteHandle, WAL_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES } from "@/lib/server/db";
 
 describe("database connection settings", () => {
   it.runIf(dialect() === "sqlite")("SQLite runs in WAL mode with synchronous=FULL (durable commits) and foreign keys on", async () => {
@@ -17,6 +17,7 @@ describe("database connection settings", () => {
     expect(Number(h.pragma("temp_store", { simple: true }))).toBe(2); // MEMORY
     expect(Number(h.pragma("wal_autocheckpoint", { simple: true }))).toBe(WAL_AUTOCHECKPOINT_PAGES);
     expect(Number(h.pragma("journal_size_limit", { simple: true }))).toBe(WAL_SIZE_LIMIT_BYTES);
+    expect(Number(h.pragma("mmap_size", { simple: true }))).toBe(MMAP_SIZE_BYTES);
   });
 
   it("answers a trivial query on either dialect", async () => {
