@@ -138,12 +138,14 @@ describe("history links (docs/decisions/203): each event names the one recorded 
 
   it("links in recording order, starting from the stored head of each pair", () => {
     const stored = new Map([[pairKey("a", "p-email"), "old-a-email"]]);
-    const { prev, heads } = chainLinks(events, ids, stored);
+    const asked: string[] = [];
+    const { prev, heads } = chainLinks(events, ids, (s, p) => (asked.push(pairKey(s, p)), stored.get(pairKey(s, p)) ?? null));
     expect(prev).toEqual(["old-a-email", null, null, "e0"]);
     expect(Object.fromEntries(heads)).toEqual({ [pairKey("a", "p-email")]: 3, [pairKey("b", "p-email")]: 1, [pairKey("a", "p-ads")]: 2 });
+    expect(asked).toEqual([pairKey("a", "p-email"), pairKey("b", "p-email"), pairKey("a", "p-ads")]); // once per pair
   });
 
   it("a pair with no stored head starts its chain with null", () => {
-    expect(chainLinks(events, ids, new Map()).prev).toEqual([null, null, null, "e0"]);
+    expect(chainLinks(events, ids, () => null).prev).toEqual([null, null, null, "e0"]);
   });
 });

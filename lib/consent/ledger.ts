@@ -139,16 +139,17 @@ export function latestPerPair(events: readonly LedgerEvent[]): Map<string, State
 /**
  * The history links of a batch (docs/decisions/203). Each event names the event recorded
  * just before it for the same subject and purpose: the previous one in the batch, or for
- * the pair's first event in the batch the stored head (`storedHeads`, by pairKey). Returns
- * each event's link (by position) and each pair's new head: the index of its last event.
+ * the pair's first event in the batch the stored head (`storedHead`, asked once per pair).
+ * Returns each event's link (by position) and each pair's new head: the index of its last
+ * event.
  */
-export function chainLinks(events: readonly LedgerEvent[], ids: readonly string[], storedHeads: ReadonlyMap<string, string>) {
+export function chainLinks(events: readonly LedgerEvent[], ids: readonly string[], storedHead: (subjectId: string, purposeId: string) => string | null) {
   const prev: (string | null)[] = [];
   const heads = new Map<string, number>();
   events.forEach((event, index) => {
     const key = pairKey(event.subjectId, event.purposeId);
     const before = heads.get(key);
-    prev.push(before === undefined ? (storedHeads.get(key) ?? null) : ids[before]!);
+    prev.push(before === undefined ? storedHead(event.subjectId, event.purposeId) : ids[before]!);
     heads.set(key, index);
   });
   return { prev, heads };

@@ -48,7 +48,6 @@ export function applySqliteSettings(raw: BetterSqlite3.Database) {
 }
 
 /** The SQLite adapter with the connection settings this app relies on (applySqliteSettings). */
-
 class DurableSqlite extends PrismaBetterSQLite3 {
   /** The connection Prisma uses (set once connected); see sqliteHandle(). */
   handle: BetterSqlite3.Database | null = null;

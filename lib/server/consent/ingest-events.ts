@@ -150,7 +150,8 @@ async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, recei
   // interleave: on PostgreSQL the audit lock taken first serialises them, on SQLite the
   // write lock does, so no other request moves a head between this read and the upsert.
   const heads = await tx.consentState.findMany({ where: { subjectId: { in: [...new Set(subjects.values())] } }, select: { subjectId: true, purposeId: true, lastEventId: true } });
-  const links = chainLinks(withRows, ids, new Map(heads.map((h) => [pairKey(h.subjectId, h.purposeId), h.lastEventId])));
+  const stored = new Map(heads.map((h) => [pairKey(h.subjectId, h.purposeId), h.lastEventId]));
+  const links = chainLinks(withRows, ids, (subjectId, purposeId) => stored.get(pairKey(subjectId, purposeId)) ?? null);
   await insertRows(
     tx,
     Prisma.sql`INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "noticeVersion", "source", "jurisdiction", "gpc", "batchId", "prevEventId") VALUES `,

@@ -10,7 +10,7 @@ import "server-only";
 // are exactly what the Prisma path writes (tests/db/consent/hot-path.test.ts compares them).
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
-import { ACTION_STATUS, chainLinks, latestPerPair, pairKey, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
+import { ACTION_STATUS, chainLinks, latestPerPair, type LedgerEvent, type PurposeInfo } from "@/lib/consent/ledger";
 import { AppError } from "@/lib/errors";
 import type { ConsentIngestResult } from "@/lib/validation/consent";
 import type { Actor } from "@/lib/server/actor";
@@ -194,18 +194,9 @@ function writeEvents(st: Statements, { events, batchId, receivedAt }: BatchPlan)
   }
   const ids = ledgerIds(receivedAt, events.length);
   const withRows: LedgerEvent[] = events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! }));
-  // The stored head of each pair's history chain (docs/decisions/203); reading it also
-  // brings the state row's page into the cache for the upsert below.
-  const stored = new Map<string, string>();
-  const seen = new Set<string>();
-  for (const e of withRows) {
-    const key = pairKey(e.subjectId, e.purposeId);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const head = st.stateHead.get(e.subjectId, e.purposeId) as string | undefined;
-    if (head) stored.set(key, head);
-  }
-  const { prev, heads } = chainLinks(withRows, ids, stored);
+  // The stored head of each pair's history chain (docs/decisions/203), read once per pair;
+  // the read also brings the state row's page into the cache for the upsert below.
+  const { prev, heads } = chainLinks(withRows, ids, (subjectId, purposeId) => (st.stateHead.get(subjectId, purposeId) as string | undefined) ?? null);
   withRows.forEach((e, i) => {
     st.insertEvent.run(ids[i], e.subjectId, e.purposeId, e.action, sqliteDateTime(e.occurredAt), received, e.noticeVersion, e.source, e.jurisdiction, e.gpc ? 1 : 0, batchId, prev[i]);
   });

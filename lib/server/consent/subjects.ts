@@ -84,7 +84,14 @@ export async function findSubject(actor: Actor, identifier: unknown): Promise<{ 
 
 export type SubjectDetail = Awaited<ReturnType<typeof getSubjectDetail>>;
 
-const HISTORY_CHUNK = 5_000; // ids per query, well under both dialects' parameter limits
+const ID_CHUNK = 5_000; // ids per query, well under both dialects' parameter limits
+
+/** Rows read by id, `ID_CHUNK` ids per query (a subject's history can hold many events). */
+async function byIdChunks<T>(ids: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) rows.push(...(await read(ids.slice(i, i + ID_CHUNK))));
+  return rows;
+}
 
 /**
  * Every event of one subject, newest first. The history is a chain per purpose
@@ -101,11 +108,10 @@ async function subjectHistory(ref: string) {
       SELECT e."prevEventId" FROM "ConsentEvent" e JOIN chain c ON e."id" = c."id" WHERE e."prevEventId" IS NOT NULL
     )
     SELECT "id" FROM chain`;
-  const ids = links.map((l) => l.id);
-  const events = [];
-  for (let i = 0; i < ids.length; i += HISTORY_CHUNK) {
-    events.push(...(await db().consentEvent.findMany({ where: { id: { in: ids.slice(i, i + HISTORY_CHUNK) }, subjectId: ref } })));
-  }
+  const events = await byIdChunks(
+    links.map((l) => l.id),
+    (ids) => db().consentEvent.findMany({ where: { id: { in: ids }, subjectId: ref } }),
+  );
   return events.sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
@@ -119,7 +125,7 @@ export async function getSubjectDetail(actor: Actor, ref: string) {
     db().consentState.findMany({ where: { subjectId: ref } }),
     subjectHistory(ref),
   ]);
-  const evidence = events.length ? await db().consentEvidence.findMany({ where: { eventId: { in: events.map((e) => e.id) } } }) : [];
+  const evidence = await byIdChunks(events.map((e) => e.id), (ids) => db().consentEvidence.findMany({ where: { eventId: { in: ids } } }));
   const evidenceBy = new Map(evidence.map((e) => [e.eventId, e]));
   const purposeBy = new Map(purposes.map((p) => [p.id, p]));
   const stateBy = new Map(states.map((s) => [s.purposeId, s]));
