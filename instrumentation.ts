@@ -1,11 +1,13 @@
 // Runs once when the server starts: validate the environment so a missing or malformed
 // variable stops the server with a message naming it, instead of failing on first use;
 // on SQLite, start the WAL checkpointer thread; then start the background job clock (jobs
-// run under database leases, so several instances are safe).
+// run under database leases, so several instances are safe) and the audit log's sealer.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/env");
     env();
+    // The audit signing key must load before anything is served (a clear message if not).
+    (await import("@/lib/server/keys")).auditSigner();
     // SQLite: WAL checkpoints on a worker thread, not inside a request's commit
     // (lib/server/sqlite-checkpointer.ts, docs/decisions/202).
     const { db, dialect, sqliteHandle } = await import("@/lib/server/db");
@@ -13,6 +15,25 @@ export async function register() {
       await db().$connect();
       const handle = sqliteHandle();
       if (handle) (await import("@/lib/server/sqlite-checkpointer")).startWalCheckpointer(handle.name);
+    }
+    // The audit log's sealer (docs/decisions/005): one instance at a time, under a lease.
+    // On SIGTERM/SIGINT it seals what is committed and signs a shutdown head. scripts/
+    // start.mjs sets NEXT_MANUAL_SIG_HANDLE so this handler, not Next's, ends the process
+    // (Next's would exit before the head is written).
+    if (process.env.AUDIT_SEALER !== "0") {
+      const { startSealer, stopSealer } = await import("@/lib/server/audit/sealer");
+      startSealer();
+      for (const [sig, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+        process.once(sig, () => {
+          const timeout = setTimeout(() => process.exit(code), 10_000);
+          void stopSealer()
+            .catch((e) => console.error("audit sealer: could not sign the shutdown head", e))
+            .finally(() => {
+              clearTimeout(timeout);
+              if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(code);
+            });
+        });
+      }
     }
     if (process.env.DISABLE_JOBS !== "1") {
       await import("@/lib/server/jobs/all-jobs");

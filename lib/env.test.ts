@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { databaseDialect, parseEnv } from "./env";
 
@@ -7,7 +7,7 @@ const good = {
   NEXTAUTH_SECRET: "x".repeat(40),
   FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
   BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
-  AUDIT_CHECKPOINT_KEY: randomBytes(32).toString("base64"),
+  AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
 };
 
 describe("environment validation (lib/env.ts)", () => {
@@ -18,7 +18,7 @@ describe("environment validation (lib/env.ts)", () => {
   });
 
   it("names every missing variable", () => {
-    expect(() => parseEnv({})).toThrow(/DATABASE_URL: is missing[\s\S]*NEXTAUTH_SECRET: is missing[\s\S]*FIELD_ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY[\s\S]*AUDIT_CHECKPOINT_KEY/);
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL: is missing[\s\S]*NEXTAUTH_SECRET: is missing[\s\S]*FIELD_ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY/);
   });
 
   it.each([

@@ -27,7 +27,18 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: z.string({ error: "is missing" }).min(32, "must be at least 32 characters"),
   FIELD_ENCRYPTION_KEYS: keyRingSpec,
   BLIND_INDEX_KEY: base64Key(32),
-  AUDIT_CHECKPOINT_KEY: base64Key(32),
+  // The Ed25519 key that signs the audit log's tree heads (docs/decisions/005): a PKCS#8
+  // PEM or base64, in AUDIT_SIGNING_KEY or in the file AUDIT_SIGNING_KEY_FILE names. It
+  // must never be kept in the database; production keeps it away from the database host.
+  // The server refuses to start without it (instrumentation.ts); a verifier with only the
+  // public keys does not need it.
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  // Public keys that signed earlier heads (after a rotation), comma-separated base64 or
+  // PEM; public, not secret.
+  AUDIT_RETIRED_PUBLIC_KEYS: z.string().optional(),
+  // Only to verify, once, the HMAC checkpoints of a log written before the Merkle tree.
+  AUDIT_CHECKPOINT_KEY: base64Key(32).optional(),
   APP_TIMEZONE: z
     .string()
     .refine((tz) => {

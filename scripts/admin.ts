@@ -7,8 +7,8 @@ import { parseArgs } from "./cli-args";
 import { SCOPE_NAMES } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { SYSTEM_CLI } from "@/lib/server/actor";
-import { checkpointTail } from "@/lib/server/audit/append";
-import { verifyAuditChain } from "@/lib/server/audit/verify-audit";
+import { AUDIT_HELP, auditCommand } from "./admin-audit";
+import { sealBeforeExit } from "@/lib/server/audit/sealer";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
 import { db, dialect, disconnectDb } from "@/lib/server/db";
@@ -29,8 +29,7 @@ const HELP = `Usage: npm run admin -- <command> [options]
         --ai-system binds the key to one AI system (scopes decisions:read, decisions:write)
         scopes: ${SCOPE_NAMES.join(", ")}
   apikey:revoke --id ID
-  audit:verify                    exit 0 if the chain is intact, 1 naming the first bad seq
-  audit:checkpoint                sign the current tail of the audit log
+${AUDIT_HELP}
   setting:set --key K --value JSON e.g. --key security.mfaRequired --value true
   backup --out FILE               SQLite only: a consistent copy of the database
   restore --from FILE --yes       SQLite only: replace the database (stop the app first)
@@ -86,20 +85,6 @@ async function main(argv: string[]): Promise<number> {
       console.log("Key revoked.");
       return 0;
     }
-    case "audit:verify": {
-      const r = await verifyAuditChain(SYSTEM_CLI, { record: false });
-      if (r.ok) {
-        console.log(`Audit chain intact: ${r.events} events, ${r.checkpoints} signed checkpoints, last seq ${r.lastSeq}.`);
-        return 0;
-      }
-      console.error(`Audit chain BROKEN at seq ${r.firstBadSeq}: ${r.reason}`);
-      return 1;
-    }
-    case "audit:checkpoint": {
-      const seq = await checkpointTail();
-      console.log(seq ? `Signed checkpoint at seq ${seq}.` : "The audit log is empty; nothing to sign.");
-      return 0;
-    }
     case "setting:set": {
       const key = need(args, "key");
       if (!(key in SETTINGS)) throw new Error(`unknown setting "${key}"; known: ${Object.keys(SETTINGS).join(", ")}`);
@@ -129,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
       const target = sqliteFile();
       await disconnectDb();
       copyFileSync(from, target);
-      console.log(`Restored ${target} from ${from}. Run audit:verify to check the chain.`);
+      console.log(`Restored ${target} from ${from}. Run audit:verify to check the audit log.`);
       return 0;
     }
     case undefined:
@@ -137,9 +122,12 @@ async function main(argv: string[]): Promise<number> {
     case "--help":
       console.log(HELP);
       return 0;
-    default:
+    default: {
+      const code = command.startsWith("audit:") ? await auditCommand(command, args) : null;
+      if (code !== null) return code;
       console.error(`Unknown command "${command}".\n\n${HELP}`);
       return 2;
+    }
   }
 }
 
@@ -154,5 +142,7 @@ try {
   } else console.error(`Error: ${e instanceof Error ? e.message : String(e)}`);
   code = 2;
 }
+// What this command recorded is sealed before the process goes (unless a server will).
+if (process.argv[2] !== "audit:verify" && process.argv[2] !== "restore") await sealBeforeExit().catch((e) => console.error(`Could not seal the audit log: ${e instanceof Error ? e.message : String(e)}`));
 await disconnectDb();
 process.exit(code);

@@ -11,7 +11,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
-import { generateSecrets } from "./local-env.mjs";
+import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
 import { concurrently, fmt, makeEvents, paced, PURPOSES, ratio, SALE_PURPOSE, spread } from "./bench/workload";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -83,7 +83,7 @@ async function oneClient(n: number) {
 }
 
 // The raw baseline, in this process, with the app's settings (as in scripts/bench.ts).
-Object.assign(process.env, { NODE_ENV: "production", ...generateSecrets() });
+Object.assign(process.env, { NODE_ENV: "production", ...generateSecrets(), AUDIT_SIGNING_KEY: generateSigningKeyPem() });
 const rawFile = resolve(dataDir, "raw.db");
 process.env.DATABASE_URL = `file:${rawFile}`;
 const { migratedFile, openRawBaseline } = await import("./bench/raw-baseline");

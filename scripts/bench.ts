@@ -19,7 +19,7 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
-import { generateSecrets } from "./local-env.mjs";
+import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
 import { concurrently, fmt, makeEvents, paced, pct, PURPOSES, ratio, SECONDS, spread, n0, r1 } from "./bench/workload";
 
 const LOAD_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -30,7 +30,7 @@ const stamp = `${Date.now()}_${process.pid}`;
 const appFile = resolve(dir, `app_${stamp}.db`);
 const rawFile = resolve(dir, `raw_${stamp}.db`);
 
-Object.assign(process.env, { DATABASE_URL: `file:${appFile}`, NODE_ENV: "production", ...generateSecrets() });
+Object.assign(process.env, { DATABASE_URL: `file:${appFile}`, NODE_ENV: "production", ...generateSecrets(), AUDIT_SIGNING_KEY: generateSigningKeyPem() });
 const { migratedFile, openRawBaseline } = await import("./bench/raw-baseline");
 for (const f of [appFile, rawFile]) await migratedFile(f);
 

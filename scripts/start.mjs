@@ -65,7 +65,9 @@ if (!dev) {
 }
 
 const url = process.env.NEXTAUTH_URL;
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(port)], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+// NEXT_MANUAL_SIG_HANDLE: the app's own handler (instrumentation.ts) ends the process on
+// SIGTERM/SIGINT, after signing the audit log's shutdown head.
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(port)], { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" } });
 let announced = false;
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);

@@ -94,7 +94,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </Card>
         {o.audit && (
           <Card title="Audit trail">
-            <p className="text-sm text-slate-700">{o.audit.events.toLocaleString("en")} events recorded; {o.audit.checkpoints} signed checkpoints.</p>
+            <p className="text-sm text-slate-700">{o.audit.events.toLocaleString("en")} events recorded; {o.audit.heads.toLocaleString("en")} signed tree heads.</p>
             <Link href="/audit" className="mt-2 inline-block text-sm font-semibold text-indigo-600 hover:underline">Open the audit log</Link>
           </Card>
         )}

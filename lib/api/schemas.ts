@@ -18,7 +18,8 @@ export const healthSchema = z
 
 export const auditEventSchema = z
   .object({
-    seq: z.number().int(),
+    id: z.number().int().meta({ description: "the order events were written in; the cursor of `before`" }),
+    seq: z.number().int().nullable().meta({ description: "the event's place in the signed log (leaf index + 1); null until sealed, within seconds" }),
     at: z.iso.datetime(),
     actorType: z.string(),
     actorLabel: z.string().nullable(),
@@ -27,7 +28,8 @@ export const auditEventSchema = z
     entityId: z.string().nullable(),
     diff: z.string().nullable(),
     ip: z.string().nullable(),
-    hash: z.string(),
+    hash: z.string().nullable().meta({ description: "the leaf hash once sealed (older events: their chain hash)" }),
+    leafHash: z.string().nullable(),
   })
   .meta({ id: "AuditEvent" });
 

@@ -9,7 +9,7 @@ export async function getOverview(actor: Actor) {
   const userId = actor.kind === "user" ? actor.userId : null;
   const me = userId ? await db().user.findUnique({ where: { id: userId }, select: { mfaEnabledAt: true } }) : null;
   const audit = can(actor, "audit:read")
-    ? { events: await db().auditEvent.count(), checkpoints: await db().auditCheckpoint.count() }
+    ? { events: await db().auditEvent.count(), heads: await db().auditTreeHead.count() }
     : null;
   const users = can(actor, "user:read")
     ? {

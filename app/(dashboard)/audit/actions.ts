@@ -1,15 +1,16 @@
 "use server";
 import { actionError, type ActionResult } from "@/lib/action-result";
+import type { Finding } from "@/lib/audit/verify-log";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { verifyAuditChain } from "@/lib/server/audit/verify-audit";
+import { describeReport, verifyAuditLog } from "@/lib/server/audit/verify-audit";
 
-export async function verifyChainAction(): Promise<ActionResult> {
+export type VerifyData = { findings: Finding[]; notes: string[] };
+
+export async function verifyLogAction(): Promise<ActionResult<VerifyData>> {
   try {
     const actor = await requireActor();
-    const r = await verifyAuditChain(actor);
-    return r.ok
-      ? { ok: true, message: `Chain intact: ${r.events} events, ${r.checkpoints} signed checkpoints.` }
-      : { ok: false, message: `Chain broken at seq ${r.firstBadSeq}: ${r.reason}` };
+    const r = await verifyAuditLog(actor);
+    return { ok: r.ok, message: describeReport(r), data: { findings: r.findings.slice(0, 10), notes: r.notes.slice(0, 10) } };
   } catch (e) {
     return actionError(e);
   }

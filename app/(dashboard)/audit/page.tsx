@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { auditFilterSchema, listAuditEvents } from "@/lib/server/audit/list-audit";
+import { auditLogStatus } from "@/lib/server/audit/status";
+import { LogStatus } from "./log-status";
 import { Forbidden } from "../_components/forbidden";
 import { VerifyButton } from "./verify-button";
 
@@ -16,15 +18,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
   const parsed = auditFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});
-  const { events, nextBefore } = await listAuditEvents(actor, filter);
+  const [{ events, nextBefore }, status] = await Promise.all([listAuditEvents(actor, filter), auditLogStatus(actor)]);
   const nextParams = new URLSearchParams({ ...(raw as Record<string, string>), before: String(nextBefore ?? "") });
   return (
     <>
       <PageHeader
         title="Audit log"
-        description="Every change, sign-in, denial, export and reveal, hash-chained (SHA-256) with signed checkpoints. Nothing here can be edited from the app."
+        description="Every change, sign-in, denial, export and reveal. Each event becomes a leaf of a Merkle tree (SHA-256) whose heads are signed with Ed25519 within seconds; anyone with the public key can check an event's proof offline. Nothing here can be edited from the app."
         actions={<VerifyButton />}
       />
+      <LogStatus s={status} />
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
         <Field label="Actor"><Input name="actor" defaultValue={filter.actor} placeholder="email or key" /></Field>
         <Field label="Action"><Input name="action" defaultValue={filter.action} placeholder="e.g. user. or auth.signin" /></Field>
@@ -47,8 +50,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr><td colSpan={7} className="px-3 py-6 text-center text-slate-500">No events match these filters.</td></tr>
             )}
             {events.map((e) => (
-              <tr key={e.seq} className="align-top">
-                <td className="px-3 py-2 font-mono text-xs" title={e.hash}>{e.seq}</td>
+              <tr key={e.id} className="align-top">
+                <td className="px-3 py-2 font-mono text-xs" title={e.hash ?? undefined}>
+                  {e.seq ? <Link className="text-indigo-600 hover:underline" href={`/audit/events/${e.seq}`}>{e.seq}</Link> : <span className="text-slate-500" title="Sealed within seconds">unsealed</span>}
+                </td>
                 <td className="whitespace-nowrap px-3 py-2 text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
                 <td className="px-3 py-2 text-xs">{e.actorLabel}</td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>

@@ -1,15 +1,12 @@
 import "server-only";
-// Security-sensitive: appends to the hash-chained audit log. Always called with the
-// transaction of the change it records, so the two commit or fail together.
+// Security-sensitive: records audit events. Always called with the transaction of the
+// change it records, so the two commit or fail together. A writer only inserts its row:
+// the id comes from the database and nothing is read first, so writers never wait for one
+// another's audit work. The sealer (./sealer.ts) later orders committed events into the
+// Merkle tree and signs it (docs/decisions/005).
 import type BetterSqlite3 from "better-sqlite3";
-import { chainHash, GENESIS_HASH, signCheckpoint } from "@/lib/audit/chain";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
-import { db, dialect, type Tx } from "@/lib/server/db";
-import { checkpointKey } from "@/lib/server/keys";
-
-export const CHECKPOINT_EVERY = 50;
-// Any constant: serialises appenders across app instances sharing one PostgreSQL.
-const AUDIT_LOCK_ID = 7_263_001;
+import { db, type Tx } from "@/lib/server/db";
 
 export type AuditInput = {
   action: string;
@@ -18,10 +15,9 @@ export type AuditInput = {
   diff?: Record<string, unknown> | null;
 };
 
-/** The chained fields of the next event after `last`: what both appenders hash and store. */
-function nextFields(last: { seq: number } | null | undefined, actor: Actor, input: AuditInput) {
+/** The fields of a new event: what the sealer hashes into its leaf once it has a seq. */
+function eventFields(actor: Actor, input: AuditInput) {
   return {
-    seq: (last?.seq ?? 0) + 1,
     // Millisecond precision is what both dialects store; hashing a finer value would
     // make the stored event fail verification.
     at: new Date(Math.floor(Date.now())),
@@ -37,28 +33,8 @@ function nextFields(last: { seq: number } | null | undefined, actor: Actor, inpu
 }
 
 export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput) {
-  if (dialect() === "postgresql") {
-    // Held until the transaction ends; SQLite already serialises writers.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_ID})`;
-  }
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const fields = nextFields(last, actor, input);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = chainHash(fields, prevHash);
-  await tx.auditEvent.create({ data: { ...fields, prevHash, hash } });
-  if (fields.seq % CHECKPOINT_EVERY === 0) {
-    await writeCheckpoint(tx, fields.seq, hash);
-  }
-  return { seq: fields.seq, hash };
-}
-
-export async function writeCheckpoint(tx: Tx, seq: number, hash: string) {
-  const at = new Date();
-  await tx.auditCheckpoint.upsert({
-    where: { seq },
-    create: { seq, hash, at, signature: signCheckpoint(checkpointKey(), seq, hash, at) },
-    update: {},
-  });
+  const row = await tx.auditEvent.create({ data: eventFields(actor, input), select: { id: true } });
+  return { id: row.id };
 }
 
 /** DateTime as the Prisma better-sqlite3 adapter stores it (its default "iso8601" format). */
@@ -66,52 +42,29 @@ export function sqliteDateTime(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
-type AuditStatements = { last: BetterSqlite3.Statement; insert: BetterSqlite3.Statement; checkpoint: BetterSqlite3.Statement };
-const auditStatements = new WeakMap<BetterSqlite3.Database, AuditStatements>();
+const insertStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
 
 /**
  * appendAudit on the raw better-sqlite3 connection, for a synchronous SQLite hot path
- * (docs/decisions/200). The SAME fields and chainHash as appendAudit; it must be called
- * inside a better-sqlite3 transaction on the connection Prisma uses (sqliteHandle()), so
- * the read of the tail and the insert cannot interleave with another appender.
+ * (docs/decisions/200): the SAME fields, one prepared INSERT. It must run inside a
+ * better-sqlite3 transaction on the connection Prisma uses (sqliteHandle()), so the event
+ * commits with the change it records.
  */
 export function appendAuditOnSqlite(handle: BetterSqlite3.Database, actor: Actor, input: AuditInput) {
   if (!handle.inTransaction) throw new Error("appendAuditOnSqlite must run inside a transaction");
-  let st = auditStatements.get(handle);
-  if (!st) {
-    st = {
-      last: handle.prepare(`SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`).safeIntegers(false),
-      insert: handle.prepare(
-        `INSERT INTO "AuditEvent" ("seq", "at", "actorType", "actorId", "actorLabel", "action", "entityType", "entityId", "diff", "ip", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      checkpoint: handle.prepare(`INSERT INTO "AuditCheckpoint" ("seq", "hash", "at", "signature") VALUES (?, ?, ?, ?) ON CONFLICT ("seq") DO NOTHING`),
-    };
-    auditStatements.set(handle, st);
+  let insert = insertStatements.get(handle);
+  if (!insert) {
+    insert = handle.prepare(
+      `INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "actorLabel", "action", "entityType", "entityId", "diff", "ip") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertStatements.set(handle, insert);
   }
-  const last = st.last.get() as { seq: number; hash: string } | undefined;
-  const fields = nextFields(last, actor, input);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = chainHash(fields, prevHash);
-  const f = fields;
-  st.insert.run(f.seq, sqliteDateTime(f.at), f.actorType, f.actorId, f.actorLabel, f.action, f.entityType, f.entityId, f.diff, f.ip, prevHash, hash);
-  if (f.seq % CHECKPOINT_EVERY === 0) {
-    const at = new Date();
-    st.checkpoint.run(f.seq, hash, sqliteDateTime(at), signCheckpoint(checkpointKey(), f.seq, hash, at));
-  }
-  return { seq: f.seq, hash };
+  const f = eventFields(actor, input);
+  const r = insert.run(sqliteDateTime(f.at), f.actorType, f.actorId, f.actorLabel, f.action, f.entityType, f.entityId, f.diff, f.ip);
+  return { id: Number(r.lastInsertRowid) };
 }
 
 /** An event that records something on its own (a sign-in failure, a denial). */
 export async function recordAudit(actor: Actor, input: AuditInput) {
   return db().$transaction((tx) => appendAudit(tx, actor, input));
-}
-
-/** Signs the current tail so that truncating it later is detected. */
-export async function checkpointTail() {
-  return db().$transaction(async (tx) => {
-    const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-    if (!last) return null;
-    await writeCheckpoint(tx, last.seq, last.hash);
-    return last.seq;
-  });
 }

@@ -16,7 +16,7 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-/** Newest first, keyset-paginated by seq. */
+/** Newest first (by id, the order events were written), keyset-paginated by id. Unsealed events have no seq yet. */
 export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
   await requirePermission(actor, "audit:read");
   const where: Prisma.AuditEventWhereInput = {};
@@ -29,11 +29,12 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
       ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),
     };
   }
-  if (filter.before) where.seq = { lt: filter.before };
-  const rows = await db().auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: filter.limit + 1 });
+  if (filter.before) where.id = { lt: filter.before };
+  const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, take: filter.limit + 1 });
   const page = rows.slice(0, filter.limit);
   return {
     events: page.map((e) => ({
+      id: e.id,
       seq: e.seq,
       at: e.at.toISOString(),
       actorType: e.actorType,
@@ -43,8 +44,10 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
       entityId: e.entityId,
       diff: e.diff,
       ip: e.ip,
-      hash: e.hash,
+      // The leaf hash once sealed; events from before the Merkle tree also keep their chain hash.
+      hash: e.leafHash ?? e.hash,
+      leafHash: e.leafHash,
     })),
-    nextBefore: rows.length > filter.limit ? page[page.length - 1]!.seq : null,
+    nextBefore: rows.length > filter.limit ? page[page.length - 1]!.id : null,
   };
 }

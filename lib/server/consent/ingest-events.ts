@@ -93,8 +93,6 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
   try {
     await db().$transaction(
       async (tx) => {
-        // First: on PostgreSQL this takes the audit lock, which also serialises the
-        // find-or-create of subjects below across app instances.
         await appendAudit(tx, actor, audit);
         await writeEvents(tx, events, batchId, receivedAt);
         if (opts.idempotency && hash) {
@@ -117,6 +115,7 @@ function isUniqueViolation(e: unknown) {
 /** Resolves (or creates) the subject rows of a batch: returns identifier -> subject row id. */
 async function resolveSubjects(tx: Tx, identifiers: string[], receivedAt: Date): Promise<Map<string, string>> {
   const byLookup = new Map(identifiers.map((id) => [lookupHash(id, SUBJECT_CONTEXT), id]));
+  await lockSubjects(tx, [...byLookup.keys()]);
   const existing = await tx.consentSubject.findMany({ where: { lookup: { in: [...byLookup.keys()] } }, select: { id: true, lookup: true } });
   const ids = new Map<string, string>();
   for (const s of existing) ids.set(byLookup.get(s.lookup)!, s.id);
@@ -128,6 +127,22 @@ async function resolveSubjects(tx: Tx, identifiers: string[], receivedAt: Date):
   });
   await insertRows(tx, Prisma.sql`INSERT INTO "ConsentSubject" ("id", "lookup", "identifier", "createdAt") VALUES `, rows);
   return ids;
+}
+
+// Any constant: the advisory-lock namespace of consent subjects.
+const SUBJECT_LOCK_SPACE = 7_263_002;
+
+/**
+ * PostgreSQL: a transaction lock per subject (by its blind index), so two ingests that
+ * share a subject run its find-or-create and its history heads one after the other, while
+ * ingests for other subjects go on in parallel. Taken in sorted order, so two batches
+ * cannot deadlock. SQLite has one writer and needs none. (A hash collision only makes two
+ * subjects wait for each other.)
+ */
+async function lockSubjects(tx: Tx, lookups: string[]) {
+  if (dialect() !== "postgresql" || lookups.length === 0) return;
+  const sorted = [...lookups].sort();
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${SUBJECT_LOCK_SPACE}::int, hashtext(k)) FROM (SELECT unnest(${sorted}::text[]) AS k ORDER BY 1) AS s`;
 }
 
 /**
@@ -147,8 +162,9 @@ async function writeEvents(tx: Tx, events: LedgerEvent[], batchId: string, recei
   const ids = ledgerIds(receivedAt, events.length);
   const withRows = events.map((e) => ({ ...e, subjectId: subjects.get(e.subjectId)! }));
   // The stored head of each pair's history chain (docs/decisions/203). Ingests do not
-  // interleave: on PostgreSQL the audit lock taken first serialises them, on SQLite the
-  // write lock does, so no other request moves a head between this read and the upsert.
+  // interleave on a subject: on PostgreSQL the subject locks taken in resolveSubjects
+  // serialise them, on SQLite the write lock does, so no other request moves a head
+  // between this read and the upsert.
   const heads = await tx.consentState.findMany({ where: { subjectId: { in: [...new Set(subjects.values())] } }, select: { subjectId: true, purposeId: true, lastEventId: true } });
   const stored = new Map(heads.map((h) => [pairKey(h.subjectId, h.purposeId), h.lastEventId]));
   const links = chainLinks(withRows, ids, (subjectId, purposeId) => stored.get(pairKey(subjectId, purposeId)) ?? null);

@@ -4,7 +4,7 @@ import "server-only";
 // functions (so it is validated and audited like anything a user does).
 import type { Role } from "@/lib/auth/permissions";
 import { SYSTEM_CLI } from "@/lib/server/actor";
-import { checkpointTail } from "@/lib/server/audit/append";
+import { sealBeforeExit } from "@/lib/server/audit/sealer";
 import { seedBreachesDemo } from "@/lib/server/breaches/seed-demo";
 import { seedConsentDemo } from "@/lib/server/consent/seed-demo";
 import { seedInventoryDemo } from "@/lib/server/inventory/seed-demo";
@@ -26,6 +26,6 @@ export async function seedDemo(users: DemoUser[], password: string) {
   await seedBreachesDemo(SYSTEM_CLI);
   await seedOversightDemo(SYSTEM_CLI);
   await seedPostureDemo(SYSTEM_CLI);
-  await checkpointTail();
+  await sealBeforeExit();
   return { seeded: true };
 }

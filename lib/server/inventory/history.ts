@@ -10,11 +10,12 @@ export async function recordHistory(actor: Actor, kind: "asset" | "activity", id
   const entityType = kind === "asset" ? "DataAsset" : "ProcessingActivity";
   const rows = await db().auditEvent.findMany({
     where: { entityType, entityId: id, action: { startsWith: "inventory." } },
-    orderBy: { seq: "desc" },
+    // id: the order events were written (an event has a seq only once sealed).
+    orderBy: { id: "desc" },
     take: 100,
-    select: { seq: true, at: true, actorLabel: true, action: true, diff: true },
+    select: { id: true, seq: true, at: true, actorLabel: true, action: true, diff: true },
   });
-  return rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actor: r.actorLabel ?? "—", action: r.action, changes: summariseDiff(r.diff) }));
+  return rows.map((r) => ({ id: r.id, seq: r.seq, at: r.at.toISOString(), actor: r.actorLabel ?? "—", action: r.action, changes: summariseDiff(r.diff) }));
 }
 
 function summariseDiff(diff: string | null): string[] {

@@ -1,15 +1,12 @@
 import "server-only";
 // Every background job of the app, registered in one place. An area adds one line.
 // Jobs that take their own lease (runExclusive) are marked selfLeased.
-import { checkpointTail } from "@/lib/server/audit/append";
 import { registerJob } from "@/lib/server/jobs/scheduler";
 import { deliverDueCallbacks } from "@/lib/server/oversight/callbacks";
 import { runSlaSweep } from "@/lib/server/oversight/sla";
 import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
 
-// Signs the audit log's tail regularly, so a truncation is detectable even when fewer
-// than CHECKPOINT_EVERY events were written since the last checkpoint.
-registerJob({ name: "audit.checkpoint", everyMs: 10 * 60_000, run: checkpointTail });
+// The audit log's sealer runs on its own, faster clock (lib/server/audit/sealer.ts).
 // EU AI Act Art. 14 oversight: SLA escalation/expiry (never approves) and signed callbacks.
 registerJob({ name: "oversight.sla", everyMs: 30_000, run: () => runSlaSweep(), selfLeased: true });
 registerJob({ name: "oversight.callbacks", everyMs: 10_000, run: () => deliverDueCallbacks(), selfLeased: true });

@@ -26,3 +26,27 @@ export async function runExclusive<T>(name: string, ttlMs: number, fn: () => Pro
     throw e;
   }
 }
+
+/**
+ * A standing lease for a role one instance plays continuously (the audit sealer): taken
+ * when free or expired, renewed by its holder. True while this instance holds it.
+ */
+export async function holdLease(name: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  const until = new Date(now.getTime() + ttlMs);
+  await db().jobLease.upsert({ where: { name }, create: { name, owner: "", leasedUntil: new Date(0) }, update: {} }).catch(() => undefined);
+  const r = await db().jobLease.updateMany({
+    where: { name, OR: [{ owner: INSTANCE }, { leasedUntil: { lt: now } }] },
+    data: { owner: INSTANCE, leasedUntil: until, lastRunAt: now },
+  });
+  return r.count === 1;
+}
+
+export async function releaseLease(name: string) {
+  await db().jobLease.updateMany({ where: { name, owner: INSTANCE }, data: { leasedUntil: new Date(0), lastResult: "released" } });
+}
+
+/** Whether any instance holds the lease now (what the verifier asks of the sealer). */
+export async function leaseHeld(name: string, now = new Date()): Promise<boolean> {
+  const row = await db().jobLease.findUnique({ where: { name }, select: { leasedUntil: true } });
+  return !!row && row.leasedUntil > now;
+}

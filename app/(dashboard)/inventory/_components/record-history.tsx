@@ -1,4 +1,4 @@
-export function RecordHistory({ events }: { events: { seq: number; at: string; actor: string; action: string; changes: string[] }[] }) {
+export function RecordHistory({ events }: { events: { id: number; seq: number | null; at: string; actor: string; action: string; changes: string[] }[] }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">No recorded changes.</p>;
   const label: Record<string, string> = {
     "inventory.asset.create": "Created",
@@ -11,11 +11,11 @@ export function RecordHistory({ events }: { events: { seq: number; at: string; a
   return (
     <ol className="space-y-3" data-testid="history">
       {events.map((e) => (
-        <li key={e.seq} className="text-sm">
+        <li key={e.id} className="text-sm">
           <p>
             <span className="font-medium">{label[e.action] ?? e.action}</span> by {e.actor}{" "}
             <time className="text-slate-500" dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)} UTC</time>
-            <span className="ml-2 font-mono text-xs text-slate-400">#{e.seq}</span>
+            <span className="ml-2 font-mono text-xs text-slate-400">{e.seq ? `#${e.seq}` : "unsealed"}</span>
           </p>
           {e.action.endsWith(".update") || e.action === "inventory.review" ? (
             <ul className="ml-4 list-disc text-xs text-slate-600">
