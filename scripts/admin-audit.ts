@@ -51,7 +51,7 @@ async function verify(args: Record<string, string | true>): Promise<number> {
     return r.ok ? 0 : 1;
   }
   (r.ok ? console.log : console.error)(describeReport(r));
-  for (const f of r.findings.slice(0, 10)) console.error(`  seq ${f.seq}: ${f.reason}`);
+  for (const f of r.findings.slice(0, 10)) console.error(`  seq ${f.at}: ${f.reason}`);
   if (r.findings.length > 10) console.error(`  … ${r.findings.length - 10} more`);
   for (const n of r.notes) console.log(`  note: ${n}`);
   if (witnessHeads) console.log(`  checked against ${witnessHeads.length} exported head(s)`);

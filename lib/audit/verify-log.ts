@@ -16,7 +16,11 @@ import { EMPTY_ROOT, leafHash, TreeBuilder } from "@/lib/audit/merkle";
 import { verifyHeadSignature, type SignedTreeHead } from "@/lib/audit/tree-head";
 
 export type SealedEvent = ChainedFields & { leafHash: string | null };
-export type Finding = { seq: number; reason: string };
+/**
+ * seq: the first bad event. A finding from a signed head that no longer matches only
+ * bounds it: somewhere in seq..through (heads sign ranges, not single events).
+ */
+export type Finding = { seq: number; through?: number; reason: string };
 export type LogContext = {
   heads: readonly SignedTreeHead[];
   /** Heads kept off-site (audit:export-heads), checked against the log as well. */
@@ -30,7 +34,8 @@ export type LogContext = {
 export type LogReport = {
   ok: boolean;
   firstBadSeq: number | null;
-  findings: Finding[];
+  /** In order of the first bad seq each implies (`at`). */
+  findings: (Finding & { at: number })[];
   events: number;
   heads: number;
   latestHead: SignedTreeHead | null;
@@ -65,8 +70,8 @@ export class LogVerifier {
     }
   }
 
-  private find(seq: number, reason: string) {
-    if (this.findings.length < MAX_FINDINGS) this.findings.push({ seq, reason });
+  private find(seq: number, reason: string, through?: number) {
+    if (this.findings.length < MAX_FINDINGS) this.findings.push(through === undefined ? { seq, reason } : { seq, through, reason });
   }
 
   private checkHeads() {
@@ -124,6 +129,11 @@ export class LogVerifier {
     }
   }
 
+  /** A finding the caller made from outside the tree (e.g. an unverified legacy adoption). */
+  report(seq: number, reason: string) {
+    this.find(seq, reason);
+  }
+
   /** Feed every sealed event, in seq order. */
   add(e: SealedEvent) {
     if (e.seq !== this.expectedSeq) {
@@ -139,7 +149,7 @@ export class LogVerifier {
     while (this.nextCheck < this.checks.length && this.checks[this.nextCheck]!.size === this.tree.size) {
       const c = this.checks[this.nextCheck++]!;
       if (c.root === this.tree.root().toString("hex")) this.lastMatchedSize = Math.max(this.lastMatchedSize, c.size);
-      else this.find(this.lastMatchedSize + 1, `events ${this.lastMatchedSize + 1}..${c.size} do not match ${c.label} (altered, inserted, deleted or reordered, with their hashes recomputed)`);
+      else this.find(this.lastMatchedSize + 1, `events ${this.lastMatchedSize + 1}..${c.size} do not match ${c.label} (altered, inserted, deleted or reordered, with their hashes recomputed)`, c.size);
     }
   }
 
@@ -161,10 +171,10 @@ export class LogVerifier {
     }
     const { unsealed } = this.ctx;
     if (unsealed.count > 0) this.notes.push(`${unsealed.count} event(s) not yet sealed, the oldest from ${unsealed.oldestAt?.toISOString()}.`);
-    const findings = [...this.findings].sort((a, b) => a.seq - b.seq);
+    const findings = pinpoint(this.findings);
     return {
       ok: findings.length === 0,
-      firstBadSeq: findings[0]?.seq ?? null,
+      firstBadSeq: findings[0]?.at ?? null,
       findings,
       events: count,
       heads: this.ctx.heads.length,
@@ -173,4 +183,19 @@ export class LogVerifier {
       notes: this.notes,
     };
   }
+}
+
+/**
+ * Orders findings by the first bad seq each implies. A head mismatch over seq..through
+ * that also holds an exact finding (an event whose leaf no longer matches, a gap) points at
+ * that event, not at the start of the head's range.
+ */
+function pinpoint(findings: Finding[]): (Finding & { at: number })[] {
+  const exact = findings.filter((f) => f.through === undefined).map((f) => f.seq);
+  const at = (f: Finding) => {
+    if (f.through === undefined) return f.seq;
+    const inside = exact.filter((s) => s >= f.seq && s <= f.through!);
+    return inside.length ? Math.min(...inside) : f.seq;
+  };
+  return findings.map((f) => ({ ...f, at: at(f) })).sort((a, b) => a.at - b.at || (a.through === undefined ? -1 : 1));
 }

@@ -103,7 +103,7 @@ describe("sign-in", () => {
 
   it("the MFA requirement setting is audited and only admins may change it", async () => {
     await setSetting(SYSTEM_CLI, "security.mfaRequired", true);
-    const ev = await db().auditEvent.findFirst({ where: { action: "setting.update", entityId: "security.mfaRequired" }, orderBy: { seq: "desc" } });
+    const ev = await db().auditEvent.findFirst({ where: { action: "setting.update", entityId: "security.mfaRequired" }, orderBy: { id: "desc" } });
     expect(JSON.parse(ev!.diff!)).toMatchObject({ after: true });
   });
 });

@@ -4,7 +4,7 @@ import type { Finding } from "@/lib/audit/verify-log";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { describeReport, verifyAuditLog } from "@/lib/server/audit/verify-audit";
 
-export type VerifyData = { findings: Finding[]; notes: string[] };
+export type VerifyData = { findings: (Finding & { at: number })[]; notes: string[] };
 
 export async function verifyLogAction(): Promise<ActionResult<VerifyData>> {
   try {

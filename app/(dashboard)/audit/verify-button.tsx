@@ -14,7 +14,7 @@ export function VerifyButton() {
       <FormMessage state={state} />
       {findings.length > 0 && (
         <ul className="list-disc space-y-1 pl-5 text-xs text-red-700" data-testid="verify-findings">
-          {findings.map((f, i) => <li key={i}>seq {f.seq}: {f.reason}</li>)}
+          {findings.map((f, i) => <li key={i}>seq {f.at}: {f.reason}</li>)}
         </ul>
       )}
       {notes.length > 0 && <ul className="space-y-1 text-xs text-slate-600">{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}

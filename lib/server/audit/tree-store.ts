@@ -13,6 +13,8 @@ import { auditTrustedKeys } from "@/lib/server/keys";
 export type EventRow = AuditEvent;
 type Client = Tx | ReturnType<typeof db>;
 const PAGE = 5_000;
+// seq is a 32-bit integer column in both dialects.
+const INT4_MAX = 2_147_483_647;
 
 /** The sealer refuses to sign: what it would sign on top of does not verify. */
 export class SealRefused extends Error {}
@@ -30,7 +32,7 @@ export function toSignedHead(h: Pick<AuditTreeHead, "headIndex" | "treeSize" | "
 }
 
 /** Sealed events with from <= seq <= to, in seq order, a page at a time (flat memory). */
-export async function* sealedEvents(client: Client, from = 1, to = Number.MAX_SAFE_INTEGER): AsyncGenerator<EventRow & { seq: number }> {
+export async function* sealedEvents(client: Client, from = 1, to = INT4_MAX): AsyncGenerator<EventRow & { seq: number }> {
   let after = from - 1;
   for (;;) {
     const rows = await client.auditEvent.findMany({ where: { seq: { gt: after, lte: to } }, orderBy: { seq: "asc" }, take: PAGE });

@@ -40,6 +40,12 @@ export async function verifyAuditLog(actor: Actor, opts: VerifyOptions = {}): Pr
     unsealed: { count: unsealed._count._all, oldestAt: unsealed._min.at },
   });
   for await (const e of sealedEvents(client)) verifier.add(e);
+  // The adoption of a pre-Merkle log records its outcome as a leaf (lib/server/audit/legacy.ts).
+  const legacy = await client.auditEvent.findFirst({ where: { action: "audit.legacy.adopted-unverified", seq: { not: null } } });
+  if (legacy) {
+    const d = JSON.parse(legacy.diff ?? "{}") as { firstBadSeq?: number | null; reason?: string };
+    verifier.report(d.firstBadSeq ?? 1, `the log from before the Merkle tree did not verify when it was adopted (event ${legacy.seq}): ${d.reason ?? "unknown reason"}`);
+  }
   const report = verifier.finish();
   if (opts.record !== false) {
     await recordAudit(actor, {
@@ -55,7 +61,7 @@ function notAdoptedYet(events: number): LogReport {
   return {
     ok: false,
     firstBadSeq: 1,
-    findings: [{ seq: 1, reason: "the log from before the Merkle tree has not been adopted yet: start the server or run `npm run admin -- audit:seal`, which verifies its old checkpoints and signs the first tree head" }],
+    findings: [{ seq: 1, at: 1, reason: "the log from before the Merkle tree has not been adopted yet: start the server or run `npm run admin -- audit:seal`, which verifies its old checkpoints and signs the first tree head" }],
     events,
     heads: 0,
     latestHead: null,

@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 
 async function lastAudit(action: string, entityId: string) {
-  const row = await db().auditEvent.findFirst({ where: { action, entityId }, orderBy: { seq: "desc" } });
+  const row = await db().auditEvent.findFirst({ where: { action, entityId }, orderBy: { id: "desc" } });
   return row?.diff ? JSON.parse(row.diff) : null;
 }
 

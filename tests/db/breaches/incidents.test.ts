@@ -30,7 +30,7 @@ const byKey = (i: { obligations: { key: string }[] }, key: string) => {
 };
 
 async function lastAudit(action: string) {
-  const row = await db().auditEvent.findFirst({ where: { action }, orderBy: { seq: "desc" } });
+  const row = await db().auditEvent.findFirst({ where: { action }, orderBy: { id: "desc" } });
   return row ? { ...row, diff: row.diff ? JSON.parse(row.diff) : null } : null;
 }
 

@@ -61,7 +61,7 @@ describe("permission matrix (deny by default; a denial is audited)", () => {
     expect(await code(decisionsPendingTrend({ kind: "anonymous", ip: null }))).toBe("UNAUTHENTICATED");
     const reviewer = await actorFor("reviewer");
     await obligationsByDue(reviewer).catch(() => null);
-    const denied = await db().auditEvent.findFirst({ where: { action: "permission.denied", actorId: reviewer.userId }, orderBy: { seq: "desc" } });
+    const denied = await db().auditEvent.findFirst({ where: { action: "permission.denied", actorId: reviewer.userId }, orderBy: { id: "desc" } });
     expect(denied?.entityType).toBe("BreachObligation");
   });
 });

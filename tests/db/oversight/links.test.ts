@@ -19,7 +19,7 @@ async function inventory() {
   return { a1, a2, p1 };
 }
 
-const linkEvents = (aiSystemId: string) => db().auditEvent.findMany({ where: { action: "oversight.system.links", entityId: aiSystemId }, orderBy: { seq: "asc" } });
+const linkEvents = (aiSystemId: string) => db().auditEvent.findMany({ where: { action: "oversight.system.links", entityId: aiSystemId }, orderBy: { id: "asc" } });
 const diffOf = (e: { diff: string | null }) => JSON.parse(e.diff ?? "null") as { assets: { added: string[]; removed: string[] }; processingActivities: { added: string[]; removed: string[] } };
 
 async function validationOf(p: Promise<unknown>) {

@@ -15,6 +15,7 @@ import { seedControlCatalogue } from "@/lib/server/posture/seed-catalogue";
 import { backfillSeededHistory, postureSeries, runDailySnapshotJob, SNAPSHOT_JOB, takeSnapshot } from "@/lib/server/posture/snapshots";
 import { actorFor } from "@/lib/server/testing/factories";
 import { CONTROL_CATALOGUE } from "@/lib/posture/catalogue";
+import { sealLog } from "../../support/audit";
 
 const text = (s: string) => new TextEncoder().encode(s);
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a]);
@@ -88,7 +89,7 @@ describe("permission matrix (posture:read = admin, officer, auditor; posture:wri
   });
   it("a denial is itself audited", async () => {
     await code(listControls(actors.reviewer, {}));
-    const ev = await db().auditEvent.findFirst({ where: { action: "permission.denied", actorId: (actors.reviewer as { userId: string }).userId }, orderBy: { seq: "desc" } });
+    const ev = await db().auditEvent.findFirst({ where: { action: "permission.denied", actorId: (actors.reviewer as { userId: string }).userId }, orderBy: { id: "desc" } });
     expect(ev?.diff).toContain("posture:read");
   });
 });
@@ -103,7 +104,7 @@ describe("checklist review with evidence", () => {
     expect(control).toMatchObject({ status: "satisfied", statusSource: "review", overdue: false });
     expect(Date.parse(control.nextReviewAt!) - Date.parse(control.lastReviewedAt!)).toBe(90 * 86_400_000);
     expect(reviews[0]!.evidence.map((e) => e.kind).sort()).toEqual(["file", "link"]);
-    const audit = await db().auditEvent.findFirst({ where: { action: "posture.control.review", entityId: "GDPR-30" }, orderBy: { seq: "desc" } });
+    const audit = await db().auditEvent.findFirst({ where: { action: "posture.control.review", entityId: "GDPR-30" }, orderBy: { id: "desc" } });
     expect(audit?.diff).toContain(r.evidence[0]!.sha256);
     // History is kept: the earlier review of the permission matrix is still there.
     expect(reviews.length).toBeGreaterThanOrEqual(2);
@@ -180,10 +181,12 @@ describe("automated control tests", () => {
   });
 
   it("a tampered audit event turns SEC-AUDIT-LOG red at its seq, without adding verify events", async () => {
+    await sealLog();
     await runControlTests(officer);
+    await sealLog();
     expect((await getControl(officer, "SEC-AUDIT-LOG")).control.test?.status).toBe("pass");
-    const target = await db().auditEvent.findFirst({ orderBy: { seq: "asc" }, skip: 3 });
-    await db().auditEvent.update({ where: { seq: target!.seq }, data: { action: "forged" } });
+    const target = await db().auditEvent.findFirst({ where: { seq: { not: null } }, orderBy: { seq: "asc" }, skip: 3 });
+    await db().auditEvent.update({ where: { id: target!.id }, data: { action: "forged" } });
     try {
       const verifyEventsBefore = await db().auditEvent.count({ where: { action: { startsWith: "audit.verify" } } });
       await runControlTests(officer);
@@ -192,8 +195,9 @@ describe("automated control tests", () => {
       expect(c.test?.failing[0]?.entityId).toBe(String(target!.seq));
       expect(await db().auditEvent.count({ where: { action: { startsWith: "audit.verify" } } })).toBe(verifyEventsBefore);
     } finally {
-      await db().auditEvent.update({ where: { seq: target!.seq }, data: { action: target!.action } });
+      await db().auditEvent.update({ where: { id: target!.id }, data: { action: target!.action } });
     }
+    await sealLog();
     await runControlTests(officer);
     expect((await getControl(officer, "SEC-AUDIT-LOG")).control.test?.status).toBe("pass");
   });
