@@ -45,8 +45,8 @@ const rootOf = (n: number) => {
   leaves.slice(0, n).forEach((l) => b.push(l));
   return b.root().toString("hex");
 };
-function head(headIndex: number, treeSize: number, key = keyNow, kind: TreeHead["kind"] = "seal"): SignedTreeHead {
-  const h: TreeHead = { headIndex, treeSize, rootHash: rootOf(treeSize), timestamp: 1764669600000 + headIndex, kind, keyId: key.keyId };
+function head(headIndex: number, treeSize: number, key = keyNow, kind: TreeHead["kind"] = "seal", rootHash = rootOf(treeSize)): SignedTreeHead {
+  const h: TreeHead = { headIndex, treeSize, rootHash, timestamp: 1764669600000 + headIndex, kind, keyId: key.keyId };
   return signHead(h, parsePrivateKey(key.privateKeyPem));
 }
 const hex = (bs: Buffer[]) => bs.map((b) => b.toString("hex"));
@@ -120,6 +120,7 @@ describe("verify-audit-proof.mjs as a program", { timeout: 60_000 }, () => {
     ["head signature of another head", tamper(inc, (d) => (d.treeHead.signature = head(4, 40).signature))],
     ["head keyId of the other key", tamper(inc, (d) => (d.treeHead.keyId = keyOld.keyId))],
     ["event missing", tamper(inc, (d) => delete d.event)],
+    ["a null event field left out (JSON.stringify would turn it back into null)", tamper(() => inclusionDoc(13), (d) => delete d.event.ip)],
   ];
   it.each(inclusionTampering)("rejects an inclusion proof with: %s", (_, make) => {
     const r = verifyDoc(make());
@@ -162,6 +163,7 @@ describe("verify-audit-proof.mjs as a program", { timeout: 60_000 }, () => {
     ["sizes reversed", tamper(con, (d) => ([d.first, d.second] = [d.second, d.first]))],
     ["first head for another size", tamper(con, (d) => (d.firstHead = head(2, 20)))],
     ["second head for another root", tamper(con, (d) => (d.secondHead = head(2, 39)))],
+    ["second head, validly signed, for the same size but another root", tamper(con, (d) => (d.secondHead = head(3, 40, keyNow, "seal", flipHex(rootOf(40)))))],
     ["second head signature broken", tamper(con, (d) => (d.secondHead.signature = head(1, 10).signature))],
     ["first size 0 with a non-empty proof", tamper(con, (d) => Object.assign(d, { first: 0, firstHead: null, firstRootHash: EMPTY_ROOT.toString("hex") }))],
   ];
@@ -244,6 +246,14 @@ describe("the script's independent implementation agrees with lib/audit", () => 
         expect(s.verifyConsistency(m, size, roots[m], roots[size], p), `${m}->${size}`).toBe(true);
         if (p.length) expect(s.verifyConsistency(m, size, roots[m], roots[size], p.slice(1))).toBe(false);
         if (m > 0) expect(s.verifyConsistency(m, size, roots[m], flip(roots[size]!), p)).toBe(false); // (any tree extends the empty one)
+        // The genuine roots at a size the proof is too short or long for (the final sn == 0 check).
+        for (const t of [size + 1, 2 * size, 2 * size + 1]) {
+          if (m > 0 && m < size && consistencyProof(leaves, m, Math.min(t, 40)).length !== p.length && t <= 40) expect(s.verifyConsistency(m, t, roots[m], roots[size], p)).toBe(false);
+        }
+      }
+      for (let m = 0; m < size; m++) {
+        const p = inclusionProof(leaves, m, size);
+        for (const t of [2 * size, 2 * size + 1, 4 * size]) expect(s.verifyInclusion(m, t, leaves[m], p, roots[size]), `${m}/${size} as ${t}`).toBe(false);
       }
     }
     const h = head(7, 33, keyNow, "heartbeat");

@@ -102,6 +102,7 @@ describe("ranges", () => {
         const subs = perfectSubtreesOfRange({ start: s, end: e });
         let at = s; // contiguous, aligned, in order
         for (const { level, index } of subs) {
+          expect(Number.isInteger(index) && index >= 0 && Number.isInteger(level)).toBe(true);
           expect(index * 2 ** level).toBe(at);
           at += 2 ** level;
         }
@@ -176,6 +177,21 @@ describe("inclusion proofs", () => {
     }
   });
 
+  it("reject the genuine root at a size whose proof has another length (the final sn == 0 check)", () => {
+    let checked = 0;
+    for (let n = 1; n <= 40; n++) {
+      for (let m = 0; m < n; m++) {
+        const p = inclusionProof(L, m, n);
+        for (let s = m + 1; s <= 80; s++) {
+          if (inclusionProofRanges(m, s).length === p.length) continue;
+          checked++;
+          expect(verifyInclusion(m, s, L[m]!, p, roots[n]!), `${m}/${n} as size ${s}`).toBe(false);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it("throw only on invalid sizes", () => {
     expect(() => verifyInclusion(-1, 3, L[0]!, [], roots[3]!)).toThrow(RangeError);
     expect(() => verifyInclusion(0, 1.5, L[0]!, [], roots[3]!)).toThrow(RangeError);
@@ -212,6 +228,21 @@ describe("consistency proofs", () => {
         if (m < n) no("unrelated first root", verifyConsistency(m, n, refRoot(L.slice(1, m + 1)), roots[n]!, p));
       }
     }
+  });
+
+  it("reject the genuine roots at sizes whose proof has another length (the final sn == 0 check)", () => {
+    let checked = 0;
+    for (let n = 2; n <= 40; n++) {
+      for (let m = 1; m < n; m++) {
+        const p = consistencyProof(L, m, n);
+        for (let s = m + 1; s <= 80; s++) {
+          if (consistencyProofRanges(m, s).length === p.length) continue;
+          checked++;
+          expect(verifyConsistency(m, s, roots[m]!, roots[n]!, p), `${m}->${n} as ${m}->${s}`).toBe(false);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it("edge cases: equal sizes and the empty tree", () => {

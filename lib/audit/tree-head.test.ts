@@ -1,5 +1,5 @@
 // Tests for signed tree heads: the exact signed bytes, sign/verify, tampering, and key parsing.
-import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   generateSigningKey,
@@ -80,6 +80,11 @@ describe("sign and verify", () => {
     const byOther = signHead({ ...head, keyId: other.keyId }, parsePrivateKey(other.privateKeyPem));
     expect(verifyHeadSignature(byOther, otherPub)).toBe(true);
     expect(verifyHeadSignature({ ...byOther, keyId: gen.keyId }, pub)).toBe(false);
+    // A head that names another key is refused even when this key really signed it.
+    const misnamed = { ...head, keyId: other.keyId };
+    const signature = sign(null, headMessage(misnamed), priv).toString("base64");
+    expect(verify(null, headMessage(misnamed), pub, Buffer.from(signature, "base64"))).toBe(true);
+    expect(verifyHeadSignature({ ...misnamed, signature }, pub)).toBe(false);
   });
 
   it("garbage signatures are false, not exceptions", () => {
