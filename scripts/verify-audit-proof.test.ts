@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { canonicalEvent } from "@/lib/audit/chain";
-import { EMPTY_ROOT, TreeBuilder, consistencyProof, consistencyProofRanges, inclusionProof, leafHash } from "@/lib/audit/merkle";
+import { EMPTY_ROOT, TreeBuilder, consistencyProof, consistencyProofRanges, inclusionProof, leafHash, verifyConsistency, verifyInclusion } from "@/lib/audit/merkle";
 import { generateSigningKey, headMessage, parsePrivateKey, signHead, type SignedTreeHead, type TreeHead } from "@/lib/audit/tree-head";
 
 const SCRIPT = join(__dirname, "verify-audit-proof.mjs");
@@ -117,6 +117,7 @@ describe("verify-audit-proof.mjs as a program", { timeout: 60_000 }, () => {
     ["head timestamp changed", tamper(inc, (d) => (d.treeHead.timestamp += 1))],
     ["head kind changed", tamper(inc, (d) => (d.treeHead.kind = "heartbeat"))],
     ["head signature garbage", tamper(inc, (d) => (d.treeHead.signature = "AAAA"))],
+    ["head signature with junk that lenient base64 decoding would skip", tamper(inc, (d) => (d.treeHead.signature += "!!"))],
     ["head signature of another head", tamper(inc, (d) => (d.treeHead.signature = head(4, 40).signature))],
     ["head keyId of the other key", tamper(inc, (d) => (d.treeHead.keyId = keyOld.keyId))],
     ["event missing", tamper(inc, (d) => delete d.event)],
@@ -254,6 +255,21 @@ describe("the script's independent implementation agrees with lib/audit", () => 
       for (let m = 0; m < size; m++) {
         const p = inclusionProof(leaves, m, size);
         for (const t of [2 * size, 2 * size + 1, 4 * size]) expect(s.verifyInclusion(m, t, leaves[m], p, roots[size]), `${m}/${size} as ${t}`).toBe(false);
+      }
+    }
+    // Every tampered variant gets the same verdict from both implementations.
+    const variants = (p: Buffer[]) => [p, [], [...p, leaves[0]!], [leaves[0]!, ...p], p.slice(1), p.slice(0, -1), ...p.map((_, i) => p.map((h, j) => (i === j ? flip(h) : h)))];
+    for (let size = 0; size <= 24; size++) {
+      for (let m = 0; m <= size; m++) {
+        for (const p of variants(consistencyProof(leaves, m, size))) {
+          for (const [a, b, r1, r2] of [[m, size, roots[m]!, roots[size]!], [m, size, EMPTY_ROOT, roots[size]!], [m, size, roots[size]!, roots[size]!], [m, size + 1, roots[m]!, roots[size]!], [m + 1, size, roots[m]!, roots[size]!], [size, m, roots[size]!, roots[m]!]] as const) {
+            expect(s.verifyConsistency(a, b, r1, r2, p), `${a}->${b}`).toBe(verifyConsistency(a, b, r1, r2, p));
+          }
+        }
+        if (m === size) continue;
+        for (const p of variants(inclusionProof(leaves, m, size))) {
+          for (const [i, t] of [[m, size], [m + 1, size], [m, size + 1], [m, 2 * size], [size, size]]) expect(s.verifyInclusion(i, t, leaves[m], p, roots[size]), `${i}/${t}`).toBe(verifyInclusion(i!, t!, leaves[m]!, p, roots[size]!));
+        }
       }
     }
     const h = head(7, 33, keyNow, "heartbeat");

@@ -142,7 +142,8 @@ const SUBJECT_LOCK_SPACE = 7_263_002;
 async function lockSubjects(tx: Tx, lookups: string[]) {
   if (dialect() !== "postgresql" || lookups.length === 0) return;
   const sorted = [...lookups].sort();
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${SUBJECT_LOCK_SPACE}::int, hashtext(k)) FROM (SELECT unnest(${sorted}::text[]) AS k ORDER BY 1) AS s`;
+  // $executeRaw: the locks return void, which the query path cannot deserialise.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUBJECT_LOCK_SPACE}::int, hashtext(k)) FROM (SELECT unnest(${sorted}::text[]) AS k ORDER BY 1) AS s`;
 }
 
 /**

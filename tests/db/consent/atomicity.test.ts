@@ -76,4 +76,29 @@ describe("consent ingest: concurrent requests", () => {
     expect(await db().consentEvent.count({ where: { purposeId: p.id } })).toBe(1);
     expect(await db().idempotencyRecord.count({ where: { scope: "race" } })).toBe(1);
   });
+
+  it("20 concurrent requests for one subject (no global lock any more): one subject row and one unbroken history chain", async () => {
+    const p = await createPurpose(SYSTEM_CLI, { key: "atomic_same_subject", title: "Atomic", lawfulBasis: "consent" });
+    const q = await createPurpose(SYSTEM_CLI, { key: "atomic_same_subject_2", title: "Atomic 2", lawfulBasis: "consent" });
+    const subject = `same-${Date.now()}`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        ingestConsentEvents(SYSTEM_CLI, { events: [{ subjectId: subject, purpose: i % 2 ? p.key : q.key, action: i % 3 ? "grant" : "withdraw", occurredAt: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString() }, { subjectId: `${subject}-other-${i}`, purpose: p.key, action: "grant" }] }, { forcePrisma: true }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const subj = await findSubject(SYSTEM_CLI, subject);
+    expect(subj).not.toBeNull();
+    for (const purpose of [p, q]) {
+      const events = await db().consentEvent.findMany({ where: { purposeId: purpose.id, subjectId: subj!.ref } });
+      expect(events).toHaveLength(10);
+      // A chain, not a fork: every event but one is some event's predecessor, the first has none.
+      expect(events.filter((e) => e.prevEventId === null)).toHaveLength(1);
+      expect(new Set(events.map((e) => e.prevEventId).filter(Boolean)).size).toBe(9);
+      const state = await db().consentState.findUniqueOrThrow({ where: { subjectId_purposeId: { subjectId: subj!.ref, purposeId: purpose.id } } });
+      const heads = events.filter((e) => !events.some((o) => o.prevEventId === e.id));
+      expect(heads.map((e) => e.id)).toEqual([state.lastEventId]);
+    }
+    expect(await verifySealed()).toMatchObject({ ok: true });
+  });
 });
