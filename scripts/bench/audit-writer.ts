@@ -45,3 +45,5 @@ if (sealer) await sealer.stopSealer();
 console.log(JSON.stringify({ workload, clients, perSecond: done / elapsed, sealer: !!sealer }));
 await disconnectDb();
 process.exit(0);
+
+export {};
