@@ -1,7 +1,7 @@
 import "server-only";
 // What the Audit page shows about the log itself: the newest signed head, how many events
 // are sealed and how many wait for the sealer, and where the signing key lives.
-import { resolve } from "node:path";
+import { env } from "@/lib/env";
 import type { Actor } from "@/lib/server/actor";
 import { latestHead } from "@/lib/server/audit/tree-store";
 import { requirePermission } from "@/lib/server/authz";
@@ -16,15 +16,18 @@ export async function auditLogStatus(actor: Actor) {
     client.auditEvent.aggregate({ where: { seq: null }, _count: { _all: true }, _min: { at: true } }),
   ]);
   const signer = auditSigner();
-  const dataDir = resolve(process.env.DATA_DIR ?? "./data");
+  // The SQLite file's folder (the data folder in the demo); string work, not path.resolve,
+  // which the bundler would try to trace as a file dependency.
+  const url = env().DATABASE_URL;
+  const dbDir = url.startsWith("file:") ? url.slice(5, url.lastIndexOf("/") + 1) : null;
   return {
     head,
     sealed: head?.treeSize ?? 0,
     unsealed: unsealed._count._all,
     oldestUnsealedAt: unsealed._min.at?.toISOString() ?? null,
     keyId: signer.keyId,
-    // A key file inside the data folder sits beside the database: fine for a demo only.
-    keyBesideDatabase: !!signer.file && signer.file.startsWith(dataDir),
+    // A key file in the database's folder sits beside the database: fine for a demo only.
+    keyBesideDatabase: !!signer.file && !!dbDir && signer.file.startsWith(dbDir),
   };
 }
 
