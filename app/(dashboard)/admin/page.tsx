@@ -7,6 +7,7 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { listApiKeys } from "@/lib/server/api-keys/manage-api-keys";
 import { getSetting } from "@/lib/server/settings/settings";
 import { listUsers } from "@/lib/server/users/list-users";
+import { auditLogStatus } from "@/lib/server/audit/status";
 import { Forbidden } from "../_components/forbidden";
 import { CreateUserForm, UserCommands } from "./user-forms";
 import { ApiKeyRevoke, CreateApiKeyForm, MfaSettingForm } from "./key-forms";
@@ -17,7 +18,7 @@ export default async function AdminPage() {
   const { actor, denied } = await pageActor("user:read");
   if (denied) return <Forbidden what="user administration" />;
   const manage = can(actor, "user:manage");
-  const [users, keys, mfaRequired] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired")]);
+  const [users, keys, mfaRequired, audit] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired"), can(actor, "audit:read") ? auditLogStatus(actor) : null]);
   return (
     <>
       <PageHeader title="Admin" description="People, roles, API keys and security settings. Every change here is in the audit log." />
@@ -79,6 +80,18 @@ export default async function AdminPage() {
             <p className="text-sm">MFA required for admins and compliance officers: <strong>{mfaRequired ? "yes" : "no"}</strong></p>
           )}
         </Card>
+        {audit && (
+          <Card title="Audit log signing key" description="Ed25519; it signs the audit log's tree heads. Whoever holds it could sign a rewritten log, so it must not live where the database lives.">
+            <p className="text-sm">Key id <span className="font-mono text-xs">{audit.keyId}</span> · <a className="text-indigo-600 hover:underline" href="/api/v1/audit/public-key">public key</a> (give it to your auditors once; they verify with it alone)</p>
+            {audit.keyBesideDatabase ? (
+              <p role="alert" data-testid="signing-key-warning" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                <strong>Demo set-up:</strong> the private key is in a file in the data folder, next to the database. Anyone who can read the database files can read the key and sign a forged log. In production, set <code>AUDIT_SIGNING_KEY</code> (or <code>AUDIT_SIGNING_KEY_FILE</code>) from a secret store on another host, and export the signed heads off-site regularly with <code>npm run admin -- audit:export-heads</code>.
+              </p>
+            ) : (
+              <p className="mt-2 text-sm text-slate-600">The key comes from the environment, not the database. Rotate it with a new key in <code>AUDIT_SIGNING_KEY</code> and the old public key in <code>AUDIT_RETIRED_PUBLIC_KEYS</code>; old heads stay verifiable.</p>
+            )}
+          </Card>
+        )}
       </div>
     </>
   );
