@@ -11,7 +11,7 @@ import { canonicalEvent } from "@/lib/audit/chain";
 import { leafHash, serializeFrontier, TreeBuilder } from "@/lib/audit/merkle";
 import { signHead, type HeadKind, type SignedTreeHead } from "@/lib/audit/tree-head";
 import { adoptLegacyChain } from "@/lib/server/audit/legacy";
-import { loadSealedTree, toSignedHead, type EventRow } from "@/lib/server/audit/tree-store";
+import { loadSealedTree, SealRefused, toSignedHead, type EventRow } from "@/lib/server/audit/tree-store";
 import { db, dialect, type Tx } from "@/lib/server/db";
 import { auditSigner } from "@/lib/server/keys";
 
@@ -66,13 +66,18 @@ async function integrate(tx: Tx, tree: TreeBuilder): Promise<number> {
  * Seals what has been committed. `kind` forces a head (startup, shutdown); otherwise a head
  * is signed when events were sealed, or as a heartbeat when the newest is HEARTBEAT_MS old.
  */
-export async function sealOnce(opts: { kind?: Extract<HeadKind, "startup" | "shutdown">; now?: Date } = {}): Promise<SealResult> {
+export async function sealOnce(opts: { kind?: Extract<HeadKind, "startup" | "shutdown">; now?: Date; lastSigned?: number } = {}): Promise<SealResult> {
   const signer = auditSigner();
   return db().$transaction(
     async (tx) => {
       const now = opts.now ?? new Date();
       await lockState(tx, now);
       const { tree, latest } = await loadSealedTree(tx, STORED_NODE_MIN_LEVEL);
+      // This process signed a later head than the newest one stored: heads were deleted.
+      // Signing on would reuse their indexes and hide the gap.
+      if (opts.lastSigned && (latest?.headIndex ?? 0) < opts.lastSigned) {
+        throw new SealRefused(`this sealer signed head #${opts.lastSigned}, but the newest stored head is #${latest?.headIndex ?? 0}: signed heads were deleted (run audit:verify)`);
+      }
       let sealed = latest ? 0 : await adoptLegacyChain(tx, tree);
       sealed += await integrate(tx, tree);
       // Subtrees completed by a rebuild or the legacy adoption.

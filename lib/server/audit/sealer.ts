@@ -8,9 +8,9 @@ import { sealOnce, type SealResult } from "@/lib/server/audit/seal";
 import { db } from "@/lib/server/db";
 import { holdLease, leaseHeld, releaseLease } from "@/lib/server/jobs/lease";
 
-type State = { timer?: NodeJS.Timeout; running?: Promise<void>; holding: boolean; started: boolean; lastHeadAt: number; lastError?: string; lastErrorAt: number };
+type State = { timer?: NodeJS.Timeout; running?: Promise<void>; holding: boolean; started: boolean; lastHeadAt: number; lastHeadIndex: number; lastError?: string; lastErrorAt: number };
 const g = globalThis as unknown as { __auditSealer?: State };
-const state: State = (g.__auditSealer ??= { holding: false, started: false, lastHeadAt: 0, lastErrorAt: 0 });
+const state: State = (g.__auditSealer ??= { holding: false, started: false, lastHeadAt: 0, lastHeadIndex: 0, lastErrorAt: 0 });
 
 /** Nothing to do: no unsealed event and no heartbeat due (checked without a transaction). */
 async function idle(now: number) {
@@ -22,7 +22,9 @@ async function idle(now: number) {
 }
 
 function remember(r: SealResult) {
-  if (r.head) state.lastHeadAt = r.head.timestamp;
+  if (!r.head) return;
+  state.lastHeadAt = r.head.timestamp;
+  state.lastHeadIndex = r.head.headIndex;
 }
 
 function report(e: unknown) {
@@ -43,10 +45,10 @@ export async function sealerTick(now = Date.now()) {
         return;
       }
       if (!state.started) {
-        remember(await sealOnce({ kind: "startup" }));
+        remember(await sealOnce({ kind: "startup", lastSigned: state.lastHeadIndex }));
         state.started = true;
       } else if (!(await idle(now))) {
-        remember(await sealOnce());
+        remember(await sealOnce({ lastSigned: state.lastHeadIndex }));
       }
       state.lastError = undefined;
     } catch (e) {
@@ -72,7 +74,8 @@ export async function stopSealer(): Promise<SealResult | null> {
   await state.running;
   if (!state.holding) return null;
   try {
-    const r = await sealOnce({ kind: "shutdown" });
+    const r = await sealOnce({ kind: "shutdown", lastSigned: state.lastHeadIndex });
+    remember(r);
     await releaseLease(SEALER_LEASE);
     return r;
   } finally {

@@ -210,3 +210,18 @@ describe("audit log: proofs over the API, checked independently", () => {
     expect((await headsRoute(get("/tree-heads?limit=0"), noParams)).status).toBe(422);
   });
 });
+
+describe("audit log: a running sealer remembers what it signed", () => {
+  it("refuses to sign when heads it signed were deleted (reusing their indexes would hide the gap)", async () => {
+    await backupLog();
+    try {
+      await recordAudit(SYSTEM_CLI, { action: "test.remember" });
+      const signed = (await sealOnce()).head!;
+      await db().$executeRaw`DELETE FROM "AuditTreeHead" WHERE "headIndex" = ${signed.headIndex}`;
+      await db().$executeRaw`UPDATE "AuditEvent" SET "seq" = NULL, "leafHash" = NULL WHERE "seq" = ${signed.treeSize}`;
+      await expect(sealOnce({ lastSigned: signed.headIndex })).rejects.toThrow(/signed heads were deleted/);
+    } finally {
+      await restoreLog();
+    }
+  });
+});
