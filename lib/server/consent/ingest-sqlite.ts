@@ -2,7 +2,7 @@ import "server-only";
 // Security-sensitive: the consent ingest on SQLite, directly on the better-sqlite3
 // connection Prisma uses (docs/decisions/200, 203). A request is validated (pure) and its
 // purposes and Idempotency-Key record read synchronously; its write (audit event with the
-// same hash chain as appendAudit, subjects, events, evidence, current state, Idempotency-Key
+// same fields as appendAudit, subjects, events, evidence, current state, Idempotency-Key
 // record) then joins the next group commit: ONE better-sqlite3 transaction for the requests
 // queued meanwhile, each in its own savepoint, so each request is still all-or-nothing.
 // Nothing awaits inside a transaction, so no Prisma query or transaction can run in between,

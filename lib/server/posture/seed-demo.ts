@@ -29,7 +29,7 @@ const DEMO_REVIEWS: Record<string, { status: ReviewStatus; comment: string; naRe
   "GDPR-33": { status: "satisfied", comment: "Breach register complete; last notice made within 40 hours." },
   "GDPR-35": { status: "not_satisfied", comment: "DPIA for the credit scoring model not yet approved." },
   "HIPAA-164.312(a)": { status: "satisfied", comment: "Unique IDs, 15-minute automatic logoff, break-glass procedure documented." },
-  "HIPAA-164.312(b)": { status: "satisfied", comment: "Hash-chained audit log; weekly review." },
+  "HIPAA-164.312(b)": { status: "satisfied", comment: "Merkle-tree audit log with Ed25519-signed tree heads; heads exported weekly." },
   "HIPAA-164.312(e)": { status: "satisfied", comment: "TLS everywhere ePHI travels." },
   "CCPA-NOTICE": { status: "satisfied", comment: "Notice at collection on every form.", link: "https://oag.ca.gov/privacy/ccpa" },
   "CCPA-GPC": { status: "partial", comment: "GPC honoured on the website; mobile app pending." },
