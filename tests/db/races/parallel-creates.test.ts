@@ -70,7 +70,8 @@ describe("20 parallel creates with different bodies", () => {
     expect((await post(createPurposeRoute, key, { key: purposeKey, title: "Newsletter", lawfulBasis: "consent", noticeText: "v1" }, {})).status).toBe(201);
     const results = await burst((i) => outcome(publishNoticeVersion(officer, purposeKey, `Notice text ${i}`)));
     expect(tally(results)).toBe(`201 x${N}`);
-    const versions = await db().consentNoticeVersion.findMany({ where: { purpose: { key: purposeKey } }, select: { version: true } });
+    const purpose = await db().consentPurpose.findUniqueOrThrow({ where: { key: purposeKey } });
+    const versions = await db().consentNoticeVersion.findMany({ where: { purposeId: purpose.id }, select: { version: true } });
     expect(versions.map((v) => v.version).sort((a, b) => a - b)).toEqual(Array.from({ length: N + 1 }, (_, i) => i + 1));
   });
 
