@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as createAssetRoute } from "@/app/api/v1/assets/route";
+import { POST as consentEventsRoute } from "@/app/api/v1/consent/events/route";
 import { POST as createPurposeRoute } from "@/app/api/v1/consent/purposes/route";
 import { POST as submitDecisionRoute } from "@/app/api/v1/decisions/route";
 import { POST as createIncidentRoute } from "@/app/api/v1/incidents/route";
@@ -59,6 +60,16 @@ describe("20 parallel POSTs with one Idempotency-Key and the same body", () => {
     expectOneWrite(answers, 201, await db().consentPurpose.count({ where: { key: body.key } }));
   });
 
+  it("consent events: one event (the ingest's own idempotency path)", async () => {
+    const key = await keyFor(["consent:write"]);
+    const purposeKey = `idem_${randomBytes(4).toString("hex")}`;
+    const purpose = (await post(createPurposeRoute, key, { key: purposeKey, title: "Ads", lawfulBasis: "consent" }, {})).body as { id: string };
+    const body = { subjectId: `${uid("s")}@example.com`, purpose: purposeKey, action: "grant", occurredAt: "2026-11-20T10:00:00.000Z" };
+    const h = idem();
+    const answers = await burst(() => post(consentEventsRoute, key, body, {}, h));
+    expectOneWrite(answers, 201, await db().consentEvent.count({ where: { purposeId: purpose.id } }));
+  });
+
   it("decisions: one decision", async () => {
     const { system } = await makeSystem();
     const key = await keyFor(["decisions:read", "decisions:write"], { aiSystemId: system.id });
@@ -80,6 +91,20 @@ describe("20 parallel POSTs with one Idempotency-Key and the same body", () => {
     // This route has never sent Idempotent-Replayed; compare status and body only.
     expect(tally(answers)).toBe(`200 x${N}`);
     for (const a of answers) expect(a.body).toEqual(answers[0]!.body);
+  });
+
+  it("a key whose first request has not answered yet is 409 IDEMPOTENCY_IN_FLIGHT, and nothing is written", async () => {
+    const key = await keyFor(["inventory:read", "inventory:write"]);
+    const asset = assetInput({ name: uid("pending") });
+    const h = idem();
+    const first = await post(createAssetRoute, key, asset, {}, h);
+    // Put the record back to its claimed-but-unanswered state (status 0), as seen mid-flight.
+    await db().idempotencyRecord.updateMany({ where: { key: h["idempotency-key"] }, data: { status: 0, responseBody: "" } });
+    const again = await post(createAssetRoute, key, asset, {}, h);
+    expect(again.status).toBe(409);
+    expect((again.body as { error: { code: string } }).error.code).toBe("IDEMPOTENCY_IN_FLIGHT");
+    expect(first.status).toBe(201);
+    expect(await db().dataAsset.count({ where: { name: asset.name } })).toBe(1);
   });
 
   it("the same key with another body is still 409 CONFLICT, and writes nothing", async () => {
