@@ -123,5 +123,8 @@ describe("20 parallel creates with different bodies", () => {
     expect(tally(await burst((i) => outcome(createChecklist(SYSTEM_CLI, checklist(`Race ${tag} ${i}`)))))).toBe(`201 x${N}`);
     expect(tally(await burst(() => outcome(createChecklist(SYSTEM_CLI, checklist(`Race ${tag} same`)))))).toBe(`201 x1, 409 x${N - 1}`);
     expect(await db().checklist.count({ where: { name: { startsWith: `Race ${tag}` } } })).toBe(N + 1);
+    // Files share the database and tests/db/posture counts the catalogue's controls: leave none behind.
+    await db().checklist.deleteMany({ where: { name: { startsWith: `Race ${tag}` } } });
+    await db().control.deleteMany({ where: { id: { startsWith: cid } } });
   });
 });
