@@ -4,7 +4,7 @@ import "server-only";
 // concurrent creates pick the same number on PostgreSQL (READ COMMITTED: neither sees the
 // other's uncommitted row); the counter row's lock makes the second wait for the first to
 // commit or roll back, and a rolled-back create leaves no gap. SQLite has one writer at a time.
-// See docs/decisions/005-concurrent-writes.md.
+// See docs/decisions/006-concurrent-writes.md.
 import type { Tx } from "@/lib/server/db";
 
 /**

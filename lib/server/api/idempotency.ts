@@ -7,7 +7,7 @@ import "server-only";
 // in that transaction too: the claim and the write commit or roll back together. A concurrent
 // duplicate's claim waits on the first one's uncommitted row (PostgreSQL) or for the single
 // writer (SQLite), then finds the stored response and replays it; it never writes a second
-// time (docs/decisions/005-concurrent-writes.md).
+// time (docs/decisions/006-concurrent-writes.md).
 import { createHash, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { db, type Tx } from "@/lib/server/db";
