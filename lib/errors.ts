@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // A request with the same Idempotency-Key is still being processed; retry shortly.
+  IDEMPOTENCY_IN_FLIGHT: 409,
   VALIDATION: 422,
   RATE_LIMITED: 429,
   LOCKED: 423,
@@ -35,3 +37,24 @@ export function isAppError(e: unknown): e is AppError {
 export function zodDetails(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
   return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }
+
+/**
+ * Prisma's unique-constraint violation (P2002). A check-then-insert ("no purpose with this
+ * key yet? insert it") cannot see a concurrent request's uncommitted row, so the database's
+ * unique index is what finally refuses the second one; that is a conflict, not a server error.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  return !!e && typeof e === "object" && (e as { code?: unknown }).code === "P2002";
+}
+
+/** Runs `write`; a unique violation becomes `conflict()`, the error the pre-check would have thrown. */
+export async function conflictOnUnique<T>(conflict: () => AppError, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    throw isUniqueViolation(e) ? conflict() : e;
+  }
+}
+
+/** The answer when a unique violation reaches the edge unmapped (lib/api/respond.ts, lib/action-result.ts). */
+export const UNIQUE_CONFLICT_MESSAGE = "Another request created or changed the same record at the same moment. Reload and try again.";

@@ -1,6 +1,6 @@
 // One mapping from typed errors to JSON responses for /api/v1/**. Unknown errors become
 // a bare 500: no stack trace or driver message ever reaches a client.
-import { ERROR_STATUS, isAppError, type ErrorCode } from "@/lib/errors";
+import { ERROR_STATUS, isAppError, isUniqueViolation, UNIQUE_CONFLICT_MESSAGE, type ErrorCode } from "@/lib/errors";
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
@@ -10,6 +10,8 @@ export function errorResponse(e: unknown, headers?: HeadersInit): Response {
   if (isAppError(e)) {
     return Response.json(errorBody(e.code, e.message, e.details), { status: ERROR_STATUS[e.code], headers });
   }
+  // A race that a write did not map itself: still the client's conflict, never a 500.
+  if (isUniqueViolation(e)) return Response.json(errorBody("CONFLICT", UNIQUE_CONFLICT_MESSAGE), { status: 409, headers });
   console.error("unhandled API error", e);
   return Response.json(errorBody("INTERNAL", "Something went wrong on our side. The error has been logged."), { status: 500, headers });
 }

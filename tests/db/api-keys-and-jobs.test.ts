@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_CLI } from "@/lib/server/actor";
-import { withIdempotency } from "@/lib/server/api/idempotency";
+import { withIdempotency, type Transact } from "@/lib/server/api/idempotency";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
 import { createApiKey, hashApiKey } from "@/lib/server/api-keys/create-api-key";
 import { listApiKeys, revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
@@ -78,19 +78,26 @@ describe("API keys", () => {
 describe("idempotency keys", () => {
   it("replays the stored response for the same body; refuses another body with 409", async () => {
     let calls = 0;
-    const fn = async () => ({ status: 201, body: { id: `r${++calls}` } });
-    const first = await withIdempotency("scope-a", "key-1", { a: 1 }, fn);
-    const again = await withIdempotency("scope-a", "key-1", { a: 1 }, fn);
+    const fn = (transact: Transact) => transact(async () => ({ id: `r${++calls}` }));
+    const created = (r: unknown) => ({ status: 201, body: r });
+    const first = await withIdempotency("scope-a", "key-1", { a: 1 }, fn, created);
+    const again = await withIdempotency("scope-a", "key-1", { a: 1 }, fn, created);
     expect(again).toEqual({ ...first, replayed: true });
     expect(calls).toBe(1);
-    await expect(withIdempotency("scope-a", "key-1", { a: 2 }, fn)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(withIdempotency("scope-a", "key-1", { a: 2 }, fn, created)).rejects.toMatchObject({ code: "CONFLICT" });
     // Another caller's identical key is its own.
-    expect((await withIdempotency("scope-b", "key-1", { a: 1 }, fn)).replayed).toBe(false);
+    expect((await withIdempotency("scope-b", "key-1", { a: 1 }, fn, created)).replayed).toBe(false);
   });
 
   it("does not store failures, so the client can retry", async () => {
-    await withIdempotency("scope-c", "k", {}, async () => ({ status: 422, body: {} }));
-    expect((await withIdempotency("scope-c", "k", {}, async () => ({ status: 201, body: { ok: 1 } }))).replayed).toBe(false);
+    const write = (transact: Transact) => transact(async () => ({ ok: 1 }));
+    await withIdempotency("scope-c", "k", {}, write, () => ({ status: 422, body: {} }));
+    expect((await withIdempotency("scope-c", "k", {}, write, (r) => ({ status: 201, body: r }))).replayed).toBe(false);
+    // A write that throws rolls its claim back with it.
+    const failing = (transact: Transact) => transact(async () => Promise.reject(new Error("boom")));
+    await expect(withIdempotency("scope-d", "k", {}, failing, () => ({ status: 201, body: {} }))).rejects.toThrow("boom");
+    expect(await db().idempotencyRecord.count({ where: { scope: "scope-d" } })).toBe(0);
+    expect((await withIdempotency("scope-d", "k", {}, write, (r) => ({ status: 201, body: r }))).replayed).toBe(false);
   });
 });
 

@@ -23,7 +23,11 @@ export const BREACH_OPERATIONS: Operation[] = [
     summary: "Report an incident; returns every notification obligation the deadline engine derives (Idempotency-Key supported). `assetIds` links inventory assets: each must exist (422 naming unknown ids); unless sent, `encrypted` is pre-filled true only if every linked asset holding personal data is encrypted at rest (keys must not be compromised for the safe harbour: 45 CFR 164.402, GDPR Art. 34(3)(a), Cal. Civ. Code 1798.82), and `dataCategories`/`phi` from the assets' personal-data categories",
     scopes: ["incidents:write"],
     body: createIncidentSchema,
-    responses: { 201: { description: "Created, with its obligations and linked assets", schema: createIncidentResponseSchema }, 422: { description: "Invalid incident, or an unknown asset id (named in the message and details)" } },
+    responses: {
+      201: { description: "Created, with its obligations and linked assets", schema: createIncidentResponseSchema },
+      409: { description: "The Idempotency-Key was used with another body (CONFLICT), or its first request is still being processed (IDEMPOTENCY_IN_FLIGHT: retry)" },
+      422: { description: "Invalid incident, or an unknown asset id (named in the message and details)" },
+    },
   },
   {
     method: "get",
@@ -57,7 +61,7 @@ export const BREACH_OPERATIONS: Operation[] = [
     responses: {
       200: { description: "The recorded notice and the incident's obligations", schema: z.object({ obligation: obligationSummarySchema, obligations: z.array(obligationSummarySchema) }) },
       404: { description: "No such incident or obligation" },
-      409: { description: "Already sent or closed" },
+      409: { description: "Already sent or closed, or the Idempotency-Key was used with another body (CONFLICT), or its first request is still being processed (IDEMPOTENCY_IN_FLIGHT: retry)" },
     },
   },
 ];

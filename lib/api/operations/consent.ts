@@ -12,7 +12,7 @@ export const CONSENT_OPERATIONS: Operation[] = [
     body: createPurposeSchema,
     responses: {
       201: { description: "The purpose", schema: consentPurposeSchema },
-      409: { description: "A purpose with this key exists, or the Idempotency-Key was used with another body", schema: errorSchema },
+      409: { description: "A purpose with this key exists, or the Idempotency-Key was used with another body (CONFLICT), or its first request is still being processed (IDEMPOTENCY_IN_FLIGHT: retry)", schema: errorSchema },
       422: { description: "Invalid fields", schema: errorSchema },
     },
   },

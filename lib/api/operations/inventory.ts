@@ -5,7 +5,7 @@ import { activityInputSchema, activityPatchSchema, activityQuerySchema, assetInp
 
 const invalid = { description: "Invalid input; details name each field", schema: errorSchema };
 const notFound = { description: "No such record", schema: errorSchema };
-const conflict = { description: "Stale version, or Idempotency-Key reused with another body", schema: errorSchema };
+const conflict = { description: "Stale version, or Idempotency-Key reused with another body (CONFLICT), or its first request is still being processed (IDEMPOTENCY_IN_FLIGHT: retry)", schema: errorSchema };
 
 export const INVENTORY_OPERATIONS: Operation[] = [
   {

@@ -82,7 +82,7 @@ export const OVERSIGHT_OPERATIONS: Operation[] = [
     body: submitDecisionSchema,
     responses: {
       201: { description: "Accepted: auto_accepted or pending_review", schema: decisionSubmittedSchema },
-      409: { description: "externalId already submitted, or Idempotency-Key reused with another body" },
+      409: { description: "externalId already submitted, or Idempotency-Key reused with another body (CONFLICT), or its first request is still being processed (IDEMPOTENCY_IN_FLIGHT: retry)" },
       422: { description: "Invalid body, or the model version is not approved" },
     },
   },

@@ -3,23 +3,29 @@ import "server-only";
 // them (each with its rule version), in one transaction with the audit event.
 import { AppError, zodDetails } from "@/lib/errors";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
+import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db, type Tx } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
+import { highestNumber, nextNumber } from "@/lib/server/references";
 import { prefillFromAssets } from "@/lib/breaches/asset-prefill";
-import { attachAssetSummaries, replaceLinksInTx, resolveAssets } from "@/lib/server/breaches/incident-assets";
+import { replaceLinksInTx, resolveAssets, withAssetSummaries } from "@/lib/server/breaches/incident-assets";
 import { incidentColumns, loadIncidentDto, orgTimeZone, recomputeInTx } from "@/lib/server/breaches/incident-core";
 import { createIncidentSchema, type IncidentDto } from "@/lib/validation/breaches";
 
+/** INC-YYYY-NNNN from the year's counter, in the transaction that inserts the incident. */
 async function nextReference(tx: Tx, discoveredAt: Date): Promise<string> {
   const year = discoveredAt.getUTCFullYear();
   const prefix = `INC-${year}-`;
-  const last = await tx.incident.findFirst({ where: { reference: { startsWith: prefix } }, orderBy: { reference: "desc" }, select: { reference: true } });
-  const n = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
+  const n = await nextNumber(tx, "incident", year, async () => {
+    const rows = await tx.incident.findMany({ where: { reference: { startsWith: prefix } }, select: { reference: true } });
+    return highestNumber(rows.map((r) => r.reference), prefix);
+  });
   return `${prefix}${String(n).padStart(4, "0")}`;
 }
 
-export async function createIncident(actor: Actor, input: unknown): Promise<IncidentDto> {
+/** `transact` opens the transaction (the API passes one that claims an Idempotency-Key in it). */
+export async function createIncident(actor: Actor, input: unknown, transact: Transact = plainTransaction): Promise<IncidentDto> {
   await requirePermission(actor, "breach:write", { type: "Incident" });
   const parsed = createIncidentSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the incident fields.", zodDetails(parsed.error.issues));
@@ -36,50 +42,42 @@ export async function createIncident(actor: Actor, input: unknown): Promise<Inci
     ...(prefill.phi ? { phi: true } : {}),
   };
   const columns = { ...incidentColumns(facts), encryptedSource: prefill.encryptedSource ?? "client" };
-  // Two concurrent reports may pick the same reference; the unique index makes the loser retry.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const dto = await db().$transaction(async (tx) => {
-        const discoveredAt = new Date(parsed.data.discoveredAt);
-        const row = await tx.incident.create({
-          data: {
-            ...(columns as object),
-            title: parsed.data.title,
-            discoveredAt,
-            reference: await nextReference(tx, discoveredAt),
-            timeZone,
-            createdById: actorId(actor),
-          },
-        });
-        await replaceLinksInTx(tx, actor, row.id, assets.map((a) => a.id));
-        const summary = await recomputeInTx(tx, row, timeZone);
-        await tx.incidentTimelineEntry.create({
-          data: { incidentId: row.id, at: discoveredAt, action: "Breach discovered; incident reported in the register", performedBy: "", recordedById: actorId(actor), recordedByLabel: actorLabel(actor) },
-        });
-        await appendAudit(tx, actor, {
-          action: "incident.create",
-          entityType: "Incident",
-          entityId: row.id,
-          diff: {
-            reference: row.reference,
-            facts: parsed.data,
-            timeZone,
-            obligations: summary.added,
-            ...(assets.length
-              ? {
-                  assets: assets.map((a) => ({ id: a.id, name: a.name, encryptionAtRest: a.encryptionAtRest, personalDataCategories: a.personalDataCategories })),
-                  prefilled: { ...prefill },
-                }
-              : {}),
-          },
-        });
-        return loadIncidentDto(tx, row.id);
-      });
-      return await attachAssetSummaries(actor, dto);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "P2002" && attempt < 3) continue;
-      throw e;
-    }
-  }
+  return transact(async (tx) => {
+    const discoveredAt = new Date(parsed.data.discoveredAt);
+    const row = await tx.incident.create({
+      data: {
+        ...(columns as object),
+        title: parsed.data.title,
+        discoveredAt,
+        reference: await nextReference(tx, discoveredAt),
+        timeZone,
+        createdById: actorId(actor),
+      },
+    });
+    await replaceLinksInTx(tx, actor, row.id, assets.map((a) => a.id));
+    const summary = await recomputeInTx(tx, row, timeZone);
+    await tx.incidentTimelineEntry.create({
+      data: { incidentId: row.id, at: discoveredAt, action: "Breach discovered; incident reported in the register", performedBy: "", recordedById: actorId(actor), recordedByLabel: actorLabel(actor) },
+    });
+    await appendAudit(tx, actor, {
+      action: "incident.create",
+      entityType: "Incident",
+      entityId: row.id,
+      diff: {
+        reference: row.reference,
+        facts: parsed.data,
+        timeZone,
+        obligations: summary.added,
+        ...(assets.length
+          ? {
+              assets: assets.map((a) => ({ id: a.id, name: a.name, encryptionAtRest: a.encryptionAtRest, personalDataCategories: a.personalDataCategories })),
+              prefilled: { ...prefill },
+            }
+          : {}),
+      },
+    });
+    // The summaries read before the transaction (the same ones the facts were pre-filled
+    // from), so the whole answer is settled when it commits and a replay returns it as is.
+    return withAssetSummaries(await loadIncidentDto(tx, row.id), assets);
+  });
 }

@@ -57,7 +57,12 @@ export function assetDto(a: AssetSecuritySummary): IncidentAssetDto {
 /** Fills the linked assets' security summaries into a DTO (loadIncidentDto carries ids only). */
 export async function attachAssetSummaries(actor: Actor, dto: IncidentDto): Promise<IncidentDto> {
   if (!dto.assets.length) return dto;
-  const found = await getAssetSecuritySummaries(inventoryReader(actor), dto.assets.map((a) => a.id));
+  return withAssetSummaries(dto, await getAssetSecuritySummaries(inventoryReader(actor), dto.assets.map((a) => a.id)));
+}
+
+/** The same with summaries already read (a create reads them, checked, before its transaction). */
+export function withAssetSummaries(dto: IncidentDto, found: readonly AssetSecuritySummary[]): IncidentDto {
+  if (!dto.assets.length) return dto;
   const byId = new Map(found.map((a) => [a.id, a]));
   const assets = dto.assets.map((a) => {
     const s = byId.get(a.id);

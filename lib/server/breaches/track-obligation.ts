@@ -6,6 +6,7 @@ import "server-only";
 import { isPending, statusWhenSent } from "@/lib/breaches/reconcile";
 import { AppError, zodDetails } from "@/lib/errors";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
+import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
@@ -22,14 +23,15 @@ async function loadObligation(tx: Tx, incidentId: string, obligationId: string) 
 const label = (o: { regime: string; recipient: string; jurisdiction: string | null }) =>
   `${o.regime} ${o.recipient.replaceAll("_", " ")}${o.jurisdiction && o.jurisdiction !== o.regime ? ` (${o.jurisdiction})` : ""}`;
 
-export async function markObligationSent(actor: Actor, incidentId: string, obligationId: string, input: unknown) {
+/** `transact` opens the transaction (the API passes one that claims an Idempotency-Key in it). */
+export async function markObligationSent(actor: Actor, incidentId: string, obligationId: string, input: unknown, transact: Transact = plainTransaction) {
   await requirePermission(actor, "breach:write", { type: "BreachObligation", id: obligationId });
   const parsed = markSentSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the notice fields.", zodDetails(parsed.error.issues));
   const sentAt = new Date(parsed.data.sentAt);
   if (sentAt.getTime() > Date.now() + 5 * 60_000) throw new AppError("VALIDATION", "sentAt is in the future; record a notice once it has been sent.", [{ path: "sentAt", message: "is in the future" }]);
   const timeZone = await orgTimeZone();
-  return db().$transaction(async (tx) => {
+  return transact(async (tx) => {
     const incident = await tx.incident.findUnique({ where: { id: incidentId } });
     if (!incident) throw new AppError("NOT_FOUND", "No such incident.");
     const row = await loadObligation(tx, incidentId, obligationId);

@@ -102,7 +102,7 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
       { timeout: 30_000, maxWait: 10_000 },
     );
   } catch (e) {
-    if (opts.idempotency && isUniqueViolation(e)) throw new AppError("CONFLICT", "A request with this Idempotency-Key is already being processed.");
+    if (opts.idempotency && isUniqueViolation(e)) throw new AppError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is already being processed; retry shortly to get its response.");
     throw e;
   }
   return { status, body: result, replayed: false };

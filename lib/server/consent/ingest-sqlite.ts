@@ -100,7 +100,7 @@ export function ingestOnSqlite(h: BetterSqlite3.Database, actor: Actor, body: un
   return new Promise<void>((resolve, reject) => enqueue(h, { write, events: plan.events.length, resolve, reject })).then(
     () => ({ status, body: plan.result, replayed: false }),
     (e: unknown) => {
-      if (opts.idempotency && isUniqueViolation(e)) throw new AppError("CONFLICT", "A request with this Idempotency-Key is already being processed.");
+      if (opts.idempotency && isUniqueViolation(e)) throw new AppError("IDEMPOTENCY_IN_FLIGHT", "A request with this Idempotency-Key is already being processed; retry shortly to get its response.");
       throw e;
     },
   );

@@ -2,9 +2,10 @@ import "server-only";
 // Purposes and their notice versions. A notice version is never edited: a new text is a
 // new version, hashed (SHA-256) and dated, so a receipt can prove which text a person saw.
 import { createHash } from "node:crypto";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
 import { createPurposeSchema, noticeTextSchema, purposeKeySchema, retentionSchema, type ConsentPurposeDto, type LAWFUL_BASES } from "@/lib/validation/consent";
 import type { Actor } from "@/lib/server/actor";
+import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
@@ -34,14 +35,15 @@ function toDto(p: PurposeRow, notices: NoticeRow[]): ConsentPurposeDto {
 
 const NOTICE_SELECT = { purposeId: true, version: true, textSha256: true, publishedAt: true } as const;
 
-export async function createPurpose(actor: Actor, input: unknown): Promise<ConsentPurposeDto> {
+/** `transact` opens the transaction (the API passes one that claims an Idempotency-Key in it). */
+export async function createPurpose(actor: Actor, input: unknown, transact: Transact = plainTransaction): Promise<ConsentPurposeDto> {
   await requirePermission(actor, "consent:write", { type: "ConsentPurpose" });
   const parsed = createPurposeSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
   const { key, title, description, lawfulBasis, saleOrShare, noticeText, evidenceRetentionDays } = parsed.data;
-  return db().$transaction(async (tx) => {
-    const existing = await tx.consentPurpose.findUnique({ where: { key }, select: { id: true } });
-    if (existing) throw new AppError("CONFLICT", `A purpose with the key ${key} already exists.`);
+  const taken = () => new AppError("CONFLICT", `A purpose with the key ${key} already exists.`);
+  return conflictOnUnique(taken, () => transact(async (tx) => {
+    if (await tx.consentPurpose.findUnique({ where: { key }, select: { id: true } })) throw taken();
     const purpose = await tx.consentPurpose.create({
       data: { key, title, description: description ?? "", lawfulBasis, saleOrShare: saleOrShare ?? false, evidenceRetentionDays: evidenceRetentionDays ?? null },
     });
@@ -54,7 +56,7 @@ export async function createPurpose(actor: Actor, input: unknown): Promise<Conse
       diff: { key, title, lawfulBasis, saleOrShare: purpose.saleOrShare, evidenceRetentionDays: purpose.evidenceRetentionDays, noticeSha256: notices[0]?.textSha256 ?? null },
     });
     return toDto(purpose, notices);
-  });
+  }));
 }
 
 async function insertNotice(tx: Tx, purposeId: string, version: number, text: string): Promise<NoticeRow> {
@@ -71,6 +73,9 @@ export async function publishNoticeVersion(actor: Actor, purposeKey: unknown, te
   return db().$transaction(async (tx) => {
     const purpose = await tx.consentPurpose.findUnique({ where: { key: key.data } });
     if (!purpose) throw new AppError("NOT_FOUND", `No purpose with the key ${key.data}.`);
+    // Numbers are max+1 per purpose: lock the purpose row first so concurrent publishes take
+    // turns (PostgreSQL; SQLite has one writer) and each reads the latest version.
+    await tx.$executeRaw`UPDATE "ConsentPurpose" SET "title" = "title" WHERE "id" = ${purpose.id}`;
     const last = await tx.consentNoticeVersion.findFirst({ where: { purposeId: purpose.id }, orderBy: { version: "desc" }, select: { version: true, textSha256: true } });
     if (last && last.textSha256 === sha256Hex(body.data)) throw new AppError("CONFLICT", `This text is already notice version ${last.version}.`);
     const notice = await insertNotice(tx, purpose.id, (last?.version ?? 0) + 1, body.data);

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { activityInputSchema, activityPatchSchema, activityQuerySchema, type ActivityInput } from "@/lib/validation/inventory";
 import type { Actor } from "@/lib/server/actor";
+import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
@@ -24,10 +25,11 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
   return row;
 }
 
-export async function createActivity(actor: Actor, input: unknown): Promise<ActivityDto> {
+/** `transact` opens the transaction (the API passes one that claims an Idempotency-Key in it). */
+export async function createActivity(actor: Actor, input: unknown, transact: Transact = plainTransaction): Promise<ActivityDto> {
   await requirePermission(actor, "inventory:write", { type: "ProcessingActivity" });
   const data = parseOrThrow(activityInputSchema, input);
-  return db().$transaction(async (tx) => toActivityDto(await insertActivity(tx, actor, data)));
+  return transact(async (tx) => toActivityDto(await insertActivity(tx, actor, data)));
 }
 
 export async function updateActivity(actor: Actor, id: string, patch: unknown): Promise<ActivityDto> {

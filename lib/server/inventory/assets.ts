@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { assetInputSchema, assetPatchSchema, assetQuerySchema, type AssetInput } from "@/lib/validation/inventory";
 import type { Actor } from "@/lib/server/actor";
+import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
@@ -19,10 +20,11 @@ export async function insertAsset(tx: Tx, actor: Actor, input: AssetInput) {
   return row;
 }
 
-export async function createAsset(actor: Actor, input: unknown): Promise<AssetDto> {
+/** `transact` opens the transaction (the API passes one that claims an Idempotency-Key in it). */
+export async function createAsset(actor: Actor, input: unknown, transact: Transact = plainTransaction): Promise<AssetDto> {
   await requirePermission(actor, "inventory:write", { type: "DataAsset" });
   const data = parseOrThrow(assetInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(async (tx) => {
     const row = await insertAsset(tx, actor, data);
     return toAssetDto(row, await ownersById(tx, [row.ownerId]));
   });

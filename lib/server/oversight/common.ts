@@ -74,4 +74,4 @@ export const subjectContext = (aiSystemId: string, externalId: string) => `overs
 export const SUBJECT_INDEX_CONTEXT = "oversight.decision.subject";
 export const SECRET_CONTEXT = "oversight.callback-secret";
 
-export const isUniqueViolation = (e: unknown) => !!e && typeof e === "object" && (e as { code?: unknown }).code === "P2002";
+export { isUniqueViolation } from "@/lib/errors";

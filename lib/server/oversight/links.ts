@@ -51,6 +51,9 @@ async function assertKnown(tx: Tx, data: AiSystemLinksInput) {
  */
 export async function writeLinks(tx: Tx, actor: Actor, aiSystemId: string, data: AiSystemLinksInput) {
   await assertKnown(tx, data);
+  // Concurrent link changes of one system take turns (the row lock on PostgreSQL; SQLite has one
+  // writer), so each diffs against what the previous one left and none inserts a link twice.
+  await tx.$executeRaw`UPDATE "AiSystem" SET "version" = "version" WHERE "id" = ${aiSystemId}`;
   const [assetRows, activityRows] = await Promise.all([
     tx.aiSystemAsset.findMany({ where: { aiSystemId }, select: { assetId: true } }),
     tx.aiSystemActivity.findMany({ where: { aiSystemId }, select: { activityId: true } }),

@@ -13,7 +13,10 @@ export async function putEscalationPolicy(actor: Actor, aiSystemId: string, inpu
   requireNamedActor(actor);
   const data = parseInput(putPolicySchema, input);
   return db().$transaction(async (tx) => {
-    if (!(await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such AI system.");
+    // Lock the system's row first: two first PUTs would both find no policy and both insert
+    // one (the unique aiSystemId refuses the second); taking turns, the second one updates.
+    const found = await tx.$executeRaw`UPDATE "AiSystem" SET "version" = "version" WHERE "id" = ${aiSystemId}`;
+    if (found === 0) throw new AppError("NOT_FOUND", "No such AI system.");
     const before = await tx.escalationPolicy.findUnique({ where: { aiSystemId } });
     const rules = JSON.stringify(data.rules);
     const allowAdminReview = data.allowAdminReview ?? false;

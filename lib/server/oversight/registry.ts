@@ -3,7 +3,7 @@ import "server-only";
 // callback secret. EU AI Act Art. 26(1)-(2): deployers use systems per instructions and
 // assign oversight to competent people; the registry records who approved what.
 import { randomBytes } from "node:crypto";
-import { AppError } from "@/lib/errors";
+import { AppError, conflictOnUnique } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
@@ -20,10 +20,9 @@ export async function createAiSystem(actor: Actor, input: unknown) {
   requireNamedActor(actor);
   const { assetIds, processingActivityIds, ...data } = parseInput(createAiSystemSchema, input);
   const secret = newSecret();
-  return db().$transaction(async (tx) => {
-    if (await tx.aiSystem.findUnique({ where: { name: data.name }, select: { id: true } })) {
-      throw new AppError("CONFLICT", `An AI system named "${data.name}" already exists.`);
-    }
+  const taken = () => new AppError("CONFLICT", `An AI system named "${data.name}" already exists.`);
+  return conflictOnUnique(taken, () => db().$transaction(async (tx) => {
+    if (await tx.aiSystem.findUnique({ where: { name: data.name }, select: { id: true } })) throw taken();
     const now = new Date();
     const row = await tx.aiSystem.create({
       data: {
@@ -42,7 +41,7 @@ export async function createAiSystem(actor: Actor, input: unknown) {
     // Links in the same transaction: an unknown inventory id refuses the whole registration.
     const links = await writeLinks(tx, actor, row.id, { assetIds, processingActivityIds });
     return { id: row.id, name: row.name, riskTier: row.riskTier as (typeof data)["riskTier"], callbackSecret: secret, assetIds: links.assetIds, processingActivityIds: links.processingActivityIds };
-  });
+  }));
 }
 
 /** Changes the registry fields and/or the inventory links; returns the system as GET shows it. */
@@ -97,15 +96,14 @@ export async function createModelVersion(actor: Actor, aiSystemId: string, input
   await requirePermission(actor, "oversight:admin", { type: "AiSystem", id: aiSystemId });
   requireNamedActor(actor);
   const data = parseInput(createModelVersionSchema, input);
-  return db().$transaction(async (tx) => {
+  const taken = () => new AppError("CONFLICT", `Version ${data.version} is already registered for this system.`);
+  return conflictOnUnique(taken, () => db().$transaction(async (tx) => {
     if (!(await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such AI system.");
-    if (await tx.aiModelVersion.findUnique({ where: { aiSystemId_version: { aiSystemId, version: data.version } }, select: { id: true } })) {
-      throw new AppError("CONFLICT", `Version ${data.version} is already registered for this system.`);
-    }
+    if (await tx.aiModelVersion.findUnique({ where: { aiSystemId_version: { aiSystemId, version: data.version } }, select: { id: true } })) throw taken();
     const row = await tx.aiModelVersion.create({ data: { aiSystemId, version: data.version, artifactSha256: data.artifactSha256, trainingDataRef: data.trainingDataRef ?? null, notes: data.notes ?? null } });
     await appendAudit(tx, actor, { action: "oversight.model.create", entityType: "AiModelVersion", entityId: row.id, diff: { aiSystemId, version: data.version, artifactSha256: data.artifactSha256 } });
     return versionDto(row);
-  });
+  }));
 }
 
 /** Approval by a named person: a key must act for an officer or admin, never the shell. */

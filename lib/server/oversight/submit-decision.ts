@@ -3,16 +3,17 @@ import "server-only";
 // system; the body can only name a version of that system, and only an approved one.
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
+import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db } from "@/lib/server/db";
 import { encrypt, lookupHash } from "@/lib/server/keys";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
 import { inputsContext, isUniqueViolation, parseInput, subjectContext, SUBJECT_INDEX_CONTEXT } from "@/lib/server/oversight/common";
 import { routeDecision } from "@/lib/oversight/routing";
 import { submitDecisionSchema, type PolicyRule } from "@/lib/validation/oversight";
 
-export async function submitDecision(actor: Actor, input: unknown, now = new Date()) {
+/** `transact` opens the transaction (the API passes one that claims an Idempotency-Key in it). */
+export async function submitDecision(actor: Actor, input: unknown, transact: Transact = plainTransaction, now = new Date()) {
   await requirePermission(actor, "oversight:read", { type: "OversightDecision" });
   if (actor.kind !== "api_key" || !actor.aiSystemId || !actor.scopes.includes("decisions:write")) {
     throw new AppError("FORBIDDEN", "Decisions are submitted with an API key bound to an AI system (scope decisions:write).");
@@ -20,7 +21,7 @@ export async function submitDecision(actor: Actor, input: unknown, now = new Dat
   const aiSystemId = actor.aiSystemId;
   const data = parseInput(submitDecisionSchema, input);
   try {
-    return await db().$transaction(async (tx) => {
+    return await transact(async (tx) => {
       const system = await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true, riskTier: true, deploymentStatus: true } });
       if (!system) throw new AppError("NOT_FOUND", "The AI system this key is bound to no longer exists.");
       // EU AI Act Art. 5: a prohibited practice is not to be operated at all.

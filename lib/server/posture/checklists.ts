@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
 import { createChecklistSchema } from "@/lib/validation/posture";
 import { actorLabel, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -42,12 +42,13 @@ export async function createChecklist(actor: Actor, input: unknown) {
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
   const { name, description, controlIds } = parsed.data;
   const unique = [...new Set(controlIds)];
-  return db().$transaction(async (tx) => {
+  const taken = () => new AppError("CONFLICT", "A checklist with this name exists.", [{ path: "name", message: "already used" }]);
+  return conflictOnUnique(taken, () => db().$transaction(async (tx) => {
     const found = await tx.control.count({ where: { id: { in: unique } } });
     if (found !== unique.length) throw new AppError("VALIDATION", "Some selected controls do not exist.", [{ path: "controlIds", message: "unknown control" }]);
-    if (await tx.checklist.findUnique({ where: { name }, select: { id: true } })) throw new AppError("CONFLICT", "A checklist with this name exists.", [{ path: "name", message: "already used" }]);
+    if (await tx.checklist.findUnique({ where: { name }, select: { id: true } })) throw taken();
     const row = await tx.checklist.create({ data: { name, description: description ?? null, framework: null, controlIds: JSON.stringify(unique), createdBy: actorLabel(actor) }, select: { id: true } });
     await appendAudit(tx, actor, { action: "posture.checklist.create", entityType: "Checklist", entityId: row.id, diff: { name, controls: unique.length } });
     return { id: row.id, name };
-  });
+  }));
 }

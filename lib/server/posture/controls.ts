@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
 import { countByStatus, postureScores } from "@/lib/posture/score";
 import { controlFilterSchema, controlIdSchema, createControlSchema, updateControlSchema } from "@/lib/validation/posture";
 import type { Actor } from "@/lib/server/actor";
@@ -95,10 +95,11 @@ export async function createControl(actor: Actor, input: unknown, now = new Date
   const parsed = createControlSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
   const c = parsed.data;
-  return db().$transaction(async (tx) => {
-    if (await tx.control.findUnique({ where: { id: c.id }, select: { id: true } })) throw new AppError("CONFLICT", `A control with the id ${c.id} exists.`, [{ path: "id", message: "already used" }]);
+  const taken = () => new AppError("CONFLICT", `A control with the id ${c.id} exists.`, [{ path: "id", message: "already used" }]);
+  return conflictOnUnique(taken, () => db().$transaction(async (tx) => {
+    if (await tx.control.findUnique({ where: { id: c.id }, select: { id: true } })) throw taken();
     await tx.control.create({ data: { ...c, owner: c.owner ?? null, framework: "custom", nextReviewAt: new Date(now.getTime() + c.frequencyDays * 86_400_000) } });
     await appendAudit(tx, actor, { action: "posture.control.create", entityType: "Control", entityId: c.id, diff: { title: c.title, area: c.area, citation: c.citation } });
     return { id: c.id };
-  });
+  }));
 }

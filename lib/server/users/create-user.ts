@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
 import { createUserSchema } from "@/lib/validation/users";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -14,11 +14,11 @@ export async function createUser(actor: Actor, input: unknown) {
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
   const { email, name, role, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  return db().$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    if (existing) throw new AppError("CONFLICT", `A user with the email ${email} already exists.`);
+  const taken = () => new AppError("CONFLICT", `A user with the email ${email} already exists.`);
+  return conflictOnUnique(taken, () => db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
     const user = await tx.user.create({ data: { email, name, role, passwordHash } });
     await appendAudit(tx, actor, { action: "user.create", entityType: "User", entityId: user.id, diff: { email, name, role } });
     return toUserDto(user);
-  });
+  }));
 }

@@ -271,7 +271,7 @@ describe("permission matrix (deny by default)", () => {
   it("a replayed Idempotency-Key returns the first response and writes once; another body is a 409", async () => {
     const writer: Actor = { kind: "api_key", keyId: "k4", name: "writer", scopes: ["incidents:write"], role: null, userId: null, ip: null };
     const before = await db().incident.count();
-    const call = (body: unknown) => withIdempotency("incidents:create:k4", "retry-1", body, async () => ({ status: 201, body: { id: (await createIncident(writer, body)).id } }));
+    const call = (body: unknown) => withIdempotency("incidents:create:k4", "retry-1", body, (transact) => createIncident(writer, body, transact), (incident) => ({ status: 201, body: { id: incident.id } }));
     const first = await call(CA_BREACH);
     const again = await call(CA_BREACH);
     expect(again).toMatchObject({ replayed: true, body: first.body });

@@ -65,14 +65,14 @@ describe("consent ingest: concurrent requests", () => {
     expect(await verifySealed()).toMatchObject({ ok: true });
   });
 
-  it("the same Idempotency-Key sent twice at once records one batch; the other gets CONFLICT or the replay", async () => {
+  it("the same Idempotency-Key sent twice at once records one batch; the other gets IDEMPOTENCY_IN_FLIGHT or the replay", async () => {
     const p = await createPurpose(SYSTEM_CLI, { key: "atomic_idem_race", title: "Atomic", lawfulBasis: "consent" });
     const body = { subjectId: "race-1", purpose: p.key, action: "grant" };
     const idempotency = { scope: "race", key: "same" };
     const results = await Promise.allSettled([ingestConsentEvents(SYSTEM_CLI, body, { idempotency }), ingestConsentEvents(SYSTEM_CLI, body, { idempotency })]);
     const ok = results.filter((r) => r.status === "fulfilled");
     expect(ok.length).toBeGreaterThanOrEqual(1);
-    for (const r of results) if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("CONFLICT");
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("IDEMPOTENCY_IN_FLIGHT");
     expect(await db().consentEvent.count({ where: { purposeId: p.id } })).toBe(1);
     expect(await db().idempotencyRecord.count({ where: { scope: "race" } })).toBe(1);
   });

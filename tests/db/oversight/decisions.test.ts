@@ -64,7 +64,7 @@ describe("submitting decisions (EU AI Act Art. 14, GDPR Art. 22(3))", () => {
     const { system } = await makeSystem();
     const key = await systemKey(system.id);
     const body = decisionBody();
-    const call = (b: unknown) => withIdempotency(`${key.keyId}:POST /api/v1/decisions`, "idem-1", b, async () => ({ status: 201, body: await submitDecision(key, b) }));
+    const call = (b: unknown) => withIdempotency(`${key.keyId}:POST /api/v1/decisions`, "idem-1", b, (transact) => submitDecision(key, b, transact), (decision) => ({ status: 201, body: decision }));
     const first = await call(body);
     const again = await call(body);
     expect(again.replayed).toBe(true);

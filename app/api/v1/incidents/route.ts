@@ -15,10 +15,13 @@ async function readJson(req: Request): Promise<unknown> {
 export const POST = withApiKey(
   async (req, { actor }) => {
     const body = await readJson(req);
-    const res = await withIdempotency(`incidents:create:${actor.keyId}`, req.headers.get("idempotency-key"), body, async () => {
-      const incident = await createIncident(actor, body);
-      return { status: 201, body: { id: incident.id, reference: incident.reference, obligations: incident.obligations, encrypted: incident.encrypted, assets: incident.assets } };
-    });
+    const res = await withIdempotency(
+      `incidents:create:${actor.keyId}`,
+      req.headers.get("idempotency-key"),
+      body,
+      (transact) => createIncident(actor, body, transact),
+      (incident) => ({ status: 201, body: { id: incident.id, reference: incident.reference, obligations: incident.obligations, encrypted: incident.encrypted, assets: incident.assets } }),
+    );
     return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
   },
   { scopes: ["incidents:write"] },

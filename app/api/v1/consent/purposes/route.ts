@@ -6,10 +6,13 @@ import { createPurpose, listPurposes } from "@/lib/server/consent/purposes";
 export const POST = withApiKey(
   async (req, { actor }) => {
     const body = await readJson(req);
-    const res = await withIdempotency(`${actor.keyId}:POST /api/v1/consent/purposes`, req.headers.get("idempotency-key"), body, async () => ({
-      status: 201,
-      body: await createPurpose(actor, body),
-    }));
+    const res = await withIdempotency(
+      `${actor.keyId}:POST /api/v1/consent/purposes`,
+      req.headers.get("idempotency-key"),
+      body,
+      (transact) => createPurpose(actor, body, transact),
+      (purpose) => ({ status: 201, body: purpose }),
+    );
     return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
   },
   { scopes: ["consent:write"] },

@@ -11,10 +11,13 @@ export const POST = withApiKey<{ id: string; obligationId: string }>(
     } catch {
       throw new AppError("BAD_REQUEST", "The request body must be JSON.");
     }
-    const res = await withIdempotency(`incidents:sent:${actor.keyId}:${params.obligationId}`, req.headers.get("idempotency-key"), body, async () => ({
-      status: 200,
-      body: await markObligationSent(actor, params.id, params.obligationId, body),
-    }));
+    const res = await withIdempotency(
+      `incidents:sent:${actor.keyId}:${params.obligationId}`,
+      req.headers.get("idempotency-key"),
+      body,
+      (transact) => markObligationSent(actor, params.id, params.obligationId, body, transact),
+      (sent) => ({ status: 200, body: sent }),
+    );
     return Response.json(res.body, { status: res.status });
   },
   { scopes: ["incidents:write"] },

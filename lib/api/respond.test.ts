@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from "vitest";
+import { actionError } from "@/lib/action-result";
+import { errorResponse } from "@/lib/api/respond";
+import { AppError, conflictOnUnique, UNIQUE_CONFLICT_MESSAGE } from "@/lib/errors";
+
+// What Prisma throws when a unique index refuses a row (PrismaClientKnownRequestError shape).
+const uniqueViolation = Object.assign(new Error("Unique constraint failed on the fields: (`reference`)"), { code: "P2002", meta: { target: ["reference"] } });
+
+describe("unique violations at the edge", () => {
+  it("an API answer is 409 CONFLICT without the driver's message, never a 500", async () => {
+    const res = errorResponse(uniqueViolation);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: { code: "CONFLICT", message: UNIQUE_CONFLICT_MESSAGE } });
+  });
+
+  it("a form gets the same sentence", () => {
+    expect(actionError(uniqueViolation)).toEqual({ ok: false, message: UNIQUE_CONFLICT_MESSAGE });
+  });
+
+  it("other unknown errors stay a logged 500", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(errorResponse(new Error("boom")).status).toBe(500);
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("conflictOnUnique turns a unique violation into the given conflict and passes other errors on", async () => {
+    const taken = () => new AppError("CONFLICT", "A purpose with the key x already exists.");
+    await expect(conflictOnUnique(taken, () => Promise.reject(uniqueViolation))).rejects.toMatchObject({ code: "CONFLICT", message: "A purpose with the key x already exists." });
+    await expect(conflictOnUnique(taken, () => Promise.reject(new Error("other")))).rejects.toThrow("other");
+    expect(await conflictOnUnique(taken, async () => 7)).toBe(7);
+  });
+});
