@@ -165,15 +165,15 @@ export const submitDecisionSchema = z
     subjectRef: z.string().trim().min(1).max(500).optional(),
     summary: text(4000),
     inputs: jsonValue.optional().refine((v) => v === undefined || JSON.stringify(v).length <= 64_000, "must be at most 64 kB of JSON"),
+    // Where it may point (public addresses, or CALLBACK_ALLOWED_HOSTS) is checked by the
+    // server with lib/net/ssrf.ts, which needs the operator's allow list.
     callbackUrl: z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .refine((u) => {
         const url = new URL(u);
-        if (url.username || url.password) return false;
-        // Plain http only to this machine (development, tests); anywhere else needs https.
-        return url.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-      }, "must be https (http only for 127.0.0.1/localhost) and carry no credentials")
+        return !url.username && !url.password;
+      }, "must carry no credentials")
       .optional(),
   })
   .meta({ id: "SubmitDecision" });

@@ -1,6 +1,7 @@
 // Builders for the oversight database tests: everything goes through lib/server functions.
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/permissions";
+import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { SYSTEM_CLI, type Actor } from "@/lib/server/actor";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
@@ -72,6 +73,16 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
     throw e;
   }
   throw new Error("expected an AppError, but the call succeeded");
+}
+
+/**
+ * The callback tests run a receiver on loopback, which the SSRF rules refuse; they allow
+ * it the way an operator would allow a named internal host (CALLBACK_ALLOWED_HOSTS).
+ */
+export function allowCallbackHosts(hosts: string) {
+  if (hosts) process.env.CALLBACK_ALLOWED_HOSTS = hosts;
+  else delete process.env.CALLBACK_ALLOWED_HOSTS;
+  resetEnvCache();
 }
 
 export { SYSTEM_CLI };
