@@ -1,6 +1,7 @@
 "use server";
 import { actionError, type ActionResult } from "@/lib/action-result";
 import { beginMfaEnrolment, confirmMfaEnrolment, regenerateRecoveryCodes } from "@/lib/server/auth/mfa";
+import { createOwnApiKey } from "@/lib/server/api-keys/create-api-key";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { changeOwnPassword } from "@/lib/server/users/change-password";
 
@@ -39,6 +40,16 @@ export async function changePasswordAction(_: unknown, form: FormData): Promise<
     const actor = await requireActor({ allowMfaEnrolment: true });
     const r = await changeOwnPassword(actor, { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
     return { ok: true, message: `Password changed. ${r.otherSessionsEnded} other session${r.otherSessionsEnded === 1 ? "" : "s"} signed out.` };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function createOwnApiKeyAction(_: unknown, form: FormData): Promise<ActionResult<{ key: string }>> {
+  try {
+    const actor = await requireActor();
+    const r = await createOwnApiKey(actor, { name: form.get("name"), scopes: form.getAll("scopes").map(String) });
+    return { ok: true, message: "Key created. Copy it now: it is shown only once.", data: { key: r.key } };
   } catch (e) {
     return actionError(e);
   }

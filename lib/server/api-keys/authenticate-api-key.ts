@@ -25,6 +25,7 @@ export async function authenticateApiKey(key: string, ip: string | null): Promis
     scopes: row.scopes.split(",").filter(Boolean),
     role: row.user && isRole(row.user.role) ? row.user.role : null,
     userId: row.userId,
+    mintedByBoundUser: row.userId !== null && row.createdById === row.userId,
     aiSystemId: row.aiSystemId ?? null,
     ip,
   };
@@ -39,6 +40,7 @@ type KeyRow = {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   userId: string | null;
+  createdById: string | null;
   user: { role: string; disabledAt: Date | null } | null;
 };
 
@@ -52,12 +54,12 @@ async function findKey(keyHash: string): Promise<KeyRow | null> {
   if (handle && !handle.inTransaction) return findKeyOnSqlite(handle, keyHash);
   return db().apiKey.findUnique({
     where: { keyHash },
-    select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, user: { select: { role: true, disabledAt: true } } },
+    select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, createdById: true, user: { select: { role: true, disabledAt: true } } },
   });
 }
 
 const keyStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
-type SqliteKeyRow = { id: string; name: string; scopes: string; aiSystemId: string | null; revokedAt: string | number | null; expiresAt: string | number | null; lastUsedAt: string | number | null; userId: string | null; role: string | null; disabledAt: string | number | null };
+type SqliteKeyRow = { id: string; name: string; scopes: string; aiSystemId: string | null; revokedAt: string | number | null; expiresAt: string | number | null; lastUsedAt: string | number | null; userId: string | null; createdById: string | null; role: string | null; disabledAt: string | number | null };
 // Dates as the Prisma SQLite adapter stores them (ISO text by default).
 const toDate = (v: string | number | null) => (v === null ? null : new Date(v));
 
@@ -66,7 +68,7 @@ function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | n
   if (!st) {
     st = h
       .prepare(
-        `SELECT k."id", k."name", k."scopes", k."aiSystemId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."userId", u."role", u."disabledAt"
+        `SELECT k."id", k."name", k."scopes", k."aiSystemId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."userId", k."createdById", u."role", u."disabledAt"
          FROM "ApiKey" k LEFT JOIN "User" u ON u."id" = k."userId" WHERE k."keyHash" = ?`,
       )
       .safeIntegers(false);
@@ -83,6 +85,7 @@ function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | n
     expiresAt: toDate(r.expiresAt),
     lastUsedAt: toDate(r.lastUsedAt),
     userId: r.userId,
+    createdById: r.createdById,
     user: r.userId && r.role !== null ? { role: r.role, disabledAt: toDate(r.disabledAt) } : null,
   };
 }

@@ -25,6 +25,12 @@ export async function actorFor(role: Role, overrides: Partial<Extract<Actor, { k
   return { kind: "user", userId: u.id, email: u.email, name: u.name, role, sessionId: null, ip: "203.0.113.7", mfaEnrolmentRequired: false, ...overrides };
 }
 
+/** The signed-in actor of an existing user (e.g. to create their own API key). */
+export async function actorOf(email: string): Promise<Extract<Actor, { kind: "user" }>> {
+  const u = await db().user.findUniqueOrThrow({ where: { email } });
+  return { kind: "user", userId: u.id, email: u.email, name: u.name, role: u.role as Role, sessionId: null, ip: "203.0.113.7", mfaEnrolmentRequired: false };
+}
+
 export async function userCount() {
   return db().user.count();
 }
