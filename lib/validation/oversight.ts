@@ -1,6 +1,7 @@
 // Shared schemas for the oversight area: the API bodies, the forms and the server
 // functions parse with these, and the OpenAPI document is generated from them.
 import { z } from "zod";
+import { rejectUnsafeText } from "@/lib/validation/safe-input";
 
 export const RISK_TIERS = ["prohibited", "high", "limited", "minimal"] as const;
 export const DEPLOYMENT_STATUSES = ["development", "production", "retired"] as const;
@@ -17,7 +18,7 @@ export const ESCALATION_TARGETS = ["compliance_officer", "admin", "reviewer"] as
 /** Art. 26(6) AI Act: logs kept at least six months. */
 export const MIN_RETENTION_DAYS = 183;
 
-const text = (max: number) => z.string().trim().min(1, "is required").max(max);
+const text = (max: number) => z.string().trim().min(1, "is required").max(max).superRefine(rejectUnsafeText);
 
 /** Ids of data inventory records an AI system uses; the whole set is replaced when sent. */
 const linkIds = (what: string) =>

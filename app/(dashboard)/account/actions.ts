@@ -1,5 +1,5 @@
 "use server";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { beginMfaEnrolment, confirmMfaEnrolment, regenerateRecoveryCodes } from "@/lib/server/auth/mfa";
 import { createOwnApiKey } from "@/lib/server/api-keys/create-api-key";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -16,6 +16,8 @@ export async function startMfaAction(): Promise<ActionResult<{ qrDataUrl: string
 }
 
 export async function confirmMfaAction(_: unknown, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   try {
     const actor = await requireActor({ allowMfaEnrolment: true });
     const r = await confirmMfaEnrolment(actor, form.get("code"));
@@ -26,6 +28,8 @@ export async function confirmMfaAction(_: unknown, form: FormData): Promise<Acti
 }
 
 export async function regenerateCodesAction(_: unknown, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   try {
     const actor = await requireActor();
     const r = await regenerateRecoveryCodes(actor, form.get("code"));
@@ -36,6 +40,8 @@ export async function regenerateCodesAction(_: unknown, form: FormData): Promise
 }
 
 export async function changePasswordAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   try {
     const actor = await requireActor({ allowMfaEnrolment: true });
     const r = await changeOwnPassword(actor, { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
@@ -46,6 +52,8 @@ export async function changePasswordAction(_: unknown, form: FormData): Promise<
 }
 
 export async function createOwnApiKeyAction(_: unknown, form: FormData): Promise<ActionResult<{ key: string }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   try {
     const actor = await requireActor();
     const r = await createOwnApiKey(actor, { name: form.get("name"), scopes: form.getAll("scopes").map(String) });
