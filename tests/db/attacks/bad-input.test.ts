@@ -83,6 +83,14 @@ describe("hostile text and nesting through the API", () => {
     expect(ok.status).toBe(201);
   });
 
+  it("a NUL in a path segment or a query value is a 422 too", async () => {
+    const { GET: getAsset } = await import("@/app/api/v1/assets/[id]/route");
+    const { GET: listAssets } = await import("@/app/api/v1/assets/route");
+    const get = (path: string) => new Request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${inventoryKey}` } });
+    await expect422(await getAsset(get("/assets/a%00b"), { params: Promise.resolve({ id: "a\u0000b" }) }), /^id$/);
+    await expect422(await listAssets(get("/assets?q=a%00b"), noParams), /^q$/);
+  });
+
   it("the same holds for lib/server functions called directly (server actions, the CLI)", async () => {
     const officer = await actorFor("compliance_officer");
     await expect(createAsset(officer, assetInput({ name: "a\u0000b" }))).rejects.toMatchObject({ code: "VALIDATION", details: [{ path: "name" }] });
