@@ -9,14 +9,17 @@ import { createUser } from "@/lib/server/users/create-user";
 
 export const TEST_PASSWORD = "correct-horse-battery-staple";
 
-export async function makeUser(opts: { role?: Role; email?: string; name?: string; password?: string; actor?: Actor } = {}) {
+/** `mfaEnrolled`: marks MFA as set up (no secret), for officers whose keys must work while MFA is required. */
+export async function makeUser(opts: { role?: Role; email?: string; name?: string; password?: string; actor?: Actor; mfaEnrolled?: boolean } = {}) {
   const email = opts.email ?? `user-${randomBytes(5).toString("hex")}@test.local`;
-  return createUser(opts.actor ?? SYSTEM_CLI, {
+  const user = await createUser(opts.actor ?? SYSTEM_CLI, {
     email,
     name: opts.name ?? email.split("@")[0],
     role: opts.role ?? "reviewer",
     password: opts.password ?? TEST_PASSWORD,
   });
+  if (opts.mfaEnrolled) await db().user.update({ where: { id: user.id }, data: { mfaEnabledAt: new Date() } });
+  return user;
 }
 
 /** A user actor as a signed-in session would produce it (no session row). */

@@ -36,7 +36,7 @@ beforeAll(async () => {
   const { system } = await makeSystem();
   systemId = system.id;
   systemKey = (await createApiKey(SYSTEM_CLI, { name: uid("sys"), scopes: ["decisions:read", "decisions:write"], aiSystemId: system.id })).key;
-  const officer = await makeUser({ role: "compliance_officer" });
+  const officer = await makeUser({ role: "compliance_officer", mfaEnrolled: true });
   mlopsKey = (await createOwnApiKey(await actorOf(officer.email), { name: uid("mlops"), scopes: ["oversight:admin"] })).key;
 });
 

@@ -32,7 +32,7 @@ let asset2Id: string;
 let activityId: string;
 
 beforeAll(async () => {
-  const officer = await makeUser({ role: "compliance_officer" });
+  const officer = await makeUser({ role: "compliance_officer", mfaEnrolled: true });
   const reviewer = await makeUser({ role: "reviewer" });
   mlops = (await createApiKey(SYSTEM_CLI, { name: uid("mlops"), scopes: ["oversight:admin"], userEmail: officer.email })).key;
   reviewerKey = (await createOwnApiKey(await actorOf(reviewer.email), { name: uid("rev"), scopes: ["decisions:review"] })).key;
