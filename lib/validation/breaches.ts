@@ -86,11 +86,11 @@ const incidentFields = {
 export const createIncidentSchema = z.object(incidentFields);
 export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;
 
-/** PATCH /api/v1/incidents/{id}: any subset; null clears an optional field. */
-export const updateIncidentSchema = z
-  .object({ ...incidentFields, version: z.number().int().min(0).optional() })
-  .partial()
-  .refine((v) => Object.keys(v).some((k) => k !== "version"), { message: "send at least one field to change" });
+/**
+ * PATCH /api/v1/incidents/{id}: any subset; null clears an optional field. An empty one is
+ * a no-op answered with the incident unchanged, like every PATCH (docs/decisions/005).
+ */
+export const updateIncidentSchema = z.object({ ...incidentFields, version: z.number().int().min(0).optional() }).partial();
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 
 export const markSentSchema = z
