@@ -41,10 +41,10 @@ describe("sign-in", () => {
   it("no lock: repeated failures slow an account down with a short backoff, answered alike for known and unknown emails", async () => {
     const u = await makeUser({ role: "admin" });
     const ghost = `ghost-${Date.now()}@nowhere.test`;
-    const answers: Record<string, string[]> = { known: [], unknown: [] };
+    const answers: { known: string[]; unknown: string[] } = { known: [], unknown: [] };
     for (let i = 0; i < 6; i++) {
       for (const [who, email] of [["known", u.email], ["unknown", ghost]] as const) {
-        answers[who]!.push(await attempt(email, `bad-password-${i}x`).then(() => "ok", (e: { code: string; message: string }) => `${e.code}:${e.message.replace(/\d+ seconds?/, "N s")}`));
+        answers[who].push(await attempt(email, `bad-password-${i}x`).then(() => "ok", (e: { code: string; message: string }) => `${e.code}:${e.message.replace(/\d+ seconds?/, "N s")}`));
       }
     }
     expect(answers.known).toEqual(answers.unknown);
