@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { totpAt } from "../lib/crypto/totp";
-import { DEMO_PASSWORD, expectSignedIn, makeUser, signIn } from "./support/fixtures";
+import { DEMO_PASSWORD, expectSignedIn, makeUser, PASSWORD, signIn } from "./support/fixtures";
 
 test("demo admin signs in with a password and sees that MFA enforcement is off", async ({ page }) => {
   await signIn(page, "admin@demo.local", DEMO_PASSWORD);
@@ -27,6 +27,7 @@ test("TOTP: enrol, sign in with a code, a wrong code and a replayed code are ref
   await expect(page.getByAltText("QR code for your authenticator app")).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   await page.getByLabel("Code from the app").fill(totpAt(secret, Date.now()));
+  await page.getByLabel("Your current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Turn on MFA" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   const recovery = (await page.getByTestId("recovery-codes").locator("li").first().textContent())!;

@@ -107,8 +107,8 @@ describe("sign-in", () => {
     const actor = { kind: "user" as const, userId: u.id, email: u.email, name: u.name, role: u.role, sessionId: null, ip: null, mfaEnrolmentRequired: true };
     const start = await beginMfaEnrolment(actor);
     expect(start.qrDataUrl.startsWith("data:image/png;base64,")).toBe(true);
-    await expect(confirmMfaEnrolment(actor, "12345")).rejects.toMatchObject({ code: "VALIDATION" });
-    const { recoveryCodes } = await confirmMfaEnrolment(actor, totpAt(start.secret, Date.now()));
+    await expect(confirmMfaEnrolment(actor, "12345", TEST_PASSWORD)).rejects.toMatchObject({ code: "VALIDATION" });
+    const { recoveryCodes } = await confirmMfaEnrolment(actor, totpAt(start.secret, Date.now()), TEST_PASSWORD);
     expect(recoveryCodes).toHaveLength(10);
     await expect(beginMfaEnrolment(actor)).rejects.toMatchObject({ code: "CONFLICT" });
     // A recovery code signs in once.

@@ -20,7 +20,7 @@ export async function confirmMfaAction(_: unknown, form: FormData): Promise<Acti
   if (unsafe) return unsafe;
   try {
     const actor = await requireActor({ allowMfaEnrolment: true });
-    const r = await confirmMfaEnrolment(actor, form.get("code"));
+    const r = await confirmMfaEnrolment(actor, form.get("code"), form.get("currentPassword"));
     return { ok: true, message: "Multi-factor authentication is on.", data: r };
   } catch (e) {
     return actionError(e);
