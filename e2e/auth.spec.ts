@@ -11,6 +11,25 @@ test("demo admin signs in with a password and sees that MFA enforcement is off",
   }
 });
 
+test("a hostile callbackUrl cannot send the browser off-site after sign-in; a same-origin path is honoured", async ({ page, baseURL }) => {
+  const email = makeUser("reviewer");
+  for (const hostile of ["/\\evil.example/landing", "/\t/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example", "javascript:alert(1)"]) {
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(hostile)}`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectSignedIn(page);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+  }
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/account")}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+});
+
 test("a wrong password is refused with a clear message", async ({ page }) => {
   const email = makeUser("reviewer");
   await signIn(page, email, "not-the-password-at-all");
