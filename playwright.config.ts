@@ -31,6 +31,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: baseURL, NODE_ENV: "production" },
+    // The oversight journey's callback receiver listens on loopback, which callbacks may
+    // reach only when an operator allows it (docs/decisions/007).
+    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: baseURL, NODE_ENV: "production", CALLBACK_ALLOWED_HOSTS: "127.0.0.1" },
   },
 });

@@ -3,6 +3,7 @@
 // only: authentication and authorization live in lib/server, which a proxy bypass (e.g.
 // CVE-2025-29927's x-middleware-subrequest) cannot skip.
 import { NextResponse, type NextRequest } from "next/server";
+import { DOWNLOAD_CSP, isOwnCspPath } from "@/lib/security/download-csp";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -53,7 +54,8 @@ export function proxy(req: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
-  res.headers.set("Content-Security-Policy", csp);
+  // A stored file keeps its own sandbox policy: the proxy's header would override the route's.
+  res.headers.set("Content-Security-Policy", isOwnCspPath(path) ? DOWNLOAD_CSP : csp);
   const https = req.nextUrl.protocol === "https:" || (process.env.TRUST_PROXY === "1" && req.headers.get("x-forwarded-proto") === "https");
   if (https) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   if (!path.startsWith("/_next/")) res.headers.set("Cache-Control", "no-store");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { totpAt } from "../lib/crypto/totp";
-import { DEMO_PASSWORD, expectSignedIn, makeUser, signIn } from "./support/fixtures";
+import { DEMO_PASSWORD, expectSignedIn, makeUser, PASSWORD, signIn } from "./support/fixtures";
 
 test("demo admin signs in with a password and sees that MFA enforcement is off", async ({ page }) => {
   await signIn(page, "admin@demo.local", DEMO_PASSWORD);
@@ -9,6 +9,25 @@ test("demo admin signs in with a password and sees that MFA enforcement is off",
   for (const area of ["Inventory", "Consent", "Breaches", "Oversight", "Checklists & posture", "Audit log", "Admin"]) {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: area, exact: true })).toBeVisible();
   }
+});
+
+test("a hostile callbackUrl cannot send the browser off-site after sign-in; a same-origin path is honoured", async ({ page, baseURL }) => {
+  const email = makeUser("reviewer");
+  for (const hostile of ["/\\evil.example/landing", "/\t/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example", "javascript:alert(1)"]) {
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(hostile)}`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectSignedIn(page);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+  }
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/account")}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
 });
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
@@ -27,6 +46,7 @@ test("TOTP: enrol, sign in with a code, a wrong code and a replayed code are ref
   await expect(page.getByAltText("QR code for your authenticator app")).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   await page.getByLabel("Code from the app").fill(totpAt(secret, Date.now()));
+  await page.getByLabel("Your current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Turn on MFA" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   const recovery = (await page.getByTestId("recovery-codes").locator("li").first().textContent())!;

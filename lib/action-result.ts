@@ -1,6 +1,7 @@
 // The shape every server action returns to its form, and the one place that turns a
 // thrown error into it. Unknown errors become a generic sentence; details stay in the log.
 import { isAppError, isUniqueViolation, UNIQUE_CONFLICT_MESSAGE } from "@/lib/errors";
+import { assertSafeForm } from "@/lib/validation/safe-input";
 
 export type ActionResult<T = undefined> = {
   ok: boolean;
@@ -25,4 +26,17 @@ export function actionError(e: unknown): ActionResult<never> {
   if (e && typeof e === "object" && "digest" in e && typeof (e as { digest: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_")) throw e;
   console.error("server action failed", e);
   return { ok: false, message: "Something went wrong on our side. Try again; if it keeps failing, tell an admin." };
+}
+
+/**
+ * Every action's first step: form text with a NUL or a lone surrogate is refused naming
+ * the field (it would otherwise fail deep in the database driver as a 500).
+ */
+export function unsafeForm(form: FormData): ActionResult<never> | null {
+  try {
+    assertSafeForm(form);
+    return null;
+  } catch (e) {
+    return actionError(e);
+  }
 }

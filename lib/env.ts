@@ -53,6 +53,8 @@ export const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // Host names outbound callbacks may reach although they are internal (comma-separated).
+  CALLBACK_ALLOWED_HOSTS: z.string().max(2000).default(""),
 });
 
 export type Env = z.infer<typeof envSchema>;

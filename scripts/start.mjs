@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: one command from a fresh clone to a running app.
 //   data folder + secrets (first run) -> migrations -> demo seed (empty database only)
-//   -> production build (when sources changed) -> next start on PORT (default 3000).
+//   -> production build (when sources changed) -> scripts/serve.mjs on PORT (default 3000).
 // `--dev` runs `next dev` instead of building.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -65,9 +65,12 @@ if (!dev) {
 }
 
 const url = process.env.NEXTAUTH_URL;
+// scripts/serve.mjs, not `next start`: Next passes a client's X-Forwarded-For through, and
+// the sign-in limits and the audit log need an address the client cannot choose.
 // NEXT_MANUAL_SIG_HANDLE: the app's own handler (instrumentation.ts) ends the process on
 // SIGTERM/SIGINT, after signing the audit log's shutdown head.
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(port)], { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" } });
+process.env.NODE_ENV = dev ? "development" : "production";
+const child = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, PORT: String(port), NEXT_MANUAL_SIG_HANDLE: "1" } });
 let announced = false;
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isForeignOrigin } from "../proxy";
+import { NextRequest } from "next/server";
+import { DOWNLOAD_CSP } from "@/lib/security/download-csp";
+import { isForeignOrigin, proxy } from "../proxy";
 
 describe("origin check for state-changing requests", () => {
   it.each([
@@ -10,5 +12,16 @@ describe("origin check for state-changing requests", () => {
     ["null", "localhost:3000", true],
   ])("origin %s against host %s -> foreign=%s", (origin, host, foreign) => {
     expect(isForeignOrigin(origin, host)).toBe(foreign);
+  });
+});
+
+describe("content security policy", () => {
+  const csp = (path: string) => proxy(new NextRequest(`http://localhost:3000${path}`)).headers.get("content-security-policy");
+  it("an evidence download keeps its sandbox policy instead of the page policy", () => {
+    expect(csp("/posture/evidence/ev_123")).toBe(DOWNLOAD_CSP);
+  });
+  it("pages get the nonce policy", () => {
+    expect(csp("/posture/evidence")).toMatch(/script-src 'self' 'nonce-/);
+    expect(csp("/posture")).toMatch(/frame-ancestors 'none'/);
   });
 });

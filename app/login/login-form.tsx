@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -24,7 +25,8 @@ export function LoginForm({ next }: { next: string }) {
     });
     setPending(false);
     if (res?.ok && !res.error) {
-      router.replace(next);
+      // Checked again here: the prop is the page's, but this is where the browser leaves.
+      router.replace(safeCallbackPath(next));
       router.refresh();
       return;
     }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { currentActor } from "@/lib/server/auth/current-actor";
 import { LoginForm } from "./login-form";
 
@@ -8,8 +9,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await currentActor()) redirect("/");
   const sp = await searchParams;
-  // Only same-site paths are honoured, so the sign-in page cannot be used as an open redirect.
-  const next = sp.callbackUrl && sp.callbackUrl.startsWith("/") && !sp.callbackUrl.startsWith("//") ? sp.callbackUrl : "/";
+  // Only same-origin paths are honoured, so the sign-in page cannot be used as an open redirect.
+  const next = safeCallbackPath(sp.callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

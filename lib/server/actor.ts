@@ -21,6 +21,11 @@ export type Actor =
       /** The bound user's role: the key can do no more than that user. */
       role: Role | null;
       userId: string | null;
+      /**
+       * The bound user created this key themselves. Only then is what it does that
+       * person's own act (four-eyes counts it as them).
+       */
+      mintedByBoundUser?: boolean;
       /** Set when the key is bound to one AI system (oversight): it acts for that system only. */
       aiSystemId?: string | null;
       ip: string | null;

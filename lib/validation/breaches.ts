@@ -1,6 +1,7 @@
 // Input and output schemas of the breach area, shared by the API routes, the server actions,
 // the wizard and the OpenAPI document.
 import { z } from "zod";
+import { rejectUnsafeText } from "@/lib/validation/safe-input";
 import { AI_INCIDENT_KINDS, RECIPIENTS, RISK_LEVELS, ROLES } from "@/lib/breaches/types";
 
 export const INCIDENT_STATUSES = ["open", "contained", "closed"] as const;
@@ -29,7 +30,7 @@ export const affectedSchema = z.object({
   count: z.number().int("must be a whole number").min(0).max(10_000_000_000),
 });
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => z.string().trim().max(max).superRefine(rejectUnsafeText);
 
 export const hipaaAssessmentSchema = z.object({
   /** 164.402(2)(i) nature and extent of the PHI, incl. identifiers and likelihood of re-identification */
@@ -85,11 +86,11 @@ const incidentFields = {
 export const createIncidentSchema = z.object(incidentFields);
 export type CreateIncidentInput = z.infer<typeof createIncidentSchema>;
 
-/** PATCH /api/v1/incidents/{id}: any subset; null clears an optional field. */
-export const updateIncidentSchema = z
-  .object({ ...incidentFields, version: z.number().int().min(0).optional() })
-  .partial()
-  .refine((v) => Object.keys(v).some((k) => k !== "version"), { message: "send at least one field to change" });
+/**
+ * PATCH /api/v1/incidents/{id}: any subset; null clears an optional field. An empty one is
+ * a no-op answered with the incident unchanged, like every PATCH (docs/decisions/007).
+ */
+export const updateIncidentSchema = z.object({ ...incidentFields, version: z.number().int().min(0).optional() }).partial();
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 
 export const markSentSchema = z

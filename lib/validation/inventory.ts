@@ -2,6 +2,7 @@
 // API (/api/v1/assets, /api/v1/processing-activities), the CSV import and the OpenAPI
 // document.
 import { z } from "zod";
+import { rejectUnsafeText } from "@/lib/validation/safe-input";
 import {
   ACCESS_CONTROL_MODELS,
   ACTIVITY_ROLES,
@@ -22,7 +23,7 @@ import {
 } from "@/lib/inventory/catalogue";
 import { isCountryCode } from "@/lib/inventory/countries";
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => z.string().trim().max(max).superRefine(rejectUnsafeText);
 const optionalText = (max: number) =>
   z
     .string()

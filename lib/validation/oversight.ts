@@ -1,6 +1,7 @@
 // Shared schemas for the oversight area: the API bodies, the forms and the server
 // functions parse with these, and the OpenAPI document is generated from them.
 import { z } from "zod";
+import { rejectUnsafeText } from "@/lib/validation/safe-input";
 
 export const RISK_TIERS = ["prohibited", "high", "limited", "minimal"] as const;
 export const DEPLOYMENT_STATUSES = ["development", "production", "retired"] as const;
@@ -17,7 +18,7 @@ export const ESCALATION_TARGETS = ["compliance_officer", "admin", "reviewer"] as
 /** Art. 26(6) AI Act: logs kept at least six months. */
 export const MIN_RETENTION_DAYS = 183;
 
-const text = (max: number) => z.string().trim().min(1, "is required").max(max);
+const text = (max: number) => z.string().trim().min(1, "is required").max(max).superRefine(rejectUnsafeText);
 
 /** Ids of data inventory records an AI system uses; the whole set is replaced when sent. */
 const linkIds = (what: string) =>
@@ -165,15 +166,15 @@ export const submitDecisionSchema = z
     subjectRef: z.string().trim().min(1).max(500).optional(),
     summary: text(4000),
     inputs: jsonValue.optional().refine((v) => v === undefined || JSON.stringify(v).length <= 64_000, "must be at most 64 kB of JSON"),
+    // Where it may point (public addresses, or CALLBACK_ALLOWED_HOSTS) is checked by the
+    // server with lib/net/ssrf.ts, which needs the operator's allow list.
     callbackUrl: z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .refine((u) => {
         const url = new URL(u);
-        if (url.username || url.password) return false;
-        // Plain http only to this machine (development, tests); anywhere else needs https.
-        return url.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-      }, "must be https (http only for 127.0.0.1/localhost) and carry no credentials")
+        return !url.username && !url.password;
+      }, "must carry no credentials")
       .optional(),
   })
   .meta({ id: "SubmitDecision" });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { generateTotpSecret, totpAt } from "@/lib/crypto/totp";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { confirmMfaEnrolment, beginMfaEnrolment } from "@/lib/server/auth/mfa";
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, mfaContext, signIn } from "@/lib/server/auth/sign-in";
+import { ACCOUNT_BACKOFF, mfaContext, signIn } from "@/lib/server/auth/sign-in";
+import { backoffSeconds } from "@/lib/server/rate-limit";
 import { db } from "@/lib/server/db";
 import { encrypt } from "@/lib/server/keys";
 import { setSetting } from "@/lib/server/settings/settings";
@@ -37,13 +38,27 @@ describe("sign-in", () => {
     expect(await db().auditEvent.count({ where: { action: "auth.signin.failed", entityId: u.id } })).toBe(1);
   });
 
-  it(`locks the account after ${MAX_FAILED_LOGINS} failures and says so, even with the right password`, async () => {
-    const u = await makeUser();
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await expect(attempt(u.email, `bad-password-${i}x`)).rejects.toMatchObject({ code: "INVALID" });
-    await expect(attempt(u.email, TEST_PASSWORD)).rejects.toMatchObject({ code: "LOCKED", message: expect.stringMatching(/locked .* Try again in (1[0-5]|[1-9]) minutes/) });
-    const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
-    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
-    expect(await db().auditEvent.count({ where: { action: "auth.account.locked", entityId: u.id } })).toBe(1);
+  it("no lock: repeated failures slow an account down with a short backoff, answered alike for known and unknown emails", async () => {
+    const u = await makeUser({ role: "admin" });
+    const ghost = `ghost-${Date.now()}@nowhere.test`;
+    const answers: { known: string[]; unknown: string[] } = { known: [], unknown: [] };
+    for (let i = 0; i < 6; i++) {
+      for (const [who, email] of [["known", u.email], ["unknown", ghost]] as const) {
+        answers[who].push(await attempt(email, `bad-password-${i}x`).then(() => "ok", (e: { code: string; message: string }) => `${e.code}:${e.message.replace(/\d+ seconds?/, "N s")}`));
+      }
+    }
+    expect(answers.known).toEqual(answers.unknown);
+    expect(answers.known.slice(0, 3)).toEqual(Array(3).fill("INVALID:Wrong email or password."));
+    expect(answers.known[3]).toMatch(/^RATE_LIMITED:Too many failed sign-ins for this account\. Try again in N s/);
+    // Not a lock: once the (short) wait has passed, the right password works.
+    await db().rateLimitBucket.updateMany({ where: { key: { startsWith: "signin:backoff:" }, count: 3 }, data: { windowStart: new Date(Date.now() - 60_000) } });
+    await expect(attempt(u.email, TEST_PASSWORD)).resolves.toMatchObject({ userId: u.id });
+    expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).lockedUntil).toBeNull();
+    expect(await db().auditEvent.count({ where: { action: "auth.account.locked", entityId: u.id } })).toBe(0);
+  });
+
+  it("the backoff doubles from 2 s and stops at 5 minutes", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map((n) => backoffSeconds(n, ACCOUNT_BACKOFF))).toEqual([0, 0, 0, 2, 4, 8, 16, 300]);
   });
 
   it("successful sign-ins from one address are not limited", async () => {
@@ -92,8 +107,8 @@ describe("sign-in", () => {
     const actor = { kind: "user" as const, userId: u.id, email: u.email, name: u.name, role: u.role, sessionId: null, ip: null, mfaEnrolmentRequired: true };
     const start = await beginMfaEnrolment(actor);
     expect(start.qrDataUrl.startsWith("data:image/png;base64,")).toBe(true);
-    await expect(confirmMfaEnrolment(actor, "12345")).rejects.toMatchObject({ code: "VALIDATION" });
-    const { recoveryCodes } = await confirmMfaEnrolment(actor, totpAt(start.secret, Date.now()));
+    await expect(confirmMfaEnrolment(actor, "12345", TEST_PASSWORD)).rejects.toMatchObject({ code: "VALIDATION" });
+    const { recoveryCodes } = await confirmMfaEnrolment(actor, totpAt(start.secret, Date.now()), TEST_PASSWORD);
     expect(recoveryCodes).toHaveLength(10);
     await expect(beginMfaEnrolment(actor)).rejects.toMatchObject({ code: "CONFLICT" });
     // A recovery code signs in once.

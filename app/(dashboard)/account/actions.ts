@@ -1,6 +1,7 @@
 "use server";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { beginMfaEnrolment, confirmMfaEnrolment, regenerateRecoveryCodes } from "@/lib/server/auth/mfa";
+import { createOwnApiKey } from "@/lib/server/api-keys/create-api-key";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { changeOwnPassword } from "@/lib/server/users/change-password";
 
@@ -15,9 +16,11 @@ export async function startMfaAction(): Promise<ActionResult<{ qrDataUrl: string
 }
 
 export async function confirmMfaAction(_: unknown, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   try {
     const actor = await requireActor({ allowMfaEnrolment: true });
-    const r = await confirmMfaEnrolment(actor, form.get("code"));
+    const r = await confirmMfaEnrolment(actor, form.get("code"), form.get("currentPassword"));
     return { ok: true, message: "Multi-factor authentication is on.", data: r };
   } catch (e) {
     return actionError(e);
@@ -25,6 +28,8 @@ export async function confirmMfaAction(_: unknown, form: FormData): Promise<Acti
 }
 
 export async function regenerateCodesAction(_: unknown, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   try {
     const actor = await requireActor();
     const r = await regenerateRecoveryCodes(actor, form.get("code"));
@@ -35,10 +40,24 @@ export async function regenerateCodesAction(_: unknown, form: FormData): Promise
 }
 
 export async function changePasswordAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   try {
     const actor = await requireActor({ allowMfaEnrolment: true });
     const r = await changeOwnPassword(actor, { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
     return { ok: true, message: `Password changed. ${r.otherSessionsEnded} other session${r.otherSessionsEnded === 1 ? "" : "s"} signed out.` };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function createOwnApiKeyAction(_: unknown, form: FormData): Promise<ActionResult<{ key: string }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
+  try {
+    const actor = await requireActor();
+    const r = await createOwnApiKey(actor, { name: form.get("name"), scopes: form.getAll("scopes").map(String) });
+    return { ok: true, message: "Key created. Copy it now: it is shown only once.", data: { key: r.key } };
   } catch (e) {
     return actionError(e);
   }

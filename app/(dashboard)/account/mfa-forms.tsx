@@ -59,8 +59,11 @@ export function MfaEnrolment() {
       <p className="text-xs text-slate-500">
         Can&apos;t scan? Enter this key by hand: <code data-testid="totp-secret" className="break-all font-mono">{setup.secret}</code>
       </p>
-      <Field label="Code from the app" error={state?.ok === false ? state.message : undefined}>
+      <Field label="Code from the app" error={state?.ok === false && !state.fieldErrors?.currentPassword ? state.message : undefined}>
         <Input name="code" inputMode="numeric" autoComplete="one-time-code" required />
+      </Field>
+      <Field label="Your current password" hint="Asked again so that a session left open cannot turn on MFA with someone else's phone." error={state?.ok === false && state.fieldErrors?.currentPassword ? state.message : undefined}>
+        <Input name="currentPassword" type="password" autoComplete="current-password" required />
       </Field>
       <Button type="submit" disabled={confirming}>Turn on MFA</Button>
     </form>

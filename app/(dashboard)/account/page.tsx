@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { getMfaStatus } from "@/lib/server/auth/mfa";
 import { MfaEnrolment, RecoveryCodesForm } from "./mfa-forms";
+import { CreateApiKeyForm } from "../admin/key-forms";
 import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Account" };
@@ -35,6 +36,11 @@ export default async function AccountPage() {
         <Card title="Password" description="At least 12 characters. Changing it signs out your other sessions.">
           <PasswordForm />
         </Card>
+        {!actor.mfaEnrolmentRequired && (
+          <Card title="API keys" description="A key that acts for you (e.g. decisions:review for a ticketing integration). It can do no more than your role; only a key you create yourself counts as you in four-eyes reviews.">
+            <CreateApiKeyForm own />
+          </Card>
+        )}
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -21,6 +21,8 @@ async function run<T>(fn: () => Promise<T>, message: (r: T) => string): Promise<
 }
 
 export async function createUserAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(
     () => createUser(actor, { email: form.get("email"), name: form.get("name"), role: form.get("role"), password: form.get("password") }),
@@ -29,6 +31,8 @@ export async function createUserAction(_: unknown, form: FormData) {
 }
 
 export async function userCommandAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const userId = String(form.get("userId") ?? "");
   switch (form.get("command")) {
@@ -48,6 +52,8 @@ export async function userCommandAction(_: unknown, form: FormData) {
 }
 
 export async function createApiKeyAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const userEmail = String(form.get("userEmail") ?? "").trim();
   return run(
@@ -57,11 +63,15 @@ export async function createApiKeyAction(_: unknown, form: FormData) {
 }
 
 export async function revokeApiKeyAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(() => revokeApiKey(actor, String(form.get("keyId") ?? "")), () => "Key revoked.");
 }
 
 export async function setMfaRequiredAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const on = form.get("mfaRequired") === "on";
   return run(() => setSetting(actor, "security.mfaRequired", on), () => (on ? "MFA is now required for admins and compliance officers." : "MFA enforcement is off."));

@@ -3,16 +3,18 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { SCOPE_NAMES } from "@/lib/auth/permissions";
+import { createOwnApiKeyAction } from "../account/actions";
 import { createApiKeyAction, revokeApiKeyAction, setMfaRequiredAction } from "./actions";
 
-export function CreateApiKeyForm() {
-  const [state, action, pending] = useActionState(createApiKeyAction, null);
+/** `own`: the account page's form, for a key that acts for the signed-in person. */
+export function CreateApiKeyForm({ own = false }: { own?: boolean }) {
+  const [state, action, pending] = useActionState(own ? createOwnApiKeyAction : createApiKeyAction, null);
   return (
     <form action={action} className="space-y-3">
       <h3 className="text-sm font-semibold">Create a key</h3>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Name" error={state?.fieldErrors?.name}><Input name="name" required placeholder="e.g. website consent banner" /></Field>
-        <Field label="Acts as user (optional)" error={state?.fieldErrors?.userEmail} hint="The key can do no more than this user's role."><Input name="userEmail" type="email" /></Field>
+        {!own && <Field label="Acts as you (optional)" error={state?.fieldErrors?.userEmail} hint="Your own email only: a key that acts for someone else is created by them, under Account."><Input name="userEmail" type="email" /></Field>}
       </div>
       <fieldset>
         <legend className="mb-1 text-sm font-medium">Scopes</legend>

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { addTimelineEntry } from "@/lib/server/breaches/add-timeline-entry";
@@ -23,6 +23,8 @@ function payload(form: FormData): unknown {
 const str = (form: FormData, k: string) => String(form.get(k) ?? "");
 
 export async function createIncidentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   let id: string;
   try {
@@ -35,6 +37,8 @@ export async function createIncidentAction(_: unknown, form: FormData): Promise<
 }
 
 export async function updateIncidentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const id = str(form, "incidentId");
   try {
@@ -58,11 +62,15 @@ async function obligationRun(form: FormData, fn: (incidentId: string, obligation
 }
 
 export async function markSentAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return obligationRun(form, (i, o) => markObligationSent(actor, i, o, payload(form)), "Recorded as sent.");
 }
 
 export async function setStatusAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const status = str(form, "status");
   const input = status === "open" ? { status } : { status, reason: str(form, "reason") };
@@ -70,6 +78,8 @@ export async function setStatusAction(_: unknown, form: FormData): Promise<Actio
 }
 
 export async function checklistAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const n = Number(form.get("count") ?? 0);
   const done = Array.from({ length: Math.min(50, Math.max(0, n)) }, (_, i) => form.get(`item-${i}`) === "on");
@@ -77,6 +87,8 @@ export async function checklistAction(_: unknown, form: FormData): Promise<Actio
 }
 
 export async function timelineAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const incidentId = str(form, "incidentId");
   try {

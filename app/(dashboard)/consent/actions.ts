@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createPurpose, publishNoticeVersion, setPurposeRetention } from "@/lib/server/consent/purposes";
 import { runConsentRetention, type RetentionReport } from "@/lib/server/consent/retention";
@@ -12,6 +12,8 @@ import { findSubject, revealSubjectIdentifier } from "@/lib/server/consent/subje
 const optionalDays = (v: FormDataEntryValue | null) => (v === null || String(v).trim() === "" ? null : Number(v));
 
 export async function createPurposeAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   try {
     const notice = String(form.get("noticeText") ?? "").trim();
@@ -33,6 +35,8 @@ export async function createPurposeAction(_: unknown, form: FormData): Promise<A
 }
 
 export async function publishNoticeAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   try {
     const p = await publishNoticeVersion(actor, form.get("purposeKey"), form.get("text"));
@@ -44,6 +48,8 @@ export async function publishNoticeAction(_: unknown, form: FormData): Promise<A
 }
 
 export async function setRetentionAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   try {
     const p = await setPurposeRetention(actor, { purposeKey: form.get("purposeKey"), evidenceRetentionDays: optionalDays(form.get("evidenceRetentionDays")) });
@@ -55,6 +61,8 @@ export async function setRetentionAction(_: unknown, form: FormData): Promise<Ac
 }
 
 export async function findSubjectAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   let ref: string | null = null;
   try {
@@ -67,6 +75,8 @@ export async function findSubjectAction(_: unknown, form: FormData): Promise<Act
 }
 
 export async function revealSubjectAction(_: unknown, form: FormData): Promise<ActionResult<{ identifier: string }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   try {
     const identifier = await revealSubjectIdentifier(actor, String(form.get("ref") ?? ""));
@@ -77,6 +87,8 @@ export async function revealSubjectAction(_: unknown, form: FormData): Promise<A
 }
 
 export async function runRetentionAction(_: unknown, form: FormData): Promise<ActionResult<RetentionReport>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   try {
     const confirm = form.get("confirm") === "yes";

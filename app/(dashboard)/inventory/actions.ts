@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createActivity, updateActivity } from "@/lib/server/inventory/activities";
@@ -13,6 +13,8 @@ import { markReviewed } from "@/lib/server/inventory/reviews";
 // checks permission and validates), map errors. No business logic here.
 
 export async function saveAssetAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const id = String(form.get("id") ?? "");
   let savedId: string;
@@ -27,6 +29,8 @@ export async function saveAssetAction(_: unknown, form: FormData): Promise<Actio
 }
 
 export async function saveActivityAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const id = String(form.get("id") ?? "");
   let savedId: string;
@@ -41,6 +45,8 @@ export async function saveActivityAction(_: unknown, form: FormData): Promise<Ac
 }
 
 export async function markReviewedAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const kind = form.get("kind") === "activity" ? "activity" : "asset";
   const id = String(form.get("id") ?? "");
@@ -54,6 +60,8 @@ export async function markReviewedAction(_: unknown, form: FormData): Promise<Ac
 }
 
 export async function importAction(_: unknown, form: FormData): Promise<ActionResult<{ preview?: ImportPreview; imported?: number }>> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const kind = form.get("kind");
   const text = form.get("csv");

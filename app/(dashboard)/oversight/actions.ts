@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { setAiSystemLinks } from "@/lib/server/oversight/links";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
@@ -26,6 +26,8 @@ const str = (form: FormData, name: string) => {
 };
 
 export async function reviewDecisionAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const id = String(form.get("decisionId") ?? "");
   return run(
@@ -39,11 +41,15 @@ export async function reviewDecisionAction(_: unknown, form: FormData) {
 }
 
 export async function escalateDecisionAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(() => escalateDecision(actor, String(form.get("decisionId") ?? ""), { reason: form.get("reason") ?? "" }), () => "Escalated. You can no longer approve this decision.");
 }
 
 export async function revealInputsAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   try {
     const r = await revealDecisionInputs(actor, String(form.get("decisionId") ?? ""));
@@ -54,6 +60,8 @@ export async function revealInputsAction(_: unknown, form: FormData) {
 }
 
 export async function createAiSystemAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(
     () => createAiSystem(actor, { name: form.get("name") ?? "", purpose: form.get("purpose") ?? "", riskTier: form.get("riskTier") ?? "", owner: str(form, "owner"), deploymentStatus: str(form, "deploymentStatus") }),
@@ -62,6 +70,8 @@ export async function createAiSystemAction(_: unknown, form: FormData) {
 }
 
 export async function createModelVersionAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(
     () => createModelVersion(actor, String(form.get("aiSystemId") ?? ""), { version: form.get("version") ?? "", artifactSha256: form.get("artifactSha256") ?? "", trainingDataRef: str(form, "trainingDataRef"), notes: str(form, "notes") }),
@@ -70,6 +80,8 @@ export async function createModelVersionAction(_: unknown, form: FormData) {
 }
 
 export async function modelVersionCommandAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const systemId = String(form.get("aiSystemId") ?? "");
   const versionId = String(form.get("versionId") ?? "");
@@ -78,6 +90,8 @@ export async function modelVersionCommandAction(_: unknown, form: FormData) {
 }
 
 export async function putPolicyAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   let rules: unknown;
   try {
@@ -89,12 +103,16 @@ export async function putPolicyAction(_: unknown, form: FormData) {
 }
 
 export async function rotateSecretAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(() => rotateCallbackSecret(actor, String(form.get("aiSystemId") ?? "")), () => "New secret created. Callbacks are signed with it from now on; it is shown only once.");
 }
 
 /** The form always sends both lists (unticked boxes are absent), so an empty list clears the set. */
 export async function setAiSystemLinksAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const ids = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
   return run(

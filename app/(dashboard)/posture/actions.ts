@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionError, type ActionResult } from "@/lib/action-result";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createChecklist } from "@/lib/server/posture/checklists";
 import { createControl, updateControl } from "@/lib/server/posture/controls";
@@ -27,6 +27,8 @@ const str = (form: FormData, k: string) => {
 };
 
 export async function reviewControlAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const files: EvidenceUpload[] = [];
   for (const f of form.getAll("files")) {
@@ -40,6 +42,8 @@ export async function reviewControlAction(_: unknown, form: FormData) {
 }
 
 export async function overrideControlAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(
     () => overrideControl(actor, { controlId: str(form, "controlId"), status: str(form, "status") ?? "", reason: str(form, "reason") }),
@@ -48,6 +52,8 @@ export async function overrideControlAction(_: unknown, form: FormData) {
 }
 
 export async function updateControlAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(
     () => updateControl(actor, { controlId: str(form, "controlId"), title: str(form, "title"), description: str(form, "description"), owner: str(form, "owner"), frequencyDays: str(form, "frequencyDays"), weight: str(form, "weight"), expectedVersion: str(form, "version") }),
@@ -56,6 +62,8 @@ export async function updateControlAction(_: unknown, form: FormData) {
 }
 
 export async function createChecklistAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   return run(
     () => createChecklist(actor, { name: str(form, "name"), description: str(form, "description"), controlIds: form.getAll("controlIds").map(String) }),
@@ -72,6 +80,8 @@ export async function takeSnapshotAction() {
 }
 
 export async function createControlAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
   const actor = await requireActor();
   const fields = ["id", "title", "description", "area", "citation", "owner", "frequencyDays", "weight", "manualCheck"] as const;
   return run(() => createControl(actor, Object.fromEntries(fields.map((k) => [k, str(form, k)]))), (r) => `Control ${r.id} added to the catalogue.`);

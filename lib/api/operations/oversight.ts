@@ -59,6 +59,13 @@ export const OVERSIGHT_OPERATIONS: Operation[] = [
     responses: { 200: { description: "Approved", schema: modelVersionSchema }, 409: { description: "Not a draft" } },
   },
   {
+    method: "get",
+    path: "/api/v1/ai-systems/{id}/policy",
+    summary: "The escalation policy in force: its revision, ordered rules and whether admins may review",
+    scopes: ["oversight:admin"],
+    responses: { 200: { description: "The stored policy", schema: policyResponseSchema }, 404: { description: "No such AI system, or it has no policy yet" } },
+  },
+  {
     method: "put",
     path: "/api/v1/ai-systems/{id}/policy",
     summary: "Replace the escalation policy. Rules are ordered, the first match wins, no match means review with one approval; a timeout escalates or expires, never approves.",

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/server/actor";
 import type BetterSqlite3 from "better-sqlite3";
 import { db, sqliteHandle } from "@/lib/server/db";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/server/api-keys/create-api-key";
+import { mfaRequiredFor } from "@/lib/server/auth/sign-in";
 
 export async function authenticateApiKey(key: string, ip: string | null): Promise<Actor> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) throw new AppError("UNAUTHENTICATED", "Invalid API key.");
@@ -15,6 +16,11 @@ export async function authenticateApiKey(key: string, ip: string | null): Promis
   if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "This API key has been revoked.");
   if (row.expiresAt && row.expiresAt <= now) throw new AppError("UNAUTHENTICATED", "This API key has expired.");
   if (row.user?.disabledAt) throw new AppError("UNAUTHENTICATED", "The user this API key acts for is disabled.");
+  // A key does no more than its person: while that person must enrol in MFA and has not,
+  // their session reaches only their account page, and their keys reach nothing.
+  if (row.user && !row.user.mfaEnabledAt && (await mfaRequiredFor(row.user.role))) {
+    throw new AppError("FORBIDDEN", "The user this API key acts for must set up multi-factor authentication before their keys work.");
+  }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
@@ -25,6 +31,7 @@ export async function authenticateApiKey(key: string, ip: string | null): Promis
     scopes: row.scopes.split(",").filter(Boolean),
     role: row.user && isRole(row.user.role) ? row.user.role : null,
     userId: row.userId,
+    mintedByBoundUser: row.userId !== null && row.createdById === row.userId,
     aiSystemId: row.aiSystemId ?? null,
     ip,
   };
@@ -39,7 +46,8 @@ type KeyRow = {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   userId: string | null;
-  user: { role: string; disabledAt: Date | null } | null;
+  createdById: string | null;
+  user: { role: string; disabledAt: Date | null; mfaEnabledAt: Date | null } | null;
 };
 
 /**
@@ -52,12 +60,12 @@ async function findKey(keyHash: string): Promise<KeyRow | null> {
   if (handle && !handle.inTransaction) return findKeyOnSqlite(handle, keyHash);
   return db().apiKey.findUnique({
     where: { keyHash },
-    select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, user: { select: { role: true, disabledAt: true } } },
+    select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, createdById: true, user: { select: { role: true, disabledAt: true, mfaEnabledAt: true } } },
   });
 }
 
 const keyStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
-type SqliteKeyRow = { id: string; name: string; scopes: string; aiSystemId: string | null; revokedAt: string | number | null; expiresAt: string | number | null; lastUsedAt: string | number | null; userId: string | null; role: string | null; disabledAt: string | number | null };
+type SqliteKeyRow = { id: string; name: string; scopes: string; aiSystemId: string | null; revokedAt: string | number | null; expiresAt: string | number | null; lastUsedAt: string | number | null; userId: string | null; createdById: string | null; role: string | null; disabledAt: string | number | null; mfaEnabledAt: string | number | null };
 // Dates as the Prisma SQLite adapter stores them (ISO text by default).
 const toDate = (v: string | number | null) => (v === null ? null : new Date(v));
 
@@ -66,7 +74,7 @@ function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | n
   if (!st) {
     st = h
       .prepare(
-        `SELECT k."id", k."name", k."scopes", k."aiSystemId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."userId", u."role", u."disabledAt"
+        `SELECT k."id", k."name", k."scopes", k."aiSystemId", k."revokedAt", k."expiresAt", k."lastUsedAt", k."userId", k."createdById", u."role", u."disabledAt", u."mfaEnabledAt"
          FROM "ApiKey" k LEFT JOIN "User" u ON u."id" = k."userId" WHERE k."keyHash" = ?`,
       )
       .safeIntegers(false);
@@ -83,6 +91,7 @@ function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | n
     expiresAt: toDate(r.expiresAt),
     lastUsedAt: toDate(r.lastUsedAt),
     userId: r.userId,
-    user: r.userId && r.role !== null ? { role: r.role, disabledAt: toDate(r.disabledAt) } : null,
+    createdById: r.createdById,
+    user: r.userId && r.role !== null ? { role: r.role, disabledAt: toDate(r.disabledAt), mfaEnabledAt: toDate(r.mfaEnabledAt) } : null,
   };
 }

@@ -15,14 +15,43 @@ export function hashApiKey(key: string) {
   return createHash("sha256").update(key).digest("hex");
 }
 
-export async function createApiKey(actor: Actor, input: unknown) {
-  await requirePermission(actor, "apikey:manage", { type: "ApiKey" });
+const fail = (path: string, message: string) => new AppError("VALIDATION", "Check the highlighted fields.", [{ path, message }]);
+
+function parseKeyInput(input: unknown) {
   const parsed = createApiKeySchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
-  const { name, scopes, userEmail, expiresInDays, aiSystemId } = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Admins and the operator's shell. Separation of duties: a key that acts for a person is
+ * created by that person (createOwnApiKey), never by an admin for them, or one admin could
+ * hold several reviewers' keys and be "four eyes" alone. The shell may still bind a key
+ * (the operator already holds the database); such a key's verdicts do not count as the
+ * person's (lib/server/oversight/review-decision.ts).
+ */
+export async function createApiKey(actor: Actor, input: unknown) {
+  await requirePermission(actor, "apikey:manage", { type: "ApiKey" });
+  const data = parseKeyInput(input);
+  if (data.userEmail && actor.kind !== "system" && !(actor.kind === "user" && actor.email === data.userEmail)) {
+    throw fail("userEmail", "a key that acts for a person is created by that person (Account → API keys), not for them");
+  }
+  return mintKey(actor, data);
+}
+
+/** Any signed-in person creates a key that acts for themselves (their role bounds it). */
+export async function createOwnApiKey(actor: Actor, input: unknown) {
+  await requirePermission(actor, "account:self", { type: "ApiKey" });
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a signed-in person creates keys for themselves.");
+  const data = parseKeyInput(input);
+  if (data.aiSystemId) throw fail("aiSystemId", "a personal key cannot be bound to an AI system");
+  return mintKey(actor, { ...data, userEmail: actor.email });
+}
+
+async function mintKey(actor: Actor, data: ReturnType<typeof parseKeyInput>) {
+  const { name, scopes, userEmail, expiresInDays, aiSystemId } = data;
   // Oversight bindings (issue 6): an AI system's key carries only decisions:read/write and
   // decisions:write needs a system; registry and review keys act for a named person.
-  const fail = (path: string, message: string) => new AppError("VALIDATION", "Check the highlighted fields.", [{ path, message }]);
   if (aiSystemId && !scopes.every((s) => (AI_SYSTEM_KEY_SCOPES as readonly string[]).includes(s))) {
     throw fail("scopes", `a key bound to an AI system may carry only ${AI_SYSTEM_KEY_SCOPES.join(", ")}`);
   }

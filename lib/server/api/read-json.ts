@@ -1,11 +1,3 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
-
-/** The request body as JSON, or a 400 a client can act on. */
-export async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body must be valid JSON (Content-Type: application/json).");
-  }
-}
+// One JSON body reader for every /api/v1 route (size, depth and text checks): see lib/api/read-json.ts.
+export { readJson } from "@/lib/api/read-json";

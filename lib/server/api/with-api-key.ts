@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit/append";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
 import { requestIp } from "@/lib/server/request-ip";
+import { assertSafeInput, stringProblem } from "@/lib/validation/safe-input";
 
 export type ApiKeyActor = Extract<Actor, { kind: "api_key" }>;
 type Ctx<P> = { params: Promise<P> };
@@ -27,6 +28,15 @@ export const RATE_LIMITS = {
 } as const;
 export type RateLimitClass = keyof typeof RATE_LIMITS;
 const buckets = Object.fromEntries(Object.entries(RATE_LIMITS).map(([name, l]) => [name, new TokenBuckets(l.burst, l.perSecond)])) as Record<RateLimitClass, TokenBuckets>;
+
+/** Path segments and query values reach queries too: the same 422 as a body (lib/validation/safe-input.ts). */
+function assertSafeRequestText(req: Request, params: unknown) {
+  assertSafeInput(params);
+  for (const [name, value] of new URL(req.url).searchParams) {
+    const problem = stringProblem(name) ?? stringProblem(value);
+    if (problem) throw new AppError("VALIDATION", `Query parameter ${name} ${problem}.`, [{ path: name, message: problem }]);
+  }
+}
 
 export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts: { scopes: Scope[]; rateLimit?: RateLimitClass }) {
   for (const s of opts.scopes) if (!isScope(s)) throw new Error(`unknown scope ${s}`);
@@ -47,7 +57,9 @@ export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts
         await recordAudit(actor, { action: "permission.denied", diff: { missingScopes: missing, path: new URL(req.url).pathname } });
         throw new AppError("FORBIDDEN", `This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`);
       }
-      const res = await handler(req, { actor, params: await ctx.params });
+      const params = await ctx.params;
+      assertSafeRequestText(req, params);
+      const res = await handler(req, { actor, params });
       res.headers.set("Cache-Control", "no-store");
       return res;
     } catch (e) {

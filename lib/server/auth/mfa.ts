@@ -10,6 +10,7 @@ import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { decrypt, encrypt } from "@/lib/server/keys";
 import { consumeSecondFactor, mfaContext, recoveryCodeHash } from "@/lib/server/auth/sign-in";
+import { confirmCurrentPassword } from "@/lib/server/users/change-password";
 
 const ISSUER = "Oversight Dashboard";
 
@@ -40,13 +41,15 @@ export async function beginMfaEnrolment(actor: Actor) {
   return { secret, otpauthUrl: url, qrDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 220 }) };
 }
 
-export async function confirmMfaEnrolment(actor: Actor, codeInput: unknown) {
+/** Turning MFA on needs the current password too: a stolen session alone must not bind the thief's authenticator. */
+export async function confirmMfaEnrolment(actor: Actor, codeInput: unknown, currentPassword: unknown) {
   await requirePermission(actor, "account:self");
   const userId = selfId(actor);
   const code = totpCodeSchema.safeParse(codeInput);
   if (!code.success) throw new AppError("VALIDATION", `The code ${code.error.issues[0]?.message}.`);
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
   if (user.mfaEnabledAt) throw new AppError("CONFLICT", "MFA is already on for this account.");
+  await confirmCurrentPassword(userId, user.passwordHash, currentPassword);
   if (!user.mfaSecretEnc) throw new AppError("CONFLICT", "Start the enrolment first.");
   const step = verifyTotp(decrypt(user.mfaSecretEnc, mfaContext(userId)), code.data, Date.now());
   if (step === null) throw new AppError("VALIDATION", "That code does not match. Check the time on your phone and try the next code.");

@@ -3,6 +3,7 @@ import "server-only";
 // matters is `sid`, the id of a server-side AuthSession row (lib/server/users/sessions.ts).
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectUrl } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/env";
 import { signIn, SignInError } from "@/lib/server/auth/sign-in";
 import { signOutSession } from "@/lib/server/auth/sign-out";
@@ -60,6 +61,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Every redirect next-auth makes (after sign-in, sign-out, errors) stays on this origin.
+      async redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       async jwt({ token, user }) {
         if (user && "sid" in user) token.sid = (user as { sid: string }).sid;
         return token;

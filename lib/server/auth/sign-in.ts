@@ -1,5 +1,9 @@
 import "server-only";
-// Security-sensitive: password + TOTP sign-in with rate limits and lockout.
+// Security-sensitive: password + TOTP sign-in with per-address limits and per-account
+// backoff. There is no lock: a lock that five wrong passwords trigger lets anyone shut any
+// account (the admin's included), and answering "locked" only for real accounts tells a
+// stranger which emails exist. The backoff is keyed by the email's hash, so an unknown email
+// is slowed and answered exactly like a known one.
 import { createHash } from "node:crypto";
 import { isRole } from "@/lib/auth/permissions";
 import { normaliseRecoveryCode, verifyTotp } from "@/lib/crypto/totp";
@@ -8,19 +12,18 @@ import type { Actor } from "@/lib/server/actor";
 import { appendAudit, recordAudit } from "@/lib/server/audit/append";
 import { db } from "@/lib/server/db";
 import { decrypt } from "@/lib/server/keys";
-import { hitRateLimit, peekRateLimit } from "@/lib/server/rate-limit";
+import { clearRateLimit, hitBackoff, hitRateLimit, peekBackoff, peekRateLimit, type BackoffSchedule } from "@/lib/server/rate-limit";
 import { getSetting } from "@/lib/server/settings/settings";
 import { verifyPassword } from "@/lib/server/users/password";
 import { createSession } from "@/lib/server/users/sessions";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
-// Failed attempts per window.
+// Failed attempts per address per window (the address cannot be forged: request-ip.ts).
 const IP_LIMIT = { count: 30, windowSeconds: 15 * 60 };
-const ACCOUNT_LIMIT = { count: 10, windowSeconds: 15 * 60 };
+// Per account: 3 free failures, then 2 s, 4 s, … up to 5 minutes between attempts.
+export const ACCOUNT_BACKOFF: BackoffSchedule = { free: 3, baseSeconds: 2, maxSeconds: 300, resetAfterSeconds: 3600 };
 
 /** Codes the sign-in form understands; the message is safe to show. */
-export type SignInErrorCode = "INVALID" | "MFA_REQUIRED" | "MFA_INVALID" | "LOCKED" | "RATE_LIMITED" | "DISABLED";
+export type SignInErrorCode = "INVALID" | "MFA_REQUIRED" | "MFA_INVALID" | "RATE_LIMITED" | "DISABLED";
 
 export class SignInError extends Error {
   constructor(public readonly code: SignInErrorCode, message: string) {
@@ -42,25 +45,24 @@ export async function signIn(input: SignInInput) {
   // Failed attempts are what is limited (per address and per account), so an office
   // behind one address can still sign in all morning while guessing is cut off.
   const ipKey = `signin:ip:${input.ip ?? "unknown"}`;
-  const acctKey = `signin:acct:${emailKey}`;
+  const acctKey = `signin:backoff:${emailKey}`;
   const ipLimit = await peekRateLimit(ipKey, IP_LIMIT.count, IP_LIMIT.windowSeconds);
-  const acctLimit = await peekRateLimit(acctKey, ACCOUNT_LIMIT.count, ACCOUNT_LIMIT.windowSeconds);
-  if (!ipLimit.allowed || !acctLimit.allowed) {
-    const wait = Math.ceil(Math.max(ipLimit.allowed ? 0 : ipLimit.retryAfterSeconds, acctLimit.allowed ? 0 : acctLimit.retryAfterSeconds) / 60);
-    await recordAudit(anon, { action: "auth.signin.rate_limited", diff: { email } });
-    throw new SignInError("RATE_LIMITED", `Too many sign-in attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
+  const acctWait = await peekBackoff(acctKey, ACCOUNT_BACKOFF);
+  if (!ipLimit.allowed) {
+    const wait = Math.ceil(ipLimit.retryAfterSeconds / 60);
+    await recordAudit(anon, { action: "auth.signin.rate_limited", diff: { email, by: "ip" } });
+    throw new SignInError("RATE_LIMITED", `Too many sign-in attempts from your network. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
+  }
+  if (acctWait > 0) {
+    await recordAudit(anon, { action: "auth.signin.rate_limited", diff: { email, by: "account" } });
+    throw new SignInError("RATE_LIMITED", `Too many failed sign-ins for this account. Try again in ${acctWait} second${acctWait === 1 ? "" : "s"}.`);
   }
 
   const user = await db().user.findUnique({ where: { email } });
   const now = new Date();
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(anon, { action: "auth.signin.failed", entityType: "User", entityId: user.id, diff: { reason: "locked" } });
-    const mins = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new SignInError("LOCKED", `This account is locked after repeated failed sign-ins. Try again in ${mins} minute${mins === 1 ? "" : "s"} or ask an admin to unlock it.`);
-  }
   const countFailure = async () => {
     await hitRateLimit(ipKey, IP_LIMIT.count, IP_LIMIT.windowSeconds);
-    await hitRateLimit(acctKey, ACCOUNT_LIMIT.count, ACCOUNT_LIMIT.windowSeconds);
+    await hitBackoff(acctKey, ACCOUNT_BACKOFF);
   };
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !passwordOk) {
@@ -88,6 +90,7 @@ export async function signIn(input: SignInInput) {
   }
 
   const role = isRole(user.role) ? user.role : "auditor";
+  await clearRateLimit(acctKey);
   return db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
     const sessionId = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, mfaPassed });
@@ -99,15 +102,8 @@ export async function signIn(input: SignInInput) {
 
 async function registerFailure(userId: string, anon: Actor, reason: string) {
   await db().$transaction(async (tx) => {
-    const u = await tx.user.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } } });
-    const lock = u.failedLogins >= MAX_FAILED_LOGINS;
-    if (lock) {
-      await tx.user.update({
-        where: { id: userId },
-        data: { failedLogins: 0, lockedUntil: new Date(Date.now() + LOCKOUT_MINUTES * 60_000) },
-      });
-    }
-    await appendAudit(tx, anon, { action: lock ? "auth.account.locked" : "auth.signin.failed", entityType: "User", entityId: userId, diff: { reason } });
+    await tx.user.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } } });
+    await appendAudit(tx, anon, { action: "auth.signin.failed", entityType: "User", entityId: userId, diff: { reason } });
   });
 }
 

@@ -11,6 +11,12 @@ import { attachAssetSummaries, replaceLinksInTx, resolveAssets } from "@/lib/ser
 import { incidentColumns, loadIncidentDto, orgTimeZone, recomputeInTx, toIncidentDto } from "@/lib/server/breaches/incident-core";
 import { updateIncidentSchema, type IncidentDto } from "@/lib/validation/breaches";
 
+class NoChange extends Error {}
+const unlessNoChange = (incidentId: string) => (e: unknown) => {
+  if (e instanceof NoChange) return db().$transaction((tx) => loadIncidentDto(tx, incidentId));
+  throw e;
+};
+
 export async function updateIncident(actor: Actor, incidentId: string, input: unknown): Promise<IncidentDto> {
   await requirePermission(actor, "breach:write", { type: "Incident", id: incidentId });
   const parsed = updateIncidentSchema.safeParse(input);
@@ -56,6 +62,9 @@ export async function updateIncident(actor: Actor, incidentId: string, input: un
       if (JSON.stringify(beforeDto[k]) !== JSON.stringify(afterDto[k])) changedFacts[k] = { from: beforeDto[k], to: afterDto[k] };
     }
     const links = assets ? await replaceLinksInTx(tx, actor, incidentId, assets.map((a) => a.id)) : null;
+    // Nothing changed (PATCH {}, or the values it already has): roll the version bump back
+    // and answer the record as it stands, with no audit event (docs/decisions/007).
+    if (Object.keys(changedFacts).length === 0 && (!links || links.added.length + links.removed.length === 0)) throw new NoChange();
     const recomputed = await recomputeInTx(tx, after, timeZone);
     await appendAudit(tx, actor, {
       action: "incident.update",
@@ -76,6 +85,6 @@ export async function updateIncident(actor: Actor, incidentId: string, input: un
       },
     });
     return loadIncidentDto(tx, incidentId);
-  });
+  }).catch(unlessNoChange(incidentId));
   return attachAssetSummaries(actor, dto);
 }

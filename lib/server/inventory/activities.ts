@@ -44,6 +44,9 @@ export async function updateActivity(actor: Actor, id: string, patch: unknown): 
     }
     const before = activityInputOf(current);
     const merged = parseOrThrow(activityInputSchema, { ...before, ...changes });
+    const diff = diffOf(before, { ...merged, assetIds: [...merged.assetIds].sort() });
+    // A no-op patch writes nothing and answers the record as it stands (docs/decisions/007).
+    if (Object.keys(diff).length === 0) return toActivityDto(current);
     await assertAssets(tx, merged.assetIds);
     const nextReviewAt = "nextReviewAt" in changes ? nextReviewFor(merged.nextReviewAt, merged.reviewIntervalMonths) : current.nextReviewAt;
     const res = await tx.processingActivity.updateMany({
@@ -55,7 +58,7 @@ export async function updateActivity(actor: Actor, id: string, patch: unknown): 
       await tx.activityAsset.deleteMany({ where: { activityId: id } });
       if (merged.assetIds.length) await tx.activityAsset.createMany({ data: merged.assetIds.map((assetId) => ({ activityId: id, assetId })) });
     }
-    await appendAudit(tx, actor, { action: "inventory.activity.update", entityType: "ProcessingActivity", entityId: id, diff: diffOf(before, { ...merged, assetIds: [...merged.assetIds].sort() }) });
+    await appendAudit(tx, actor, { action: "inventory.activity.update", entityType: "ProcessingActivity", entityId: id, diff });
     return toActivityDto(await tx.processingActivity.findUniqueOrThrow({ where: { id }, include: ACTIVITY_INCLUDE }));
   });
 }

@@ -1,16 +1,10 @@
 import "server-only";
 // Shared by the inventory route handlers: JSON body parsing and idempotent creates.
-import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/server/api/read-json";
 import type { ApiKeyActor } from "@/lib/server/api/with-api-key";
 import { withIdempotency, type Transact } from "@/lib/server/api/idempotency";
 
-export async function jsonBody(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body must be JSON.");
-  }
-}
+export const jsonBody = readJson;
 
 export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);

@@ -42,6 +42,10 @@ export async function updateAsset(actor: Actor, id: string, patch: unknown): Pro
     }
     const before = assetInputOf(current);
     const merged = parseOrThrow(assetInputSchema, { ...before, ...changes });
+    const diff = diffOf(before, merged);
+    // A patch that changes nothing (PATCH {}, or the values it already has) writes nothing:
+    // no new version, no audit event; the answer is the record as it stands (docs/decisions/007).
+    if (Object.keys(diff).length === 0) return toAssetDto(current, await ownersById(tx, [current.ownerId]));
     await assertOwner(tx, merged.ownerId);
     const nextReviewAt = "nextReviewAt" in changes ? nextReviewFor(merged.nextReviewAt, merged.reviewIntervalMonths) : current.nextReviewAt;
     const res = await tx.dataAsset.updateMany({
@@ -49,7 +53,6 @@ export async function updateAsset(actor: Actor, id: string, patch: unknown): Pro
       data: { ...assetData(merged, nextReviewAt), version: { increment: 1 } },
     });
     if (res.count === 0) throw new AppError("CONFLICT", "Someone else changed this asset at the same moment. Reload and try again.");
-    const diff = diffOf(before, merged);
     await appendAudit(tx, actor, { action: "inventory.asset.update", entityType: "DataAsset", entityId: id, diff });
     const row = await tx.dataAsset.findUniqueOrThrow({ where: { id } });
     return toAssetDto(row, await ownersById(tx, [row.ownerId]));

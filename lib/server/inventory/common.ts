@@ -1,15 +1,11 @@
 import "server-only";
-import type { z } from "zod";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { addMonths } from "@/lib/inventory/findings";
 import type { Tx } from "@/lib/server/db";
 import { dateFromDay, type OwnerRef } from "@/lib/server/inventory/dto";
+import { parseSafe } from "@/lib/validation/safe-input";
 
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
-  return parsed.data;
-}
+export const parseOrThrow = parseSafe;
 
 export function nextReviewFor(explicit: string | null, intervalMonths: number, from = new Date()): Date {
   return dateFromDay(explicit) ?? addMonths(from, intervalMonths);

@@ -2,14 +2,21 @@ import "server-only";
 // Security-sensitive: signed outcome callbacks. An outcome is put in an outbox in the
 // same transaction that sets it; a background job (one instance at a time, runExclusive)
 // POSTs it signed with the system's secret and retries with exponential backoff, logging
-// every attempt. Redirects are not followed (a callback cannot be bounced elsewhere).
+// every attempt. Redirects are not followed (a callback cannot be bounced elsewhere), and
+// the target is resolved, checked and pinned on every attempt (lib/server/net/pinned-post.ts).
+// A failed connection is logged as "delivery failed" and nothing else (no reason, no
+// duration): refused, reset and timed out would otherwise map the ports of whatever host
+// the URL names. The reason goes to the server log for the operator.
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { parseAllowedHosts } from "@/lib/net/ssrf";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
 import { decrypt } from "@/lib/server/keys";
 import { runExclusive } from "@/lib/server/jobs/lease";
+import { pinnedPost, type PostFn } from "@/lib/server/net/pinned-post";
 import { assertSystemScope, decisionView, DECISION_VIEW_SELECT, REVIEW_SELECT, SECRET_CONTEXT } from "@/lib/server/oversight/common";
 import { backoffMs, DELIVERY_HEADER, MAX_CALLBACK_ATTEMPTS, signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "@/lib/oversight/signature";
 
@@ -25,21 +32,21 @@ export async function enqueueCallback(tx: Tx, decisionId: string) {
   return row.id;
 }
 
-type Fetch = typeof fetch;
-export type DeliveryOptions = { now?: Date; baseBackoffMs?: number; fetchImpl?: Fetch; timeoutMs?: number };
+export type DeliveryOptions = { now?: Date; baseBackoffMs?: number; post?: PostFn; timeoutMs?: number };
+export const DELIVERY_FAILED = "delivery failed";
 
 /** The delivery job: safe with several app instances (a row lease decides who runs). */
 export async function deliverDueCallbacks(opts: DeliveryOptions = {}) {
   return runExclusive("oversight.callbacks", 120_000, () => deliverBatch(opts));
 }
 
-async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, fetchImpl = fetch, timeoutMs = 10_000 }: DeliveryOptions) {
+async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, post = pinnedPost, timeoutMs = 10_000 }: DeliveryOptions) {
   const due = await db().callbackDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: 500 });
   let delivered = 0;
   let failed = 0;
   // A few at a time, so one slow receiver does not hold up everyone else's outcomes.
   for (let i = 0; i < due.length; i += 8) {
-    const results = await Promise.all(due.slice(i, i + 8).map((d) => deliverOne(d, now, baseBackoffMs, fetchImpl, timeoutMs)));
+    const results = await Promise.all(due.slice(i, i + 8).map((d) => deliverOne(d, now, baseBackoffMs, post, timeoutMs)));
     delivered += results.filter((r) => r === "delivered").length;
     failed += results.filter((r) => r === "failed").length;
   }
@@ -48,7 +55,7 @@ async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, fetchImp
 
 type DueDelivery = { id: string; decisionId: string; aiSystemId: string; url: string; body: string; attempts: number; nextAttemptAt: Date };
 
-async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, fetchImpl: Fetch, timeoutMs: number): Promise<"delivered" | "failed" | "skipped"> {
+async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, post: PostFn, timeoutMs: number): Promise<"delivered" | "failed" | "skipped"> {
   {
     const system = await db().aiSystem.findUnique({ where: { id: d.aiSystemId }, select: { callbackSecretEnc: true } });
     if (!system) return "skipped";
@@ -57,10 +64,9 @@ async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, fetc
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetchImpl(d.url, {
-        method: "POST",
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
+      const res = await post(d.url, {
+        timeoutMs,
+        allowedHosts: parseAllowedHosts(env().CALLBACK_ALLOWED_HOSTS),
         headers: {
           "Content-Type": "application/json",
           "User-Agent": "oversight-callbacks/1",
@@ -71,17 +77,17 @@ async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, fetc
         body: d.body,
       });
       statusCode = res.status;
-      await res.body?.cancel().catch(() => undefined);
       if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
     } catch (e) {
-      error = e instanceof Error ? (e.name === "TimeoutError" ? "timed out" : e.message).slice(0, 200) : "request failed";
+      console.warn(`callback delivery ${d.id} failed:`, e instanceof Error ? e.message : e);
+      error = DELIVERY_FAILED;
     }
     const attempt = d.attempts + 1;
     const ok = error === null;
     const giveUp = !ok && attempt >= MAX_CALLBACK_ATTEMPTS;
     const nextRetryAt = ok || giveUp ? null : new Date(now.getTime() + backoffMs(attempt, baseBackoffMs));
     await db().$transaction(async (tx) => {
-      await tx.callbackAttempt.create({ data: { deliveryId: d.id, attempt, statusCode, error, durationMs: Date.now() - started, nextRetryAt } });
+      await tx.callbackAttempt.create({ data: { deliveryId: d.id, attempt, statusCode, error, durationMs: statusCode === null ? 0 : Date.now() - started, nextRetryAt } });
       await tx.callbackDelivery.update({
         where: { id: d.id },
         data: { attempts: attempt, status: ok ? "delivered" : giveUp ? "failed" : "pending", deliveredAt: ok ? new Date() : null, nextAttemptAt: nextRetryAt ?? d.nextAttemptAt },
@@ -106,7 +112,7 @@ export async function listCallbackDeliveries(actor: Actor, decisionId: string) {
     id: x.id,
     url: x.url,
     status: x.status,
-    attempts: attempts.filter((a) => a.deliveryId === x.id).map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs, nextRetryAt: a.nextRetryAt?.toISOString() ?? null })),
+    attempts: attempts.filter((a) => a.deliveryId === x.id).map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.statusCode === null ? null : a.durationMs, nextRetryAt: a.nextRetryAt?.toISOString() ?? null })),
     deliveredAt: x.deliveredAt?.toISOString() ?? null,
     nextAttemptAt: x.status === "pending" ? x.nextAttemptAt.toISOString() : null,
   }));

@@ -1,16 +1,12 @@
 import "server-only";
 // Shared helpers of the oversight data layer: who the acting person is, parsing, DTOs.
-import type { z } from "zod";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
+import { parseSafe } from "@/lib/validation/safe-input";
 import type { Tx } from "@/lib/server/db";
 import type { DecisionStatus, Verdict } from "@/lib/validation/oversight";
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
-  return parsed.data;
-}
+export const parseInput = parseSafe;
 
 /** The person behind an actor (a signed-in user or a key bound to one), or null. */
 export async function personOf(tx: Tx, actor: Actor): Promise<{ userId: string; label: string; role: string } | null> {

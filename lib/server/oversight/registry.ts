@@ -49,10 +49,12 @@ export async function updateAiSystem(actor: Actor, aiSystemId: string, input: un
   await requirePermission(actor, "oversight:admin", { type: "AiSystem", id: aiSystemId });
   requireNamedActor(actor);
   const { assetIds, processingActivityIds, ...data } = parseInput(updateAiSystemSchema, input);
-  const fields = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as typeof data;
+  const sent = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as typeof data;
   return db().$transaction(async (tx) => {
     const before = await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { deploymentStatus: true, owner: true, retentionDays: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such AI system.");
+    // Only fields whose value changes are written and audited; PATCH {} writes nothing.
+    const fields = Object.fromEntries(Object.entries(sent).filter(([k, v]) => before[k as keyof typeof before] !== v)) as typeof data;
     if (Object.keys(fields).length) {
       await tx.aiSystem.update({ where: { id: aiSystemId }, data: { ...fields, version: { increment: 1 } } });
       await appendAudit(tx, actor, { action: "oversight.system.update", entityType: "AiSystem", entityId: aiSystemId, diff: { before, after: fields } });

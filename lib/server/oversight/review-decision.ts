@@ -5,6 +5,7 @@ import "server-only";
 //   the role a timed-out decision was escalated to);
 // - a rationale is required; each person counts once (unique countKey in the database);
 // - whoever submitted or escalated the decision by hand cannot approve or override it;
+// - a verdict through an API key counts only if the reviewer created that key themselves;
 // - exactly one terminal outcome: the row changes only where its version is unchanged,
 //   and nothing changes after the outcome (EU AI Act Art. 14(4); GDPR Art. 22(3)).
 import { AppError } from "@/lib/errors";
@@ -56,6 +57,11 @@ export async function reviewDecision(actor: Actor, decisionId: string, input: un
           throw new AppError("FORBIDDEN", "You submitted or escalated this decision, so you cannot approve it (four-eyes).");
         }
         const counted = data.verdict !== "request_info";
+        // Four-eyes counts people who acted themselves: a key someone else created for
+        // this reviewer (an admin, the shell) is not their act, so it cannot add a verdict.
+        if (counted && actor.kind === "api_key" && !actor.mintedByBoundUser) {
+          throw new AppError("FORBIDDEN", "This API key was created by someone other than the reviewer it acts for, so its verdicts do not count as theirs. Review in the app, or create your own key under Account → API keys.");
+        }
         if (counted && (await tx.decisionReview.findFirst({ where: { decisionId, reviewerId: person.userId, verdict: { not: "request_info" } }, select: { id: true } }))) {
           throw new AppError("CONFLICT", "You have already given your verdict on this decision; each person counts once.");
         }

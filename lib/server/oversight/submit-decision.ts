@@ -1,7 +1,9 @@
 import "server-only";
 // An AI system asks for a human (EU AI Act Art. 14; GDPR Art. 22(3)). The key names the
 // system; the body can only name a version of that system, and only an approved one.
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { callbackUrlProblem, parseAllowedHosts } from "@/lib/net/ssrf";
 import type { Actor } from "@/lib/server/actor";
 import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -20,6 +22,10 @@ export async function submitDecision(actor: Actor, input: unknown, transact: Tra
   }
   const aiSystemId = actor.aiSystemId;
   const data = parseInput(submitDecisionSchema, input);
+  // SSRF: a system's key must not make this server call into our own network. Literals
+  // are refused here; names are resolved and checked again at every delivery.
+  const callbackProblem = data.callbackUrl ? callbackUrlProblem(data.callbackUrl, parseAllowedHosts(env().CALLBACK_ALLOWED_HOSTS)) : null;
+  if (callbackProblem) throw new AppError("VALIDATION", `callbackUrl ${callbackProblem}.`, [{ path: "callbackUrl", message: callbackProblem }]);
   try {
     return await transact(async (tx) => {
       const system = await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true, riskTier: true, deploymentStatus: true } });

@@ -1,14 +1,15 @@
 // Builders for the oversight database tests: everything goes through lib/server functions.
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/permissions";
+import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { SYSTEM_CLI, type Actor } from "@/lib/server/actor";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
-import { createApiKey } from "@/lib/server/api-keys/create-api-key";
+import { createApiKey, createOwnApiKey } from "@/lib/server/api-keys/create-api-key";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { approveModelVersion, createAiSystem, createModelVersion } from "@/lib/server/oversight/registry";
 import { submitDecision } from "@/lib/server/oversight/submit-decision";
-import { actorFor } from "@/lib/server/testing/factories";
+import { actorFor, actorOf } from "@/lib/server/testing/factories";
 
 export const sha = () => randomBytes(32).toString("hex");
 export const uid = (p: string) => `${p}-${randomBytes(4).toString("hex")}`;
@@ -27,9 +28,12 @@ export async function makeSystem(opts: { rules?: unknown[]; allowAdminReview?: b
   return { system, officer: o, versionId: v.id };
 }
 
-/** An API key actor as the route wrapper would produce it. */
+/** An API key actor as the route wrapper would produce it; a person's key is made by them. */
 export async function keyActor(opts: { scopes: string[]; aiSystemId?: string; userEmail?: string }) {
-  const k = await createApiKey(SYSTEM_CLI, { name: uid("key"), scopes: opts.scopes, ...(opts.aiSystemId ? { aiSystemId: opts.aiSystemId } : {}), ...(opts.userEmail ? { userEmail: opts.userEmail } : {}) });
+  const k =
+    opts.userEmail && !opts.aiSystemId
+      ? await createOwnApiKey(await actorOf(opts.userEmail), { name: uid("key"), scopes: opts.scopes })
+      : await createApiKey(SYSTEM_CLI, { name: uid("key"), scopes: opts.scopes, ...(opts.aiSystemId ? { aiSystemId: opts.aiSystemId } : {}), ...(opts.userEmail ? { userEmail: opts.userEmail } : {}) });
   const actor = await authenticateApiKey(k.key, "198.51.100.9");
   if (actor.kind !== "api_key") throw new Error("expected an API key actor");
   return actor;
@@ -72,6 +76,16 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
     throw e;
   }
   throw new Error("expected an AppError, but the call succeeded");
+}
+
+/**
+ * The callback tests run a receiver on loopback, which the SSRF rules refuse; they allow
+ * it the way an operator would allow a named internal host (CALLBACK_ALLOWED_HOSTS).
+ */
+export function allowCallbackHosts(hosts: string) {
+  if (hosts) process.env.CALLBACK_ALLOWED_HOSTS = hosts;
+  else delete process.env.CALLBACK_ALLOWED_HOSTS;
+  resetEnvCache();
 }
 
 export { SYSTEM_CLI };

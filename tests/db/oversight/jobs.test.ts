@@ -11,7 +11,10 @@ import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { reviewDecision } from "@/lib/server/oversight/review-decision";
 import { runSlaSweep } from "@/lib/server/oversight/sla";
 import { actorFor } from "@/lib/server/testing/factories";
-import { codeOf, makeSystem, reviewers, sha, submit, systemKey, uid } from "./helpers";
+import { allowCallbackHosts, codeOf, makeSystem, reviewers, sha, submit, systemKey, uid } from "./helpers";
+
+beforeAll(() => allowCallbackHosts("127.0.0.1"));
+afterAll(() => allowCallbackHosts(""));
 
 const HOUR = 3_600_000;
 const approve = { verdict: "approve", rationale: "Checked the evidence." };

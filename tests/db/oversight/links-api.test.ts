@@ -4,12 +4,12 @@ import { POST as createSystemRoute } from "@/app/api/v1/ai-systems/route";
 import { GET as getSystemRoute, PATCH as patchSystemRoute } from "@/app/api/v1/ai-systems/[id]/route";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { SYSTEM_CLI } from "@/lib/server/actor";
-import { createApiKey } from "@/lib/server/api-keys/create-api-key";
+import { createApiKey, createOwnApiKey } from "@/lib/server/api-keys/create-api-key";
 import { db } from "@/lib/server/db";
 import { createActivity } from "@/lib/server/inventory/activities";
 import { createAsset } from "@/lib/server/inventory/assets";
 import { aiSystemsUsingInventoryRecord } from "@/lib/server/oversight/links";
-import { actorFor, makeUser } from "@/lib/server/testing/factories";
+import { actorFor, actorOf, makeUser } from "@/lib/server/testing/factories";
 import { activityInput, assetInput } from "../inventory/fixtures";
 import { uid } from "./helpers";
 
@@ -32,10 +32,10 @@ let asset2Id: string;
 let activityId: string;
 
 beforeAll(async () => {
-  const officer = await makeUser({ role: "compliance_officer" });
+  const officer = await makeUser({ role: "compliance_officer", mfaEnrolled: true });
   const reviewer = await makeUser({ role: "reviewer" });
   mlops = (await createApiKey(SYSTEM_CLI, { name: uid("mlops"), scopes: ["oversight:admin"], userEmail: officer.email })).key;
-  reviewerKey = (await createApiKey(SYSTEM_CLI, { name: uid("rev"), scopes: ["decisions:review"], userEmail: reviewer.email })).key;
+  reviewerKey = (await createOwnApiKey(await actorOf(reviewer.email), { name: uid("rev"), scopes: ["decisions:review"] })).key;
   inventoryKey = (await createApiKey(SYSTEM_CLI, { name: uid("inv"), scopes: ["inventory:read", "inventory:write"], userEmail: officer.email })).key;
   const o = await actorFor("compliance_officer");
   assetId = (await createAsset(o, assetInput({ name: uid("Claims store") }))).id;

@@ -86,7 +86,7 @@ describe("oversight registry: rules", () => {
 describe("API keys bound for oversight (issue 6)", () => {
   it("oversight:admin keys must be bound to a compliance officer or admin", async () => {
     const reviewer = await makeUser({ role: "reviewer" });
-    const off = await makeUser({ role: "compliance_officer" });
+    const off = await makeUser({ role: "compliance_officer", mfaEnrolled: true });
     expect(await codeOf(createApiKey(SYSTEM_CLI, { name: "mlops", scopes: ["oversight:admin"] }))).toBe("VALIDATION");
     expect(await codeOf(createApiKey(SYSTEM_CLI, { name: "mlops", scopes: ["oversight:admin"], userEmail: reviewer.email }))).toBe("VALIDATION");
     const actor = await keyActor({ scopes: ["oversight:admin"], userEmail: off.email });

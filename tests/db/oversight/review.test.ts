@@ -1,11 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 import { getDecision } from "@/lib/server/oversight/read-decisions";
 import { escalateDecision, reviewDecision } from "@/lib/server/oversight/review-decision";
 import { actorFor, makeUser } from "@/lib/server/testing/factories";
-import { codeOf, keyActor, makeSystem, reviewers, submit, systemKey } from "./helpers";
+import { allowCallbackHosts, codeOf, keyActor, makeSystem, reviewers, submit, systemKey } from "./helpers";
+
+beforeAll(() => allowCallbackHosts("127.0.0.1"));
+afterAll(() => allowCallbackHosts(""));
 
 const approve = { verdict: "approve", rationale: "Income evidence checked; refusal is justified." };
 const reject = { verdict: "reject", rationale: "Missed payments were bank errors." };

@@ -1,16 +1,8 @@
-import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/server/api/read-json";
 import { withApiKey } from "@/lib/server/api/with-api-key";
 import { withIdempotency } from "@/lib/server/api/idempotency";
 import { createIncident } from "@/lib/server/breaches/create-incident";
 import { listIncidents } from "@/lib/server/breaches/query-incidents";
-
-async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body must be JSON.");
-  }
-}
 
 export const POST = withApiKey(
   async (req, { actor }) => {

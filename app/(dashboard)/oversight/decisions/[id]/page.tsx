@@ -97,7 +97,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
                   <p><span className="font-mono text-xs">{x.url}</span> <Badge tone={x.status === "delivered" ? "green" : x.status === "failed" ? "red" : "amber"}>{x.status}</Badge> {x.nextAttemptAt && <span className="text-xs text-slate-500">next try {when(x.nextAttemptAt)}</span>}</p>
                   <table className="mt-2 min-w-full text-xs">
                     <thead className="text-left uppercase text-slate-500"><tr><th className="py-1 pr-3">#</th><th className="pr-3">At</th><th className="pr-3">Result</th><th>Took</th></tr></thead>
-                    <tbody>{x.attempts.map((a) => <tr key={a.attempt}><td className="py-1 pr-3">{a.attempt}</td><td className="pr-3">{when(a.at)}</td><td className="pr-3">{a.error ?? `HTTP ${a.statusCode}`}</td><td>{a.durationMs} ms</td></tr>)}</tbody>
+                    <tbody>{x.attempts.map((a) => <tr key={a.attempt}><td className="py-1 pr-3">{a.attempt}</td><td className="pr-3">{when(a.at)}</td><td className="pr-3">{a.error ?? `HTTP ${a.statusCode}`}</td><td>{a.durationMs === null ? "—" : `${a.durationMs} ms`}</td></tr>)}</tbody>
                   </table>
                 </div>
               ))

@@ -2,6 +2,7 @@
 // an uploaded file cannot run in the app's origin); the download is audited in lib/server.
 import { errorResponse } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
+import { DOWNLOAD_CSP } from "@/lib/security/download-csp";
 import { currentActor } from "@/lib/server/auth/current-actor";
 import { downloadEvidence } from "@/lib/server/posture/evidence";
 
@@ -18,7 +19,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
         "Content-Length": String(f.size),
         "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
         "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Content-Security-Policy": DOWNLOAD_CSP,
         "Digest": `sha-256=${Buffer.from(f.sha256, "hex").toString("base64")}`,
         "Cache-Control": "no-store",
       },

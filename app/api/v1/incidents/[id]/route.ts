@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/server/api/read-json";
 import { withApiKey } from "@/lib/server/api/with-api-key";
 import { getIncident } from "@/lib/server/breaches/query-incidents";
 import { updateIncident } from "@/lib/server/breaches/update-incident";
@@ -7,12 +7,7 @@ export const GET = withApiKey<{ id: string }>(async (_req, { actor, params }) =>
 
 export const PATCH = withApiKey<{ id: string }>(
   async (req, { actor, params }) => {
-    let body: unknown;
-    try {
-      body = await req.json();
-    } catch {
-      throw new AppError("BAD_REQUEST", "The request body must be JSON.");
-    }
+    const body = await readJson(req);
     return Response.json(await updateIncident(actor, params.id, body));
   },
   { scopes: ["incidents:write"] },

@@ -1,16 +1,11 @@
-import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/server/api/read-json";
 import { withApiKey } from "@/lib/server/api/with-api-key";
 import { withIdempotency } from "@/lib/server/api/idempotency";
 import { markObligationSent } from "@/lib/server/breaches/track-obligation";
 
 export const POST = withApiKey<{ id: string; obligationId: string }>(
   async (req, { actor, params }) => {
-    let body: unknown;
-    try {
-      body = await req.json();
-    } catch {
-      throw new AppError("BAD_REQUEST", "The request body must be JSON.");
-    }
+    const body = await readJson(req);
     const res = await withIdempotency(
       `incidents:sent:${actor.keyId}:${params.obligationId}`,
       req.headers.get("idempotency-key"),
