@@ -1,6 +1,6 @@
 // Calendar arithmetic for statutory deadlines, in an IANA time zone, using only Intl.
 //
-// Counting convention (shared/REGULATIONS.md "Counting"): the trigger day (the local date of
+// Counting convention: the trigger day (the local date of
 // discovery/awareness/determination in the organisation's time zone) is day 0, and a deadline
 // of "N days" falls due at the end of day N (23:59:59.999 local), returned as a UTC instant.
 // No statute we encode rolls a weekend or holiday forward, so calendar days are never adjusted.

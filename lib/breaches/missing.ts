@@ -1,4 +1,4 @@
-// Rules deliberately NOT encoded: unconfirmed in shared/REGULATIONS.md or its sources, or needing
+// Rules deliberately NOT encoded: not confirmed against the statute or its official sources, or needing
 // facts an incident does not record. Shown to officers so an absence is never read as "no duty".
 
 export interface MissingRule {

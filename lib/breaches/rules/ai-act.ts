@@ -3,7 +3,7 @@
 // Not gated on application dates: the caller flags a serious incident of a high-risk AI system
 // (`aiSeriousIncident`), which already implies the Act's duties apply. Art. 113 dates and the
 // Digital Omnibus postponement of Annex III duties (to 2 Dec 2027) are listed in MISSING_RULES;
-// no source shows a change to the Art. 73 periods (shared/REGULATIONS.md).
+// no source shows a change to the Art. 73 periods.
 import { endOfDayAfter } from "../calendar";
 import type { AiIncidentKind, Obligation } from "../types";
 import type { RuleContext } from "./context";
