@@ -56,7 +56,7 @@ export interface Incident {
 }
 
 /**
- * 45 CFR 164.412 does not say (unconfirmed, shared/REGULATIONS.md) whether the 60-day clock is
+ * 45 CFR 164.412 does not say (unconfirmed) whether the 60-day clock is
  * tolled during a law-enforcement delay or the notice falls due when the delay ends:
  * - `later_of` (default, conservative): the later of discovery + 60 days and the end of the delay;
  * - `tolled`: the clock stops for the delay and the unused days run after it.

@@ -1,5 +1,5 @@
 // US state breach-notification statutes other than California (rules/california.ts), for private
-// entities, from the table in shared/REGULATIONS.md. Citations are to the section; subsections
+// entities, from a table of the statutes. Citations are to the section; subsections
 // are given only where the table or the text is certain.
 //
 // validFrom: the date the encoded wording took effect where the sources give it; for the
