@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/upload-limits";
 
 // Headers that do not depend on the request. The Content-Security-Policy carries a
 // per-request nonce and is set in proxy.ts.
@@ -17,6 +18,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // pdfkit reads its font metrics from its own folder at run time; bundling breaks that.
   serverExternalPackages: ["pdfkit", "exceljs"],
+  // Evidence uploads go through a server action: its body limit follows the form's limits.
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -186,3 +186,26 @@ test("an officer adds a custom control to the catalogue and a refused field keep
   await page.goto("/posture/controls?area=breaches&status=not_reviewed");
   await expect(page.getByTestId(`control-row-${id}`)).toContainText("Vendor contracts include breach clauses");
 });
+
+test("evidence of several MB uploads (the form's own limits hold end to end); a file over the limit is refused before sending and the typed review is kept", async ({ page }) => {
+  await signIn(page, makeUser("compliance_officer"));
+  await expectSignedIn(page);
+  await page.goto("/posture/checklists");
+  await page.getByRole("link", { name: "GDPR", exact: true }).click();
+  await page.getByTestId("checklist-row-GDPR-33").getByRole("link", { name: "Review" }).click();
+  const form = page.getByRole("form", { name: "Record a review" });
+  await form.getByLabel("Status").selectOption("satisfied");
+  await form.getByLabel("Comment").fill("Breach register exported for the audit.");
+  const file = (name: string, kb: number) => ({ name, mimeType: "text/plain", buffer: Buffer.alloc(kb * 1024, "a") });
+  // Over the per-file limit: refused in the browser, nothing sent, the comment stays.
+  await form.getByLabel("Evidence files").setInputFiles([file("too-big.txt", 11 * 1024)]);
+  await form.getByRole("button", { name: "Save review" }).click();
+  await expect(form.getByText(/too-big.txt is larger than 10 MB; nothing was sent/)).toBeVisible();
+  await expect(form.getByLabel("Comment")).toHaveValue("Breach register exported for the audit.");
+  // Two 600 KB files and one of 1.2 MB (HTTP 500 before), and one of 4 MB.
+  await form.getByLabel("Evidence files").setInputFiles([file("register-a.txt", 600), file("register-b.txt", 600), file("register-c.txt", 1229), file("register-d.txt", 4096)]);
+  await form.getByRole("button", { name: "Save review" }).click();
+  await expect(page.getByText(/Review saved with 4 files\./)).toBeVisible();
+  await expect(page.getByTestId("review-history")).toContainText("register-d.txt");
+});
+

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AREAS, CONTROL_STATUSES, FRAMEWORKS, REVIEW_STATUSES } from "@/lib/posture/types";
 import { RANGES } from "@/lib/posture/history";
 
-export const EVIDENCE_MAX_BYTES = 900 * 1024; // server actions accept 1 MB bodies by default
+export { EVIDENCE_MAX_BYTES } from "@/lib/upload-limits";
 export const EVIDENCE_CONTENT_TYPES = {
   "application/pdf": ".pdf",
   "image/png": ".png",

@@ -4,6 +4,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { AppError, zodDetails } from "@/lib/errors";
 import { nextReviewAt } from "@/lib/posture/score";
+import { EVIDENCE_MAX_FILES, formatMegabytes } from "@/lib/upload-limits";
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES, isEvidenceContentType, reviewControlSchema } from "@/lib/validation/posture";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -11,7 +12,7 @@ import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 
 export type EvidenceUpload = { name: string; type: string; bytes: Uint8Array };
-export const MAX_FILES_PER_REVIEW = 5;
+export const MAX_FILES_PER_REVIEW = EVIDENCE_MAX_FILES;
 
 const MAGIC: Partial<Record<string, number[]>> = {
   "application/pdf": [0x25, 0x50, 0x44, 0x46], // %PDF
@@ -31,7 +32,7 @@ export function checkEvidenceFile(f: EvidenceUpload): { name: string; contentTyp
   const type = f.type.split(";")[0]!.trim().toLowerCase();
   if (f.bytes.byteLength === 0) throw new AppError("VALIDATION", `${name} is empty.`, [{ path: "files", message: `${name} is empty` }]);
   if (f.bytes.byteLength > EVIDENCE_MAX_BYTES) {
-    throw new AppError("VALIDATION", `${name} is larger than ${Math.floor(EVIDENCE_MAX_BYTES / 1024)} KB.`, [{ path: "files", message: `${name} is too large (max ${Math.floor(EVIDENCE_MAX_BYTES / 1024)} KB)` }]);
+    throw new AppError("VALIDATION", `${name} is larger than ${formatMegabytes(EVIDENCE_MAX_BYTES)}.`, [{ path: "files", message: `${name} is too large (max ${formatMegabytes(EVIDENCE_MAX_BYTES)})` }]);
   }
   if (!isEvidenceContentType(type)) {
     throw new AppError("VALIDATION", `${name}: file type ${type || "unknown"} is not accepted.`, [{ path: "files", message: `accepted: ${Object.values(EVIDENCE_CONTENT_TYPES).join(", ")}` }]);

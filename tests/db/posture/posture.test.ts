@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/auth/permissions";
+import { EVIDENCE_MAX_BYTES } from "@/lib/upload-limits";
 import { SYSTEM_CLI, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { runExclusive } from "@/lib/server/jobs/lease";
@@ -126,7 +127,7 @@ describe("checklist review with evidence", () => {
     ["a file type outside the allowlist", { name: "x.html", type: "text/html", bytes: text("<script>") }],
     ["an executable renamed to pdf (magic bytes)", { name: "x.pdf", type: "application/pdf", bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00]) }],
     ["an empty file", { name: "x.txt", type: "text/plain", bytes: new Uint8Array() }],
-    ["a file over the size limit", { name: "big.txt", type: "text/plain", bytes: new Uint8Array(900 * 1024 + 1).fill(65) }],
+    ["a file over the size limit", { name: "big.txt", type: "text/plain", bytes: new Uint8Array(EVIDENCE_MAX_BYTES + 1).fill(65) }],
   ])("refuses %s and writes nothing", async (_n, file) => {
     const before = await db().controlReview.count();
     expect(await code(reviewControl(officer, { controlId: "GDPR-25", status: "satisfied" }, [file]))).toBe("VALIDATION");
