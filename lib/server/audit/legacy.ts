@@ -7,8 +7,8 @@ import "server-only";
 import { canonicalEvent, verifyChain, type StoredEvent } from "@/lib/audit/chain";
 import { leafHash, type TreeBuilder } from "@/lib/audit/merkle";
 import { appendAudit } from "@/lib/server/audit/append";
-import { SealRefused, sealedEvents } from "@/lib/server/audit/tree-store";
-import { dialect, type Tx } from "@/lib/server/db";
+import { SealRefused, sealedEvents, writeLeaves } from "@/lib/server/audit/tree-store";
+import type { Tx } from "@/lib/server/db";
 import { legacyCheckpointKey } from "@/lib/server/keys";
 
 const SYSTEM_SEALER = { kind: "system", label: "audit-sealer" } as const;
@@ -16,7 +16,7 @@ const SYSTEM_SEALER = { kind: "system", label: "audit-sealer" } as const;
 export async function adoptLegacyChain(tx: Tx, tree: TreeBuilder): Promise<number> {
   const first = await tx.auditEvent.findFirst({ where: { seq: { not: null }, leafHash: null }, select: { seq: true } });
   if (!first) return 0;
-  const events: StoredEvent[] = [];
+  const events: (StoredEvent & { id: number })[] = [];
   for await (const e of sealedEvents(tx)) {
     if (e.seq !== events.length + 1) throw new SealRefused(`the pre-Merkle log cannot be adopted: event ${events.length + 1} is missing (restore it from a backup)`);
     events.push({ ...e, prevHash: e.prevHash ?? "", hash: e.hash ?? "" });
@@ -26,20 +26,13 @@ export async function adoptLegacyChain(tx: Tx, tree: TreeBuilder): Promise<numbe
   const check = key
     ? verifyChain(events, checkpoints, key)
     : { ok: false as const, firstBadSeq: null, reason: "AUDIT_CHECKPOINT_KEY is not set, so the old checkpoints could not be checked" };
-  const updates: { seq: number; leaf: string }[] = [];
+  const updates: { id: number; seq: number; leaf: string }[] = [];
   for (const e of events) {
     const leaf = leafHash(canonicalEvent(e));
     tree.push(leaf);
-    updates.push({ seq: e.seq, leaf: leaf.toString("hex") });
+    updates.push({ id: e.id, seq: e.seq, leaf: leaf.toString("hex") });
   }
-  for (let i = 0; i < updates.length; i += 2_000) {
-    const json = JSON.stringify(updates.slice(i, i + 2_000));
-    if (dialect() === "postgresql") {
-      await tx.$executeRaw`UPDATE "AuditEvent" AS a SET "leafHash" = v.leaf FROM json_to_recordset(${json}::json) AS v(seq int, leaf text) WHERE a."seq" = v.seq`;
-    } else {
-      await tx.$executeRaw`UPDATE "AuditEvent" SET "leafHash" = json_extract(j.value, '$.leaf') FROM json_each(${json}) AS j WHERE "AuditEvent"."seq" = json_extract(j.value, '$.seq')`;
-    }
-  }
+  await writeLeaves(tx, updates);
   const outcome = check.ok
     ? { ok: true, events: events.length, checkpoints: checkpoints.length }
     : { ok: false, events: events.length, checkpoints: checkpoints.length, firstBadSeq: check.firstBadSeq, reason: check.reason };

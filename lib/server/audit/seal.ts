@@ -11,7 +11,7 @@ import { canonicalEvent } from "@/lib/audit/chain";
 import { leafHash, serializeFrontier, TreeBuilder } from "@/lib/audit/merkle";
 import { signHead, type HeadKind, type SignedTreeHead } from "@/lib/audit/tree-head";
 import { adoptLegacyChain } from "@/lib/server/audit/legacy";
-import { loadSealedTree, SealRefused, toSignedHead, type EventRow } from "@/lib/server/audit/tree-store";
+import { loadSealedTree, SealRefused, toSignedHead, writeLeaves, type EventRow } from "@/lib/server/audit/tree-store";
 import { db, dialect, type Tx } from "@/lib/server/db";
 import { auditSigner } from "@/lib/server/keys";
 
@@ -25,14 +25,6 @@ export type SealResult = { head: SignedTreeHead | null; sealed: number };
 async function lockState(tx: Tx, now: Date) {
   await tx.$executeRaw`INSERT INTO "AuditTreeState" ("id", "treeSize", "frontier", "updatedAt") VALUES (1, 0, ${serializeFrontier({ size: 0, hashes: [] })}, ${now}) ON CONFLICT ("id") DO NOTHING`;
   if (dialect() === "postgresql") await tx.$queryRaw`SELECT "id" FROM "AuditTreeState" WHERE "id" = 1 FOR UPDATE`;
-}
-
-async function assignLeaves(tx: Tx, rows: { id: number; seq: number; leaf: string }[]) {
-  const n =
-    dialect() === "postgresql"
-      ? await tx.$executeRaw`UPDATE "AuditEvent" AS e SET "seq" = v.seq, "leafHash" = v.leaf FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id int, seq int, leaf text) WHERE e."id" = v.id AND e."seq" IS NULL`
-      : await tx.$executeRaw`UPDATE "AuditEvent" SET "seq" = json_extract(j.value, '$.seq'), "leafHash" = json_extract(j.value, '$.leaf') FROM json_each(${JSON.stringify(rows)}) AS j WHERE "AuditEvent"."id" = json_extract(j.value, '$.id') AND "AuditEvent"."seq" IS NULL`;
-  if (n !== rows.length) throw new Error(`audit seal: expected to seal ${rows.length} events, sealed ${n}; another sealer ran at the same time`);
 }
 
 export async function storeNodes(tx: Tx, nodes: { level: number; index: number; hash: Buffer }[]) {
@@ -54,7 +46,7 @@ async function integrate(tx: Tx, tree: TreeBuilder): Promise<number> {
       tree.push(leaf);
       return { id: e.id, seq, leaf: leaf.toString("hex") };
     });
-    await assignLeaves(tx, updates);
+    await writeLeaves(tx, updates);
     await storeNodes(tx, tree.drainCompleted());
     sealed += pending.length;
     if (pending.length < BATCH) break;

@@ -3,7 +3,7 @@ import "server-only";
 // are sealed and how many wait for the sealer, and where the signing key lives.
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/server/actor";
-import { latestHead } from "@/lib/server/audit/tree-store";
+import { latestHead, unsealedTail } from "@/lib/server/audit/tree-store";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { auditSigner } from "@/lib/server/keys";
@@ -13,7 +13,7 @@ export async function auditLogStatus(actor: Actor) {
   const client = db();
   const [head, unsealed] = await Promise.all([
     latestHead(client),
-    client.auditEvent.aggregate({ where: { seq: null }, _count: { _all: true }, _min: { at: true } }),
+    unsealedTail(client),
   ]);
   const signer = auditSigner();
   // The SQLite file's folder (the data folder in the demo); string work, not path.resolve,
@@ -23,8 +23,8 @@ export async function auditLogStatus(actor: Actor) {
   return {
     head,
     sealed: head?.treeSize ?? 0,
-    unsealed: unsealed._count._all,
-    oldestUnsealedAt: unsealed._min.at?.toISOString() ?? null,
+    unsealed: unsealed.count,
+    oldestUnsealedAt: unsealed.oldestAt?.toISOString() ?? null,
     keyId: signer.keyId,
     // A key file in the database's folder sits beside the database: fine for a demo only.
     keyBesideDatabase: !!signer.file && !!dbDir && signer.file.startsWith(dbDir),

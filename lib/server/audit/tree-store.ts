@@ -7,7 +7,7 @@ import { STORED_NODE_MIN_LEVEL } from "@/lib/audit/cadence";
 import { canonicalEvent } from "@/lib/audit/chain";
 import { combineRange, frontierRoot, leafHash, parseFrontier, perfectSubtreesOfRange, rootFromLeaves, TreeBuilder, type Frontier, type Range } from "@/lib/audit/merkle";
 import { verifyHeadSignature, type HeadKind, type SignedTreeHead } from "@/lib/audit/tree-head";
-import { db, type Tx } from "@/lib/server/db";
+import { db, dialect, type Tx } from "@/lib/server/db";
 import { auditTrustedKeys } from "@/lib/server/keys";
 
 export type EventRow = AuditEvent;
@@ -83,6 +83,29 @@ export async function loadSealedTree(tx: Tx, minLevel: number): Promise<{ tree: 
     throw new SealRefused(`the events no longer match the newest signed head (#${latest.headIndex}): the log was altered (run audit:verify)`);
   }
   return { tree, latest };
+}
+
+/**
+ * Gives events their place in the tree: seq and leaf hash by id, 2,000 per statement. Only
+ * an event without a seq, or one that already has this seq (the adopted pre-Merkle log),
+ * is written; a row count short of the input means another sealer got there first.
+ */
+export async function writeLeaves(tx: Tx, rows: { id: number; seq: number; leaf: string }[]) {
+  for (let i = 0; i < rows.length; i += 2_000) {
+    const json = JSON.stringify(rows.slice(i, i + 2_000));
+    const n =
+      dialect() === "postgresql"
+        ? await tx.$executeRaw`UPDATE "AuditEvent" AS e SET "seq" = v.seq, "leafHash" = v.leaf FROM json_to_recordset(${json}::json) AS v(id int, seq int, leaf text) WHERE e."id" = v.id AND (e."seq" IS NULL OR e."seq" = v.seq)`
+        : await tx.$executeRaw`UPDATE "AuditEvent" SET "seq" = json_extract(j.value, '$.seq'), "leafHash" = json_extract(j.value, '$.leaf') FROM json_each(${json}) AS j WHERE "AuditEvent"."id" = json_extract(j.value, '$.id') AND ("AuditEvent"."seq" IS NULL OR "AuditEvent"."seq" = json_extract(j.value, '$.seq'))`;
+    const expected = Math.min(2_000, rows.length - i);
+    if (n !== expected) throw new Error(`audit seal: expected to seal ${expected} events, sealed ${n}; another sealer ran at the same time`);
+  }
+}
+
+/** How many committed events wait for the sealer, and since when. */
+export async function unsealedTail(client: Client) {
+  const a = await client.auditEvent.aggregate({ where: { seq: null }, _count: { _all: true }, _min: { at: true } });
+  return { count: a._count._all, oldestAt: a._min.at };
 }
 
 /** Leaf hashes of leaves [start, end) (seq start+1..end), recomputed from the events. */

@@ -6,7 +6,7 @@ import type { SignedTreeHead } from "@/lib/audit/tree-head";
 import { LogVerifier, type LogReport } from "@/lib/audit/verify-log";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit/append";
-import { sealedEvents, toSignedHead } from "@/lib/server/audit/tree-store";
+import { sealedEvents, toSignedHead, unsealedTail } from "@/lib/server/audit/tree-store";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { leaseHeld } from "@/lib/server/jobs/lease";
@@ -30,14 +30,14 @@ export async function verifyAuditLog(actor: Actor, opts: VerifyOptions = {}): Pr
   if (heads.length === 0 && (await client.auditEvent.findFirst({ where: { seq: { not: null }, leafHash: null }, select: { id: true } }))) {
     return notAdoptedYet(await client.auditEvent.count());
   }
-  const unsealed = await client.auditEvent.aggregate({ where: { seq: null }, _count: { _all: true }, _min: { at: true } });
+  const unsealed = await unsealedTail(client);
   const verifier = new LogVerifier({
     heads,
     witnessHeads: opts.witnessHeads,
     trustedKeys: auditTrustedKeys(opts.publicKeys),
     now: now.getTime(),
     sealerLive: await leaseHeld(SEALER_LEASE, now),
-    unsealed: { count: unsealed._count._all, oldestAt: unsealed._min.at },
+    unsealed,
   });
   for await (const e of sealedEvents(client)) verifier.add(e);
   // The adoption of a pre-Merkle log records its outcome as a leaf (lib/server/audit/legacy.ts).
