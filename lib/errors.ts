@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   VALIDATION: 422,
   RATE_LIMITED: 429,
   LOCKED: 423,
+  // The body is larger than the route declares (checked before it is buffered whole).
+  PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
   INTERNAL: 500,
 } as const;

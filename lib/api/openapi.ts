@@ -4,28 +4,52 @@
 import { z } from "zod";
 import { errorSchema } from "@/lib/api/schemas";
 import { OPERATIONS } from "@/lib/api/operations/registry";
+import { DEFAULT_BODY_LIMIT } from "@/lib/api/read-json";
 
+/**
+ * One /api/v1 operation, declared once: the route handler (lib/server/api/route.ts), this
+ * document, body parsing with its cap, validation, rate limiting and idempotency all read it.
+ */
 export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
+  /** Scopes the key needs; empty = no authentication (public). */
   scopes: string[];
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Largest accepted body in bytes (default DEFAULT_BODY_LIMIT); larger is a 413 before buffering. */
+  bodyLimit?: number;
+  /** Per-key budget (lib/server/api/with-api-key.ts RATE_LIMITS); default "standard". */
+  rateLimit?: "standard" | "highVolume";
+  /** Accepts an Idempotency-Key: a retry replays the first answer, never writes twice. */
+  idempotent?: boolean;
+  /** Response media type when not JSON (e.g. Prometheus text). */
+  produces?: string;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 };
 
-
-
 const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "output", unrepresentable: "any" });
+const errorContent = () => ({ "application/json": { schema: jsonSchema(errorSchema) } });
+
+/** e.g. post /api/v1/incidents/{id}/obligations/{obligationId}/sent -> postIncidentsIdObligationsObligationIdSent */
+export function operationId(op: Pick<Operation, "method" | "path">): string {
+  const words = op.path.replace(/^\/api\/v1\//, "").split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return op.method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+}
 
 export function buildOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = { description: r.description, ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema) } } } : {}) };
+      responses[status] = { description: r.description, ...(r.schema ? { content: { [op.produces ?? "application/json"]: { schema: jsonSchema(r.schema) } } } : {}) };
     }
+    if (op.body) {
+      responses["413"] ??= { description: `The body is larger than ${op.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`, content: errorContent() };
+      responses["400"] ??= { description: "The body is not valid JSON", content: errorContent() };
+    }
+    if (op.body || op.query) responses["422"] ??= { description: "A field is invalid (named in the message and details)", content: errorContent() };
     if (op.scopes.length) {
       responses["401"] = { description: "Missing or invalid API key", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
       responses["403"] = { description: "The key lacks a scope or its user lacks the permission", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
@@ -41,9 +65,13 @@ export function buildOpenApiDocument(serverUrl?: string) {
           schema: z.toJSONSchema(s as z.ZodType, { target: "draft-2020-12", io: "input", unrepresentable: "any" }),
         }))
       : [];
-    const parameters = pathParams.length || queryParams.length ? [...pathParams, ...queryParams] : undefined;
+    const headerParams = op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, description: "1-200 printable ASCII characters; a retry with the same key and body replays the first answer", schema: { type: "string" } }] : [];
+    const parameters = pathParams.length || queryParams.length || headerParams.length ? [...pathParams, ...queryParams, ...headerParams] : undefined;
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
+      operationId: operationId(op),
+      "x-rate-limit-class": op.rateLimit ?? "standard",
+      ...(op.body ? { "x-body-limit-bytes": op.bodyLimit ?? DEFAULT_BODY_LIMIT } : {}),
       ...(op.scopes.length ? { security: [{ apiKey: op.scopes }] } : { security: [] }),
       ...(parameters ? { parameters } : {}),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),

@@ -19,6 +19,7 @@ const listSchema = z.object({
 export const BREACH_OPERATIONS: Operation[] = [
   {
     method: "post",
+    idempotent: true,
     path: "/api/v1/incidents",
     summary: "Report an incident; returns every notification obligation the deadline engine derives (Idempotency-Key supported). `assetIds` links inventory assets: each must exist (422 naming unknown ids); unless sent, `encrypted` is pre-filled true only if every linked asset holding personal data is encrypted at rest (keys must not be compromised for the safe harbour: 45 CFR 164.402, GDPR Art. 34(3)(a), Cal. Civ. Code 1798.82), and `dataCategories`/`phi` from the assets' personal-data categories",
     scopes: ["incidents:write"],
@@ -54,6 +55,7 @@ export const BREACH_OPERATIONS: Operation[] = [
   },
   {
     method: "post",
+    idempotent: true,
     path: "/api/v1/incidents/{id}/obligations/{obligationId}/sent",
     summary: "Record that a notice was sent; dependent deadlines (e.g. California AG) are recomputed. After the deadline the status is `late`.",
     scopes: ["incidents:write"],

@@ -6,6 +6,7 @@ import { consentEventsBodySchema, consentIngestResultSchema, consentPurposeSchem
 export const CONSENT_OPERATIONS: Operation[] = [
   {
     method: "post",
+    idempotent: true,
     path: "/api/v1/consent/purposes",
     summary: "Create a consent purpose, optionally with its first notice text (hashed and dated). Honours Idempotency-Key.",
     scopes: ["consent:write"],
@@ -25,7 +26,11 @@ export const CONSENT_OPERATIONS: Operation[] = [
   },
   {
     method: "post",
+    idempotent: true,
     path: "/api/v1/consent/events",
+    rateLimit: "highVolume",
+    // A batch of up to 1,000 events with their notice texts; anything larger is a 413.
+    bodyLimit: 2_000_000,
     summary:
       "Record one consent event, or { events: [...] } with up to 1,000, atomically. A bad batch is refused whole (422, details list the index and reason of every bad event). `Sec-GPC: 1` or `gpc: true` records an opt-out of every sale/sharing purpose. Idempotency-Key: same key and body returns the original response; another body is 409.",
     scopes: ["consent:write"],
@@ -40,6 +45,7 @@ export const CONSENT_OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/v1/consent/subjects/{subjectId}",
+    rateLimit: "highVolume",
     summary: "Current consent state of a subject for every purpose; an unknown subject gets every purpose as `none` (never 404)",
     scopes: ["consent:read"],
     responses: { 200: { description: "The subject's state per purpose", schema: consentSubjectStateSchema } },

@@ -5,6 +5,13 @@ import { consistencyProofSchema, consistencyQuerySchema, inclusionProofSchema, p
 export const FOUNDATION_OPERATIONS: Operation[] = [
   {
     method: "get",
+    path: "/api/v1/openapi.json",
+    summary: "This document (OpenAPI 3.1), built from the same declarations the route handlers run on",
+    scopes: [],
+    responses: { 200: { description: "The OpenAPI document" } },
+  },
+  {
+    method: "get",
     path: "/api/v1/health",
     summary: "Liveness and database dialect",
     scopes: [],

@@ -18,6 +18,7 @@ export const INVENTORY_OPERATIONS: Operation[] = [
   },
   {
     method: "post",
+    idempotent: true,
     path: "/api/v1/assets",
     summary: "Create an asset (send Idempotency-Key to retry safely)",
     scopes: ["inventory:write"],
@@ -49,6 +50,7 @@ export const INVENTORY_OPERATIONS: Operation[] = [
   },
   {
     method: "post",
+    idempotent: true,
     path: "/api/v1/processing-activities",
     summary: "Create a processing activity (send Idempotency-Key to retry safely)",
     scopes: ["inventory:write"],

@@ -82,6 +82,7 @@ export const OVERSIGHT_OPERATIONS: Operation[] = [
   },
   {
     method: "post",
+    idempotent: true,
     path: "/api/v1/decisions",
     summary:
       "Submit a decision for human oversight (key bound to the AI system). Send an Idempotency-Key header; a retry with the same key and body returns the stored response. Outcome callbacks are signed: X-Oversight-Timestamp (unix seconds) and X-Oversight-Signature: v1=hex(HMAC-SHA-256(secret, timestamp + '.' + body)); refuse timestamps older than 300 s.",

@@ -122,6 +122,8 @@ describe("audit log: writers and the sealer", () => {
   });
 });
 
+const publicKey = () => publicKeyRoute(new Request("http://localhost/api/v1/audit/public-key"), { params: Promise.resolve({}) });
+
 describe("audit log: proofs over the API, checked independently", () => {
   let dir = "";
   let publicKeyFile = "";
@@ -129,7 +131,7 @@ describe("audit log: proofs over the API, checked independently", () => {
     for (let i = 0; i < 300; i++) await recordAudit(SYSTEM_CLI, { action: "test.proofs", entityId: `p${i}` });
     await sealLog();
     dir = mkdtempSync(join(tmpdir(), "proofs-"));
-    const pk = await (await publicKeyRoute()).json();
+    const pk = await (await publicKey()).json();
     publicKeyFile = join(dir, "audit-public-key.pem");
     writeFileSync(publicKeyFile, pk.pem);
   });
@@ -146,7 +148,7 @@ describe("audit log: proofs over the API, checked independently", () => {
   };
 
   it("publishes the public key without authentication, as PEM and raw base64, matching the CLI", async () => {
-    const res = await publicKeyRoute();
+    const res = await publicKey();
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ algorithm: "Ed25519", keyId: expect.stringMatching(/^[0-9a-f]{16}$/), pem: expect.stringContaining("BEGIN PUBLIC KEY") });
@@ -158,7 +160,7 @@ describe("audit log: proofs over the API, checked independently", () => {
 
   it("serves an inclusion proof for every kind of position that verifies by RFC 9162 and offline with the script", async () => {
     const head = (await db().auditTreeHead.findFirst({ orderBy: { headIndex: "desc" } }))!;
-    const key = parsePublicKey((await (await publicKeyRoute()).json()).pem);
+    const key = parsePublicKey((await (await publicKey()).json()).pem);
     for (const seq of [1, 2, 255, 256, 257, Math.floor(head.treeSize / 2), head.treeSize]) {
       const res = await proofRoute(get(`/events/${seq}/proof`), { params: Promise.resolve({ seq: String(seq) }) });
       expect(res.status).toBe(200);

@@ -1,5 +1,4 @@
-import { readJson } from "@/lib/api/read-json";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { createAiSystem } from "@/lib/server/oversight/registry";
 
-export const POST = withApiKey(async (req, { actor }) => Response.json(await createAiSystem(actor, await readJson(req)), { status: 201 }), { scopes: ["oversight:admin"] });
+export const POST = apiRoute(declared("post", "/api/v1/ai-systems"), async ({ actor, body }) => Response.json(await createAiSystem(actor, body), { status: 201 }));

@@ -1,7 +1,8 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared, idempotentWrite } from "@/lib/server/api/route";
 import { createAsset, listAssets } from "@/lib/server/inventory/assets";
-import { idempotentCreate, queryOf } from "@/lib/server/inventory/api-helpers";
 
-export const GET = withApiKey(async (req, { actor }) => Response.json(await listAssets(actor, queryOf(req))), { scopes: ["inventory:read"] });
+export const GET = apiRoute(declared("get", "/api/v1/assets"), async ({ actor, req }) => Response.json(await listAssets(actor, Object.fromEntries(new URL(req.url).searchParams))));
 
-export const POST = withApiKey((req, { actor }) => idempotentCreate(req, actor, "inventory.asset", (body, transact) => createAsset(actor, body, transact)), { scopes: ["inventory:write"] });
+export const POST = apiRoute(declared("post", "/api/v1/assets"), async (ctx) =>
+  idempotentWrite(ctx, (transact) => createAsset(ctx.actor, ctx.body, transact), (dto) => ({ status: 201, body: dto })),
+);

@@ -1,8 +1,7 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { listControls } from "@/lib/server/posture/controls";
 
-export const GET = withApiKey(
-  async (req, { actor }) => {
+export const GET = apiRoute(declared("get", "/api/v1/controls"), async ({ actor, req }) => {
     const page = await listControls(actor, Object.fromEntries(new URL(req.url).searchParams));
     return Response.json({
       ...page,
@@ -14,6 +13,4 @@ export const GET = withApiKey(
         lastReviewedAt: c.lastReviewedAt, nextReviewAt: c.nextReviewAt, overdue: c.overdue,
       })),
     });
-  },
-  { scopes: ["posture:read"] },
-);
+});

@@ -1,12 +1,7 @@
+import { jsonNoStore } from "@/lib/api/respond";
+import { declared, publicApiRoute } from "@/lib/server/api/route";
 import { healthCheck } from "@/lib/server/health";
-import { errorResponse, jsonNoStore } from "@/lib/api/respond";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    return jsonNoStore(await healthCheck());
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = publicApiRoute(declared("get", "/api/v1/health"), async () => jsonNoStore(await healthCheck()));

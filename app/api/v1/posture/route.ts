@@ -1,7 +1,4 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { postureSeries } from "@/lib/server/posture/snapshots";
 
-export const GET = withApiKey(
-  async (req, { actor }) => Response.json(await postureSeries(actor, Object.fromEntries(new URL(req.url).searchParams))),
-  { scopes: ["posture:read"] },
-);
+export const GET = apiRoute(declared("get", "/api/v1/posture"), async ({ actor, req }) => Response.json(await postureSeries(actor, Object.fromEntries(new URL(req.url).searchParams))));

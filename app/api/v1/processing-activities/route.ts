@@ -1,7 +1,8 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared, idempotentWrite } from "@/lib/server/api/route";
 import { createActivity, listActivities } from "@/lib/server/inventory/activities";
-import { idempotentCreate, queryOf } from "@/lib/server/inventory/api-helpers";
 
-export const GET = withApiKey(async (req, { actor }) => Response.json(await listActivities(actor, queryOf(req))), { scopes: ["inventory:read"] });
+export const GET = apiRoute(declared("get", "/api/v1/processing-activities"), async ({ actor, req }) => Response.json(await listActivities(actor, Object.fromEntries(new URL(req.url).searchParams))));
 
-export const POST = withApiKey((req, { actor }) => idempotentCreate(req, actor, "inventory.activity", (body, transact) => createActivity(actor, body, transact)), { scopes: ["inventory:write"] });
+export const POST = apiRoute(declared("post", "/api/v1/processing-activities"), async (ctx) =>
+  idempotentWrite(ctx, (transact) => createActivity(ctx.actor, ctx.body, transact), (dto) => ({ status: 201, body: dto })),
+);

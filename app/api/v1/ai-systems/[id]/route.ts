@@ -1,7 +1,6 @@
-import { readJson } from "@/lib/api/read-json";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { getAiSystem, updateAiSystem } from "@/lib/server/oversight/registry";
 
-export const GET = withApiKey<{ id: string }>(async (_req, { actor, params }) => Response.json(await getAiSystem(actor, params.id)), { scopes: ["oversight:admin"] });
+export const GET = apiRoute<{ id: string }>(declared("get", "/api/v1/ai-systems/{id}"), async ({ actor, params }) => Response.json(await getAiSystem(actor, params.id)));
 
-export const PATCH = withApiKey<{ id: string }>(async (req, { actor, params }) => Response.json(await updateAiSystem(actor, params.id, await readJson(req))), { scopes: ["oversight:admin"] });
+export const PATCH = apiRoute<{ id: string }>(declared("patch", "/api/v1/ai-systems/{id}"), async ({ actor, params, body }) => Response.json(await updateAiSystem(actor, params.id, body)));

@@ -1,13 +1,6 @@
-import { auditQuerySchema } from "@/lib/api/schemas";
-import { AppError, zodDetails } from "@/lib/errors";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import type { z } from "zod";
+import type { auditQuerySchema } from "@/lib/api/schemas";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { listAuditEvents } from "@/lib/server/audit/list-audit";
 
-export const GET = withApiKey(
-  async (req, { actor }) => {
-    const query = auditQuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-    if (!query.success) throw new AppError("VALIDATION", "Invalid query parameters.", zodDetails(query.error.issues));
-    return Response.json(await listAuditEvents(actor, query.data));
-  },
-  { scopes: ["audit:read"] },
-);
+export const GET = apiRoute(declared("get", "/api/v1/audit/events"), async ({ actor, query }) => Response.json(await listAuditEvents(actor, query as z.output<typeof auditQuerySchema>)));

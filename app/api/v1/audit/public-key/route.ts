@@ -1,13 +1,8 @@
-import { errorResponse, jsonNoStore } from "@/lib/api/respond";
+import { jsonNoStore } from "@/lib/api/respond";
+import { declared, publicApiRoute } from "@/lib/server/api/route";
 import { auditPublicKeys } from "@/lib/server/audit/public-keys";
 
 export const dynamic = "force-dynamic";
 
 // No authentication: the point of a public key is that anyone can check the heads with it.
-export async function GET() {
-  try {
-    return jsonNoStore(auditPublicKeys());
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = publicApiRoute(declared("get", "/api/v1/audit/public-key"), async () => jsonNoStore(auditPublicKeys()));

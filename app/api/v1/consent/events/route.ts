@@ -1,19 +1,13 @@
-import { readJson } from "@/lib/server/api/read-json";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared, idempotentJson } from "@/lib/server/api/route";
 import { ingestConsentEvents } from "@/lib/server/consent/ingest-events";
 
-export const POST = withApiKey(
-  async (req, { actor }) => {
-    const body = await readJson(req);
-    const key = req.headers.get("idempotency-key");
-    const res = await ingestConsentEvents(actor, body, {
-      requestGpc: req.headers.get("sec-gpc")?.trim() === "1",
-      userAgent: req.headers.get("user-agent"),
-      ip: actor.ip,
-      source: "api",
-      ...(key !== null ? { idempotency: { scope: `${actor.keyId}:POST /api/v1/consent/events`, key } } : {}),
-    });
-    return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
-  },
-  { scopes: ["consent:write"], rateLimit: "highVolume" },
-);
+export const POST = apiRoute(declared("post", "/api/v1/consent/events"), async ({ req, actor, body, idempotency }) => {
+  const res = await ingestConsentEvents(actor, body, {
+    requestGpc: req.headers.get("sec-gpc")?.trim() === "1",
+    userAgent: req.headers.get("user-agent"),
+    ip: actor.ip,
+    source: "api",
+    ...(idempotency.key !== null ? { idempotency: { scope: idempotency.scope, key: idempotency.key } } : {}),
+  });
+  return idempotentJson(res);
+});

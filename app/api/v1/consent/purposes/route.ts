@@ -1,21 +1,8 @@
-import { withIdempotency } from "@/lib/server/api/idempotency";
-import { readJson } from "@/lib/server/api/read-json";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared, idempotentWrite } from "@/lib/server/api/route";
 import { createPurpose, listPurposes } from "@/lib/server/consent/purposes";
 
-export const POST = withApiKey(
-  async (req, { actor }) => {
-    const body = await readJson(req);
-    const res = await withIdempotency(
-      `${actor.keyId}:POST /api/v1/consent/purposes`,
-      req.headers.get("idempotency-key"),
-      body,
-      (transact) => createPurpose(actor, body, transact),
-      (purpose) => ({ status: 201, body: purpose }),
-    );
-    return Response.json(res.body, { status: res.status, headers: res.replayed ? { "Idempotent-Replayed": "true" } : {} });
-  },
-  { scopes: ["consent:write"] },
+export const POST = apiRoute(declared("post", "/api/v1/consent/purposes"), async (ctx) =>
+  idempotentWrite(ctx, (transact) => createPurpose(ctx.actor, ctx.body, transact), (purpose) => ({ status: 201, body: purpose })),
 );
 
-export const GET = withApiKey(async (_req, { actor }) => Response.json({ purposes: await listPurposes(actor) }), { scopes: ["consent:read"] });
+export const GET = apiRoute(declared("get", "/api/v1/consent/purposes"), async ({ actor }) => Response.json({ purposes: await listPurposes(actor) }));

@@ -1,9 +1,4 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { getDecision } from "@/lib/server/oversight/read-decisions";
 
-export const GET = withApiKey<{ id: string }>(
-  async (_req, { actor, params }) => {
-    return Response.json(await getDecision(actor, params.id));
-  },
-  { scopes: ["decisions:read"] },
-);
+export const GET = apiRoute<{ id: string }>(declared("get", "/api/v1/decisions/{id}"), async ({ actor, params }) => Response.json(await getDecision(actor, params.id)));

@@ -1,14 +1,7 @@
-import { readJson } from "@/lib/server/api/read-json";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { getIncident } from "@/lib/server/breaches/query-incidents";
 import { updateIncident } from "@/lib/server/breaches/update-incident";
 
-export const GET = withApiKey<{ id: string }>(async (_req, { actor, params }) => Response.json(await getIncident(actor, params.id)), { scopes: ["incidents:read"] });
+export const GET = apiRoute<{ id: string }>(declared("get", "/api/v1/incidents/{id}"), async ({ actor, params }) => Response.json(await getIncident(actor, params.id)));
 
-export const PATCH = withApiKey<{ id: string }>(
-  async (req, { actor, params }) => {
-    const body = await readJson(req);
-    return Response.json(await updateIncident(actor, params.id, body));
-  },
-  { scopes: ["incidents:write"] },
-);
+export const PATCH = apiRoute<{ id: string }>(declared("patch", "/api/v1/incidents/{id}"), async ({ actor, params, body }) => Response.json(await updateIncident(actor, params.id, body)));

@@ -1,7 +1,6 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { getActivity, updateActivity } from "@/lib/server/inventory/activities";
-import { jsonBody } from "@/lib/server/inventory/api-helpers";
 
-export const GET = withApiKey<{ id: string }>(async (_req, { actor, params }) => Response.json(await getActivity(actor, params.id)), { scopes: ["inventory:read"] });
+export const GET = apiRoute<{ id: string }>(declared("get", "/api/v1/processing-activities/{id}"), async ({ actor, params }) => Response.json(await getActivity(actor, params.id)));
 
-export const PATCH = withApiKey<{ id: string }>(async (req, { actor, params }) => Response.json(await updateActivity(actor, params.id, await jsonBody(req))), { scopes: ["inventory:write"] });
+export const PATCH = apiRoute<{ id: string }>(declared("patch", "/api/v1/processing-activities/{id}"), async ({ actor, params, body }) => Response.json(await updateActivity(actor, params.id, body)));

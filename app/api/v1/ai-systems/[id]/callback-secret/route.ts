@@ -1,4 +1,4 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { rotateCallbackSecret } from "@/lib/server/oversight/registry";
 
-export const POST = withApiKey<{ id: string }>(async (_req, { actor, params }) => Response.json(await rotateCallbackSecret(actor, params.id)), { scopes: ["oversight:admin"] });
+export const POST = apiRoute<{ id: string }>(declared("post", "/api/v1/ai-systems/{id}/callback-secret"), async ({ actor, params }) => Response.json(await rotateCallbackSecret(actor, params.id)));

@@ -1,7 +1,6 @@
-import { readJson } from "@/lib/api/read-json";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { createModelVersion } from "@/lib/server/oversight/registry";
 
-export const POST = withApiKey<{ id: string }>(async (req, { actor, params }) => Response.json(await createModelVersion(actor, params.id, await readJson(req)), { status: 201 }), {
-  scopes: ["oversight:admin"],
-});
+export const POST = apiRoute<{ id: string }>(declared("post", "/api/v1/ai-systems/{id}/model-versions"), async ({ actor, params, body }) =>
+  Response.json(await createModelVersion(actor, params.id, body), { status: 201 }),
+);

@@ -1,7 +1,4 @@
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { lookupSubjectConsent } from "@/lib/server/consent/subjects";
 
-export const GET = withApiKey<{ subjectId: string }>(
-  async (_req, { actor, params }) => Response.json(await lookupSubjectConsent(actor, params.subjectId)),
-  { scopes: ["consent:read"], rateLimit: "highVolume" },
-);
+export const GET = apiRoute<{ subjectId: string }>(declared("get", "/api/v1/consent/subjects/{subjectId}"), async ({ actor, params }) => Response.json(await lookupSubjectConsent(actor, params.subjectId)));

@@ -1,13 +1,9 @@
-import { readJson } from "@/lib/api/read-json";
-import { withApiKey } from "@/lib/server/api/with-api-key";
+import { apiRoute, declared } from "@/lib/server/api/route";
 import { reviewDecision } from "@/lib/server/oversight/review-decision";
 import { kickOversightJobs } from "@/lib/server/oversight/scheduler";
 
-export const POST = withApiKey<{ id: string }>(
-  async (req, { actor, params }) => {
-    const view = await reviewDecision(actor, params.id, await readJson(req), "api");
-    if (!["pending_review", "escalated"].includes(view.status)) kickOversightJobs();
-    return Response.json(view, { status: 201 });
-  },
-  { scopes: ["decisions:review"] },
-);
+export const POST = apiRoute<{ id: string }>(declared("post", "/api/v1/decisions/{id}/reviews"), async ({ actor, params, body }) => {
+  const view = await reviewDecision(actor, params.id, body, "api");
+  if (!["pending_review", "escalated"].includes(view.status)) kickOversightJobs();
+  return Response.json(view, { status: 201 });
+});
