@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, and one closing line with the totals.
 //   unit (pure logic) -> database on SQLite -> database on PostgreSQL (when reachable;
-//   required under CI) -> end-to-end in Chromium against a production build.
+//   required under CI) -> end-to-end in Chromium against a production build -> resilience
+//   (kill -9 trials, two instances on one PostgreSQL) against that build.
 // Each suite runs even when an earlier one failed, so one run shows every failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -69,6 +70,8 @@ if (!only.length || only.includes("db-postgresql")) {
 }
 if (!only.length || only.includes("e2e")) rmSync("data/e2e", { recursive: true, force: true });
 suite("e2e", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {}, "test-results/e2e.json", playwrightCounts);
+// Kill -9 under load and two instances on one PostgreSQL, on the build the e2e suite made.
+suite("resilience", process.execPath, ["scripts/harness/run-resilience.mjs"], {}, "test-results/resilience.json", (f) => JSON.parse(readFileSync(f, "utf8")));
 
 if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(", ")}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
