@@ -74,6 +74,18 @@ export function phiFromAssets(assets: readonly LinkedAssetFacts[]): boolean {
   return assets.some((a) => a.personalDataCategories.some((c) => PHI_CATEGORY_CODES.includes(c)));
 }
 
+/** Elements that decide a state definition on their own (credentials) or never (contact data). */
+const NAME_INDEPENDENT: ReadonlySet<DataElement> = new Set(["email", "phone", "address", "username_with_password", "email_with_password"]);
+
+/**
+ * An asset listing an SSN but no identity category probably still holds names (the inventory
+ * records categories loosely), and "SSN without a name" would switch most state notices off. Such a
+ * pre-fill is not made: the elements stay "not given" and the rows say they need them.
+ */
+function decisive(elements: readonly DataElement[]): boolean {
+  return elements.includes("name") || elements.every((e) => NAME_INDEPENDENT.has(e));
+}
+
 export type PrefillRequest = {
   /** The assets the request links (the whole new link set). */
   assets: readonly LinkedAssetFacts[];
@@ -122,7 +134,7 @@ export function prefillFromAssets(req: PrefillRequest): Prefill {
   const storedElements = req.stored?.dataElements;
   if (req.client.dataElements === undefined && (storedElements === undefined || storedElements === null)) {
     const elements = elementsFromAssets(req.assets);
-    if (elements.length) out.dataElements = elements;
+    if (elements.length && decisive(elements)) out.dataElements = elements;
   }
   if (req.client.phi === undefined && phiFromAssets(req.assets)) out.phi = true;
   return out;
