@@ -86,6 +86,12 @@ function decisive(elements: readonly DataElement[]): boolean {
   return elements.includes("name") || elements.every((e) => NAME_INDEPENDENT.has(e));
 }
 
+/** The elements to pre-fill from these assets, or undefined when they do not decide (see above). */
+export function elementsPrefill(assets: readonly LinkedAssetFacts[]): DataElement[] | undefined {
+  const elements = elementsFromAssets(assets);
+  return elements.length && decisive(elements) ? elements : undefined;
+}
+
 export type PrefillRequest = {
   /** The assets the request links (the whole new link set). */
   assets: readonly LinkedAssetFacts[];
@@ -133,8 +139,8 @@ export function prefillFromAssets(req: PrefillRequest): Prefill {
   // Elements: only when neither this request nor the stored incident says which (null/absent).
   const storedElements = req.stored?.dataElements;
   if (req.client.dataElements === undefined && (storedElements === undefined || storedElements === null)) {
-    const elements = elementsFromAssets(req.assets);
-    if (elements.length && decisive(elements)) out.dataElements = elements;
+    const elements = elementsPrefill(req.assets);
+    if (elements) out.dataElements = elements;
   }
   if (req.client.phi === undefined && phiFromAssets(req.assets)) out.phi = true;
   return out;
