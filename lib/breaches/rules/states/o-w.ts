@@ -85,7 +85,7 @@ const SD = unconfirmed({
   state: "US-SD", family: "us-sd-22-40", validFrom: "2018-07-01", trigger: "discovery",
   encryptionSafeHarbor: `SDCL 22-40-19: ${ENC}`,
   definition: def("SDCL 22-40-19(4)", [...CORE, ...HEALTH, "biometric"], CREDENTIALS),
-  riskOfHarm: "SDCL 22-40-20: not required if, after investigation and written notice to the Attorney General, harm is not reasonably likely",
+  riskOfHarm: "SDCL 22-40-20: not required if, after an appropriate investigation and notice to the Attorney General, harm is not likely (documented, kept 3 years)",
   substitute: "SDCL 22-40-22: cost over $250,000 or more than 500,000 persons",
   residents: { days: 60, citation: "SDCL 22-40-20", words: "not later than 60 days from the discovery or notification of the breach" },
   regulators: [
@@ -127,7 +127,7 @@ const UT = unconfirmed({
   residents: { days: null, citation: "Utah Code 13-44-202(2)", words: WUD },
   regulators: [
     ag("Utah Code 13-44-202(1)(b)", "Office of the Attorney General and the Utah Cyber Center: when residents are notified", { threshold: { atLeast: 500 }, timing: { kind: "noLaterThanResidents" } }),
-    cra("Utah Code 13-44-202(1)(c)", { moreThan: 1000 }),
+    cra("Utah Code 13-44-202(1)(c)", { atLeast: 1000 }),
   ],
   maintainer: ownerNow("Utah Code 13-44-202(3)"),
 });
