@@ -5,6 +5,7 @@ import { GET as getOne, PATCH } from "@/app/api/v1/incidents/[id]/route";
 import { POST as create } from "@/app/api/v1/incidents/route";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
+import { db } from "@/lib/server/db";
 
 let key = "";
 beforeAll(async () => {
@@ -42,6 +43,9 @@ describe("incident dataElements", () => {
       "US-CA:attorney_general", "US-CA:individuals", "US-TX:attorney_general", "US-TX:credit_bureaus", "US-TX:individuals",
     ]);
     expect(p.obligations.find((o) => o.key === "US-TX:individuals")?.dueAt).toBe("2026-05-01T23:59:59.999Z");
+    // The change and its recomputation are audited in the same transaction.
+    const audit = await db().auditEvent.findFirst({ where: { action: "incident.update", entityId: body.id }, orderBy: { id: "desc" } });
+    expect(JSON.parse(audit!.diff!).facts.dataElements).toEqual({ from: ["name", "email"], to: ["name", "ssn"] });
 
     // Back to non-triggering elements: the open state rows go again.
     const back = (await (await PATCH(req("PATCH", { dataElements: ["name", "phone"] }), params({ id: body.id }))).json()) as Body;
