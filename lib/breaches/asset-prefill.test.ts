@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoriesFromAssets, encryptedFromAssets, prefillFromAssets, type LinkedAssetFacts, type Prefill, type PrefillRequest } from "./asset-prefill";
+import { categoriesFromAssets, elementsFromAssets, encryptedFromAssets, prefillFromAssets, type LinkedAssetFacts, type Prefill, type PrefillRequest } from "./asset-prefill";
 
 const enc = (...cats: string[]): LinkedAssetFacts => ({ personalDataCategories: cats, encryptedAtRest: true });
 const plain = (...cats: string[]): LinkedAssetFacts => ({ personalDataCategories: cats, encryptedAtRest: false });
@@ -64,7 +64,11 @@ describe("prefillFromAssets: explicit client values win; stated values are never
       expected: { encrypted: false, encryptedSource: "default" },
     },
   ];
-  it.each(cases)("$name", (c) => expect(prefillFromAssets(c.req)).toEqual(c.expected));
+  // dataElements has its own cases below; these are about encrypted / categories / phi.
+  it.each(cases)("$name", (c) => {
+    const { dataElements: _elements, ...rest } = prefillFromAssets(c.req);
+    expect(rest).toEqual(c.expected);
+  });
 });
 
 describe("categoriesFromAssets", () => {
@@ -74,5 +78,23 @@ describe("categoriesFromAssets", () => {
       "Health data",
       "zz_custom",
     ]);
+  });
+});
+
+describe("dataElements pre-fill", () => {
+  const asset = (personalDataCategories: string[]) => ({ personalDataCategories, encryptedAtRest: false });
+  it("maps the clear categories, in DATA_ELEMENTS order", () => {
+    expect(elementsFromAssets([asset(["contact", "identity"]), asset(["ssn", "location", "financial"])])).toEqual(["name", "ssn", "date_of_birth", "email", "phone", "address"]);
+  });
+  it("pre-fills when decisive: with a name, or contact data only", () => {
+    expect(prefillFromAssets({ assets: [asset(["identity", "ssn"])], client: {} }).dataElements).toEqual(["name", "ssn", "date_of_birth"]);
+    expect(prefillFromAssets({ assets: [asset(["contact"])], client: {} }).dataElements).toEqual(["email", "phone", "address"]);
+  });
+  it("an SSN without an identity category is not decisive: left not given", () => {
+    expect(prefillFromAssets({ assets: [asset(["ssn"])], client: {} }).dataElements).toBeUndefined();
+  });
+  it("never over what the client sent or what is stored", () => {
+    expect(prefillFromAssets({ assets: [asset(["identity", "ssn"])], client: { dataElements: null } }).dataElements).toBeUndefined();
+    expect(prefillFromAssets({ assets: [asset(["identity", "ssn"])], client: {}, stored: { encryptedSource: "client", dataCategories: [], dataElements: [] } }).dataElements).toBeUndefined();
   });
 });

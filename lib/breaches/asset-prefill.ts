@@ -11,6 +11,32 @@
 // Each requires that the key was NOT compromised. The inventory only knows whether an asset is
 // encrypted at rest, so the pre-fill is a starting point the person reporting must confirm.
 import { DATA_CATEGORIES } from "@/lib/inventory/catalogue";
+import type { DataElement } from "./types";
+import { DATA_ELEMENTS } from "./types";
+
+/**
+ * Inventory category -> the data elements it clearly contains (lib/inventory/catalogue.ts). Only
+ * clear mappings: "location data" is not necessarily precise geolocation, "financial" (income,
+ * transactions) is not an account number, so they map to nothing.
+ */
+const ELEMENTS_OF_CATEGORY: Readonly<Record<string, readonly DataElement[]>> = {
+  identity: ["name", "date_of_birth"],
+  contact: ["email", "phone", "address"],
+  ssn: ["ssn"],
+  government_id: ["drivers_license", "state_id"],
+  financial_account: ["financial_account_with_code", "payment_card_with_code"],
+  credentials: ["username_with_password"],
+  biometric: ["biometric"],
+  genetic: ["genetic"],
+  health: ["medical"],
+  phi: ["medical"],
+};
+
+/** The data elements the assets' personal-data categories clearly contain, in DATA_ELEMENTS order. */
+export function elementsFromAssets(assets: readonly LinkedAssetFacts[]): DataElement[] {
+  const set = new Set(assets.flatMap((a) => a.personalDataCategories.flatMap((c) => ELEMENTS_OF_CATEGORY[c] ?? [])));
+  return DATA_ELEMENTS.filter((e) => set.has(e));
+}
 
 export type LinkedAssetFacts = {
   /** Personal-data category codes of the inventory (lib/inventory/catalogue.ts). */
@@ -48,22 +74,41 @@ export function phiFromAssets(assets: readonly LinkedAssetFacts[]): boolean {
   return assets.some((a) => a.personalDataCategories.some((c) => PHI_CATEGORY_CODES.includes(c)));
 }
 
+/** Elements that decide a state definition on their own (credentials) or never (contact data). */
+const NAME_INDEPENDENT: ReadonlySet<DataElement> = new Set(["email", "phone", "address", "username_with_password", "email_with_password"]);
+
+/**
+ * An asset listing an SSN but no identity category probably still holds names (the inventory
+ * records categories loosely), and "SSN without a name" would switch most state notices off. Such a
+ * pre-fill is not made: the elements stay "not given" and the rows say they need them.
+ */
+function decisive(elements: readonly DataElement[]): boolean {
+  return elements.includes("name") || elements.every((e) => NAME_INDEPENDENT.has(e));
+}
+
+/** The elements to pre-fill from these assets, or undefined when they do not decide (see above). */
+export function elementsPrefill(assets: readonly LinkedAssetFacts[]): DataElement[] | undefined {
+  const elements = elementsFromAssets(assets);
+  return elements.length && decisive(elements) ? elements : undefined;
+}
+
 export type PrefillRequest = {
   /** The assets the request links (the whole new link set). */
   assets: readonly LinkedAssetFacts[];
   /** What the client sent in this request (undefined = not said). */
-  client: { encrypted?: boolean; dataCategories?: readonly string[]; phi?: boolean };
+  client: { encrypted?: boolean; dataCategories?: readonly string[]; phi?: boolean; dataElements?: readonly DataElement[] | null };
   /**
    * The incident as stored (updates only): where its `encrypted` came from and its categories.
    * A value the client stated earlier is never overwritten by a pre-fill.
    */
-  stored?: { encryptedSource: EncryptedSource; dataCategories: readonly string[] };
+  stored?: { encryptedSource: EncryptedSource; dataCategories: readonly string[]; dataElements?: readonly DataElement[] | null };
 };
 
 export type Prefill = {
   encrypted?: boolean;
   encryptedSource?: EncryptedSource;
   dataCategories?: string[];
+  dataElements?: DataElement[];
   phi?: true;
 };
 
@@ -90,6 +135,12 @@ export function prefillFromAssets(req: PrefillRequest): Prefill {
   if (!clientGaveCategories && !storedCategories) {
     const cats = categoriesFromAssets(req.assets);
     if (cats.length) out.dataCategories = cats;
+  }
+  // Elements: only when neither this request nor the stored incident says which (null/absent).
+  const storedElements = req.stored?.dataElements;
+  if (req.client.dataElements === undefined && (storedElements === undefined || storedElements === null)) {
+    const elements = elementsPrefill(req.assets);
+    if (elements) out.dataElements = elements;
   }
   if (req.client.phi === undefined && phiFromAssets(req.assets)) out.phi = true;
   return out;

@@ -12,6 +12,8 @@ export const US_STATES: Readonly<Record<string, string>> = {
   "US-ND": "North Dakota", "US-OH": "Ohio", "US-OK": "Oklahoma", "US-OR": "Oregon", "US-PA": "Pennsylvania", "US-RI": "Rhode Island",
   "US-SC": "South Carolina", "US-SD": "South Dakota", "US-TN": "Tennessee", "US-TX": "Texas", "US-UT": "Utah", "US-VT": "Vermont",
   "US-VA": "Virginia", "US-WA": "Washington", "US-WV": "West Virginia", "US-WI": "Wisconsin", "US-WY": "Wyoming",
+  // Territories with breach statutes (ISO 3166-2:US outlying codes, as the engine spells them).
+  "US-PR": "Puerto Rico", "US-GU": "Guam", "US-VI": "U.S. Virgin Islands",
 };
 
 export const JURISDICTION_OPTIONS: readonly string[] = [...EEA_COUNTRIES, "GB", ...Object.keys(US_STATES)];

@@ -4,7 +4,7 @@ import { CA_HEADINGS, californiaNoticeDraft, formatInstant, gdprArt33Draft, hhsP
 
 const INCIDENT: IncidentDto = {
   id: "i1", reference: "INC-2026-0001", title: "Stolen laptop", description: "Taken from a car.", occurredAt: "2026-03-01T18:00:00.000Z", occurredUntil: null,
-  discoveredAt: "2026-03-02T10:00:00.000Z", containedAt: null, status: "open", roles: [], dataCategories: ["names", "diagnoses"], phi: true, encrypted: false, encryptedSource: "client",
+  discoveredAt: "2026-03-02T10:00:00.000Z", containedAt: null, status: "open", roles: [], dataCategories: ["names", "diagnoses"], dataElements: null, encryptionKeyCompromised: false, stateHarmNotLikely: false, phi: true, encrypted: false, encryptedSource: "client",
   riskLevel: "high", riskRationale: "Health data", hipaaAssessment: { nature: "Diagnoses", unauthorizedPerson: "Unknown thief", acquiredOrViewed: "Unknown", mitigation: "Remote wipe requested" },
   hipaaLowProbabilityOfCompromise: false, affected: [{ jurisdiction: "US-CA", count: 600 }, { jurisdiction: "DE", count: 3 }], aiSeriousIncident: null, lawEnforcementDelay: null,
   timeZone: "Europe/Berlin", version: 0, createdAt: "2026-03-02T10:05:00.000Z", updatedAt: "2026-03-02T10:05:00.000Z",

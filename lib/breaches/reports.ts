@@ -28,6 +28,7 @@ export const RECIPIENT_LABELS: Record<string, string> = {
   state_regulator: "State regulator",
   state_police: "State police",
   data_owner: "Data owner / licensee",
+  credit_bureaus: "Consumer reporting agencies",
 };
 
 export const STATUS_LABELS: Record<string, string> = { open: "Open", sent: "Sent", not_required: "Not required", late: "Late" };

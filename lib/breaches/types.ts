@@ -19,6 +19,39 @@ export const AI_INCIDENT_KINDS = ["death", "critical_infrastructure", "widesprea
 /** EU AI Act Art. 73(3)-(5) kinds that shorten the 15-day period. */
 export type AiIncidentKind = (typeof AI_INCIDENT_KINDS)[number];
 
+/**
+ * The closed list of data elements the US state definitions of "personal information" are
+ * written in. `*_with_code` means the number together with the security code, access code or
+ * password that permits access; credentials are a user name or e-mail address with its password
+ * (or security question and answer).
+ */
+export const DATA_ELEMENTS = [
+  "name",
+  "ssn",
+  "drivers_license",
+  "state_id",
+  "passport",
+  "military_id",
+  "tax_id",
+  "financial_account",
+  "financial_account_with_code",
+  "payment_card",
+  "payment_card_with_code",
+  "medical",
+  "health_insurance",
+  "biometric",
+  "genetic",
+  "username_with_password",
+  "email_with_password",
+  "date_of_birth",
+  "mothers_maiden_name",
+  "precise_geolocation",
+  "email",
+  "phone",
+  "address",
+] as const;
+export type DataElement = (typeof DATA_ELEMENTS)[number];
+
 export interface AffectedCount {
   /** ISO 3166: a country (`DE`, `GB`) or a US state as ISO 3166-2 (`US-CA`). */
   readonly jurisdiction: string;
@@ -30,7 +63,10 @@ export interface LawEnforcementDelay {
   readonly until: string;
   /** 45 CFR 164.412(a) written statement vs (b) oral statement (oral: at most 30 days). */
   readonly written: boolean;
-  /** When the statement was made; for an oral statement the 30 days run from it. */
+  /**
+   * When the statement (the request to delay) was made; for an oral HIPAA statement the 30 days
+   * run from it. US state rules: a request made after a deadline has passed does not extend it.
+   */
   readonly statedAt?: string;
 }
 
@@ -47,6 +83,18 @@ export interface Incident {
   readonly phi: boolean;
   /** Data unreadable to whoever got it (e.g. encrypted) and the keys were not compromised. */
   readonly encrypted: boolean;
+  /**
+   * The data was encrypted but the key or credential was (reasonably believed) acquired too.
+   * Only read with `encrypted`: most state statutes then treat the data as unencrypted.
+   */
+  readonly encryptionKeyCompromised?: boolean;
+  /** Which data elements were involved; undefined = not given (rules that need them say so). */
+  readonly dataElements?: readonly DataElement[];
+  /**
+   * A documented investigation concluded misuse / harm is not reasonably likely (the US state
+   * risk-of-harm exceptions). Only states whose statute has such an exception read it.
+   */
+  readonly stateHarmNotLikely?: boolean;
   readonly riskLevel: RiskLevel;
   /** Documented 45 CFR 164.402(2) four-factor assessment concluded low probability of compromise. */
   readonly hipaaLowProbabilityOfCompromise: boolean;
@@ -103,6 +151,8 @@ export const RECIPIENTS = [
   "state_regulator",
   "state_police",
   "data_owner",
+  // Nationwide consumer reporting agencies (15 U.S.C. 1681a(p)), e.g. Tex. 521.053(h).
+  "credit_bureaus",
 ] as const;
 export type Recipient = (typeof RECIPIENTS)[number];
 
@@ -126,4 +176,6 @@ export interface Obligation {
   /** What the notice must contain, where the law says so (empty where it does not). */
   readonly contentChecklist: string[];
   readonly trigger: Trigger;
+  /** Facts the rule needed but the incident lacks, e.g. ["dataElements"]: the row is provisional. */
+  readonly needs?: readonly string[];
 }

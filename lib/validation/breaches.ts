@@ -2,7 +2,7 @@
 // the wizard and the OpenAPI document.
 import { z } from "zod";
 import { rejectUnsafeText } from "@/lib/validation/safe-input";
-import { AI_INCIDENT_KINDS, RECIPIENTS, RISK_LEVELS, ROLES } from "@/lib/breaches/types";
+import { AI_INCIDENT_KINDS, DATA_ELEMENTS, RECIPIENTS, RISK_LEVELS, ROLES } from "@/lib/breaches/types";
 
 export const INCIDENT_STATUSES = ["open", "contained", "closed"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -29,6 +29,13 @@ export const affectedSchema = z.object({
   jurisdiction: jurisdictionSchema,
   count: z.number().int("must be a whole number").min(0).max(10_000_000_000),
 });
+
+/** One of DATA_ELEMENTS; an unknown element is refused with its name (not silently dropped). */
+export const dataElementSchema = z.string().superRefine((v, ctx) => {
+  if (!(DATA_ELEMENTS as readonly string[]).includes(v)) {
+    ctx.addIssue({ code: "custom", message: `unknown data element "${v.slice(0, 60)}"; expected one of ${DATA_ELEMENTS.join(", ")}` });
+  }
+}).transform((v) => v as (typeof DATA_ELEMENTS)[number]);
 
 const text = (max: number) => z.string().trim().max(max).superRefine(rejectUnsafeText);
 
@@ -61,8 +68,14 @@ const incidentFields = {
   status: z.enum(INCIDENT_STATUSES).optional(),
   roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
   dataCategories: z.array(text(100).min(1)).max(50).optional(),
+  /** Closed list the US state rules read; null/absent = not given ("needs the data elements"). */
+  dataElements: z.array(dataElementSchema).max(DATA_ELEMENTS.length * 2).nullable().optional(),
   phi: z.boolean().optional(),
   encrypted: z.boolean().optional(),
+  /** With `encrypted`: the key or credential was acquired too (the state safe harbours then do not apply). */
+  encryptionKeyCompromised: z.boolean().optional(),
+  /** A documented investigation found misuse or harm not reasonably likely (US state risk-of-harm exceptions). */
+  stateHarmNotLikely: z.boolean().optional(),
   riskLevel: z.enum(RISK_LEVELS).optional(),
   riskRationale: text(4000).optional(),
   hipaaAssessment: hipaaAssessmentSchema.optional(),
@@ -178,8 +191,12 @@ export const incidentSchema = z.object({
   status: z.enum(INCIDENT_STATUSES),
   roles: z.array(z.enum(ROLES)),
   dataCategories: z.array(z.string()),
+  /** null: not given (state rows are then marked "needs the data elements to decide"). */
+  dataElements: z.array(z.enum(DATA_ELEMENTS)).nullable(),
   phi: z.boolean(),
   encrypted: z.boolean(),
+  encryptionKeyCompromised: z.boolean(),
+  stateHarmNotLikely: z.boolean(),
   /** Where `encrypted` came from: stated by a person/client, pre-filled from the linked assets, or the default. */
   encryptedSource: z.enum(["client", "assets", "default"]),
   riskLevel: z.enum(RISK_LEVELS),

@@ -21,7 +21,7 @@ export const BREACH_OPERATIONS: Operation[] = [
     method: "post",
     idempotent: true,
     path: "/api/v1/incidents",
-    summary: "Report an incident; returns every notification obligation the deadline engine derives (Idempotency-Key supported). `assetIds` links inventory assets: each must exist (422 naming unknown ids); unless sent, `encrypted` is pre-filled true only if every linked asset holding personal data is encrypted at rest (keys must not be compromised for the safe harbour: 45 CFR 164.402, GDPR Art. 34(3)(a), Cal. Civ. Code 1798.82), and `dataCategories`/`phi` from the assets' personal-data categories",
+    summary: "Report an incident; returns every notification obligation the deadline engine derives (Idempotency-Key supported). `assetIds` links inventory assets: each must exist (422 naming unknown ids); unless sent, `encrypted` is pre-filled true only if every linked asset holding personal data is encrypted at rest (keys must not be compromised for the safe harbour: 45 CFR 164.402, GDPR Art. 34(3)(a), Cal. Civ. Code 1798.82), and `dataCategories`/`phi`/`dataElements` from the assets' personal-data categories. `dataElements` (closed list, unknown element 422) decides the US state definitions of personal information; absent or null = not given, and state rows are then marked \"needs the data elements to decide\"",
     scopes: ["incidents:write"],
     body: createIncidentSchema,
     responses: {

@@ -10,6 +10,7 @@
 // content rules only (post-SB 446 wording unconfirmed), so the timeline is applied to them too.
 import type { StateSpec } from "./state-engine";
 import { defineStateRule } from "./state-engine";
+import { CORE, CREDENTIALS, GOV_IDS, HEALTH } from "./pi-definition";
 
 /** 1798.82(d)(1): title and headings of the resident notice. */
 export const CA_NOTICE_CHECKLIST: readonly string[] = [
@@ -30,9 +31,20 @@ const common = {
   family: "us-ca-1798.82",
   trigger: "discovery",
   encryptionSafeHarbor: "Cal. Civ. Code 1798.82(a): unencrypted data, or encrypted data whose key or credential was also acquired",
+  // 1798.82(h)(1): first name or initial and last name with an SSN, ID number, account or card
+  // number with its code, medical or health insurance information, biometric or genetic data;
+  // (h)(2): a user name or e-mail address with a password or security question alone. A name
+  // with an e-mail address is not personal information.
+  definition: {
+    citation: "Cal. Civ. Code 1798.82(h)",
+    withName: [...CORE, ...GOV_IDS, ...HEALTH, "biometric", "genetic"],
+    alone: CREDENTIALS,
+  },
+  substitute: "Cal. Civ. Code 1798.82(j)(3): cost over $250,000 or more than 500,000 persons",
   maintainer: {
     words: "Owner or licensee of the data: immediately following discovery, if personal information was or is reasonably believed to have been acquired by an unauthorized person",
     citation: "Cal. Civ. Code 1798.82(b)",
+    confirmed: true,
   },
 } as const;
 

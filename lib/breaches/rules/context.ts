@@ -1,5 +1,6 @@
 // What every rule receives, and the shape of a versioned rule in the catalogue.
 import type { LocalDate } from "../calendar";
+import type { RuleDescription } from "./describe";
 import { toIso } from "../calendar";
 import type {
   HipaaLawEnforcementPolicy,
@@ -42,6 +43,8 @@ export interface RuleVersion {
   /** `${family}@${validFrom}`, recorded on every obligation it produces. */
   readonly version: string;
   evaluate(ctx: RuleContext): Obligation[];
+  /** Rows of docs/breach-rules.md (scripts/breach-rules-doc.mjs). */
+  describe?(): RuleDescription[];
 }
 
 export function defineRule(
@@ -65,6 +68,8 @@ export interface ObligationDraft {
   readonly trigger: Trigger;
   /** Distinguishes two obligations to the same recipient (e.g. N.Y. AG under HIPAA). */
   readonly keySuffix?: string;
+  /** Facts the rule needed and the incident lacks (the row is provisional). */
+  readonly needs?: readonly string[];
 }
 
 /** Key: REGIME:recipient, then the jurisdiction unless it equals the regime (US states). */
@@ -92,6 +97,7 @@ export function makeObligation(ruleVersion: string, d: ObligationDraft): Obligat
     ...base,
     ...(d.jurisdiction !== undefined ? { jurisdiction: d.jurisdiction } : {}),
     ...(d.dependsOn !== undefined ? { dependsOn: d.dependsOn } : {}),
+    ...(d.needs !== undefined && d.needs.length > 0 ? { needs: [...d.needs] } : {}),
   };
 }
 

@@ -39,9 +39,9 @@ const cases: Case[] = [
   { name: "9 V.S.A. 2435(b)(3) consumers notified 10 March, sooner than 14 business days -> AG by then", state: "US-VT", count: 1, options: { sentAt: { "US-VT:individuals": "2026-03-10T09:00:00Z" } }, expected: { "US-VT:individuals": D45, "US-VT:attorney_general": "2026-03-10T09:00:00.000Z" } },
   { name: "Md. Code, Com. Law 14-3504(c),(h) 45 days; AG before individuals", state: "US-MD", count: 1, expected: { "US-MD:individuals": D45, "US-MD:attorney_general": D45 } },
   { name: "A.R.S. 18-552(B) exactly 1,000 residents: 45 days, no AG or DHS", state: "US-AZ", count: 1000, expected: { "US-AZ:individuals": D45 } },
-  { name: "A.R.S. 18-552(B) 1,001 residents -> AG and Department of Homeland Security within 45 days", state: "US-AZ", count: 1001, expected: { "US-AZ:individuals": D45, "US-AZ:attorney_general": D45, "US-AZ:state_regulator": D45 } },
+  { name: "A.R.S. 18-552(B) 1,001 residents -> AG, Department of Homeland Security and credit bureaus within 45 days", state: "US-AZ", count: 1001, expected: { "US-AZ:individuals": D45, "US-AZ:attorney_general": D45, "US-AZ:state_regulator": D45, "US-AZ:credit_bureaus": D45 } },
   { name: "A.R.S. 18-552 HIPAA covered entity is exempt", state: "US-AZ", count: 5000, incident: { roles: ["covered_entity"], phi: true }, expected: {} },
-  { name: "Ohio Rev. Code 1349.19(B) 45 days after discovery, no regulator", state: "US-OH", count: 5000, expected: { "US-OH:individuals": D45 } },
+  { name: "Ohio Rev. Code 1349.19(B),(G) 45 days after discovery; credit bureaus above 1,000", state: "US-OH", count: 5000, expected: { "US-OH:individuals": D45, "US-OH:credit_bureaus": null } },
   { name: "24 O.S. 163 (SB 626) 499 residents: without unreasonable delay, no AG", state: "US-OK", count: 499, expected: { "US-OK:individuals": null } },
   { name: "24 O.S. 163 (SB 626) 500 residents: AG 60 days after notifying residents (not yet sent)", state: "US-OK", count: 500, expected: { "US-OK:individuals": null, "US-OK:attorney_general": null } },
   { name: "24 O.S. 163 (SB 626) residents notified 10 March -> AG by 9 May", state: "US-OK", count: 500, options: { sentAt: { "US-OK:individuals": "2026-03-10T12:00:00Z" } }, expected: { "US-OK:individuals": null, "US-OK:attorney_general": "2026-05-09T23:59:59.999Z" } },
@@ -51,11 +51,11 @@ const cases: Case[] = [
   { name: "815 ILCS 530/10(e) residents notified -> AG due by that time", state: "US-IL", count: 501, options: { sentAt: { "US-IL:individuals": "2026-03-09T12:00:00Z" } }, expected: { "US-IL:individuals": null, "US-IL:attorney_general": "2026-03-09T12:00:00.000Z" } },
   { name: "73 P.S. 2303 501 residents -> AG concurrently", state: "US-PA", count: 501, expected: { "US-PA:individuals": null, "US-PA:attorney_general": null } },
   { name: "O.C.G.A. 10-1-912(a) without unreasonable delay, no regulator", state: "US-GA", count: 5000, expected: { "US-GA:individuals": null } },
-  { name: "N.C. Gen. Stat. 75-65(a) without unreasonable delay (AG notice unverified: not encoded)", state: "US-NC", count: 5000, expected: { "US-NC:individuals": null } },
-  { name: "MCL 445.72(1) without unreasonable delay, no regulator", state: "US-MI", count: 5000, expected: { "US-MI:individuals": null } },
+  { name: "N.C. Gen. Stat. 75-65(a),(e1),(f) residents, AG Consumer Protection Division, credit bureaus", state: "US-NC", count: 5000, expected: { "US-NC:individuals": null, "US-NC:attorney_general": null, "US-NC:credit_bureaus": null } },
+  { name: "MCL 445.72(1),(8) without unreasonable delay; credit bureaus above 1,000", state: "US-MI", count: 5000, expected: { "US-MI:individuals": null, "US-MI:credit_bureaus": null } },
   { name: "M.G.L. c. 93H, 3(b) AG and Office of Consumer Affairs for any count", state: "US-MA", count: 1, expected: { "US-MA:individuals": null, "US-MA:attorney_general": null, "US-MA:state_regulator": null } },
   { name: "Va. Code 18.2-186.6(B) AG for any count", state: "US-VA", count: 1, expected: { "US-VA:individuals": null, "US-VA:attorney_general": null } },
-  { name: "Wyoming: no encoded rule (listed in MISSING_RULES) -> nothing", state: "US-WY", count: 5000, expected: {} },
+  { name: "Wyo. Stat. 40-12-502(a) without unreasonable delay, no regulator", state: "US-WY", count: 5000, expected: { "US-WY:individuals": null } },
 ];
 
 describe("US state breach-notification statutes", () => {

@@ -33,12 +33,13 @@ export async function createIncident(actor: Actor, input: unknown, transact: Tra
   // Linked assets: every id must exist (422 naming the unknown ones, nothing written); facts the
   // client did not state are pre-filled from them (lib/breaches/asset-prefill.ts).
   const assets = await resolveAssets(actor, parsed.data.assetIds ?? []);
-  const { encrypted, dataCategories, phi } = parsed.data;
-  const prefill = prefillFromAssets({ assets, client: { encrypted, dataCategories, phi } });
+  const { encrypted, dataCategories, phi, dataElements } = parsed.data;
+  const prefill = prefillFromAssets({ assets, client: { encrypted, dataCategories, phi, dataElements } });
   const facts = {
     ...parsed.data,
     ...(prefill.encrypted !== undefined ? { encrypted: prefill.encrypted } : {}),
     ...(prefill.dataCategories ? { dataCategories: prefill.dataCategories } : {}),
+    ...(prefill.dataElements ? { dataElements: prefill.dataElements } : {}),
     ...(prefill.phi ? { phi: true } : {}),
   };
   const columns = { ...incidentColumns(facts), encryptedSource: prefill.encryptedSource ?? "client" };

@@ -3,7 +3,8 @@ import "server-only";
 // stored obligations inside the caller's transaction. Not exported to pages or routes.
 import { computeObligations } from "@/lib/breaches/compute-obligations";
 import { byUrgency, planReconcile, planSummary, sentAtByKey, type StoredObligation, type StoredStatus } from "@/lib/breaches/reconcile";
-import type { AiIncidentKind, Incident, Obligation, RiskLevel, Role } from "@/lib/breaches/types";
+import type { AiIncidentKind, DataElement, Incident, Obligation, RiskLevel, Role } from "@/lib/breaches/types";
+import { DATA_ELEMENTS } from "@/lib/breaches/types";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/server/db";
 import { getSetting } from "@/lib/server/settings/settings";
@@ -31,6 +32,11 @@ export async function orgTimeZone(): Promise<string> {
   }
 }
 
+/** Stored elements, keeping only known ones (a column edited by hand cannot break the engine). */
+function parseDataElements(json: string): DataElement[] {
+  return parseJson<string[]>(json, []).filter((e): e is DataElement => (DATA_ELEMENTS as readonly string[]).includes(e));
+}
+
 export function engineInput(row: IncidentRow): Incident {
   const roles = parseJson<Role[]>(row.roles, []);
   return {
@@ -39,6 +45,9 @@ export function engineInput(row: IncidentRow): Incident {
     roles,
     phi: row.phi,
     encrypted: row.encrypted,
+    ...(row.encryptionKeyCompromised ? { encryptionKeyCompromised: true } : {}),
+    ...(row.stateHarmNotLikely ? { stateHarmNotLikely: true } : {}),
+    ...(row.dataElements !== null ? { dataElements: parseDataElements(row.dataElements) } : {}),
     riskLevel: row.riskLevel as RiskLevel,
     hipaaLowProbabilityOfCompromise: row.hipaaLowProbabilityOfCompromise,
     affected: parseJson<{ jurisdiction: string; count: number }[]>(row.affected, []),
@@ -176,8 +185,11 @@ export function toIncidentDto(
     status: row.status as IncidentStatus,
     roles: parseJson<Role[]>(row.roles, []),
     dataCategories: parseJson<string[]>(row.dataCategories, []),
+    dataElements: row.dataElements === null ? null : parseDataElements(row.dataElements),
     phi: row.phi,
     encrypted: row.encrypted,
+    encryptionKeyCompromised: row.encryptionKeyCompromised,
+    stateHarmNotLikely: row.stateHarmNotLikely,
     encryptedSource: (["client", "assets", "default"].includes(row.encryptedSource) ? row.encryptedSource : "client") as IncidentDto["encryptedSource"],
     riskLevel: row.riskLevel as RiskLevel,
     riskRationale: row.riskRationale,
@@ -232,8 +244,13 @@ export function incidentColumns(input: Partial<import("@/lib/validation/breaches
   if (has("status")) data.status = input.status;
   if (has("roles")) data.roles = JSON.stringify([...new Set(input.roles)]);
   if (has("dataCategories")) data.dataCategories = JSON.stringify(input.dataCategories);
+  if ("dataElements" in input && input.dataElements !== undefined) {
+    data.dataElements = input.dataElements === null ? null : JSON.stringify([...new Set(input.dataElements)]);
+  }
   if (has("phi")) data.phi = input.phi;
   if (has("encrypted")) data.encrypted = input.encrypted;
+  if (has("encryptionKeyCompromised")) data.encryptionKeyCompromised = input.encryptionKeyCompromised;
+  if (has("stateHarmNotLikely")) data.stateHarmNotLikely = input.stateHarmNotLikely;
   if (has("riskLevel")) data.riskLevel = input.riskLevel;
   if (has("riskRationale")) data.riskRationale = input.riskRationale;
   if (has("hipaaAssessment")) {

@@ -7,6 +7,7 @@ import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { prefillFromAssets, type EncryptedSource } from "@/lib/breaches/asset-prefill";
+import type { DataElement } from "@/lib/breaches/types";
 import { attachAssetSummaries, replaceLinksInTx, resolveAssets } from "@/lib/server/breaches/incident-assets";
 import { incidentColumns, loadIncidentDto, orgTimeZone, recomputeInTx, toIncidentDto } from "@/lib/server/breaches/incident-core";
 import { updateIncidentSchema, type IncidentDto } from "@/lib/validation/breaches";
@@ -35,13 +36,18 @@ export async function updateIncident(actor: Actor, incidentId: string, input: un
       // New links: pre-fill what this request does not state, never over a person's earlier answer.
       prefilled = prefillFromAssets({
         assets,
-        client: { encrypted: changes.encrypted, dataCategories: changes.dataCategories, phi: changes.phi },
-        stored: { encryptedSource: before.encryptedSource as EncryptedSource, dataCategories: JSON.parse(before.dataCategories) as string[] },
+        client: { encrypted: changes.encrypted, dataCategories: changes.dataCategories, phi: changes.phi, dataElements: changes.dataElements },
+        stored: {
+          encryptedSource: before.encryptedSource as EncryptedSource,
+          dataCategories: JSON.parse(before.dataCategories) as string[],
+          dataElements: before.dataElements === null ? null : (JSON.parse(before.dataElements) as DataElement[]),
+        },
       });
       facts = {
         ...changes,
         ...(prefilled.encrypted !== undefined ? { encrypted: prefilled.encrypted } : {}),
         ...(prefilled.dataCategories ? { dataCategories: prefilled.dataCategories } : {}),
+        ...(prefilled.dataElements ? { dataElements: prefilled.dataElements } : {}),
         ...(prefilled.phi ? { phi: true } : {}),
       };
       encryptedSource = prefilled.encryptedSource ?? encryptedSource;

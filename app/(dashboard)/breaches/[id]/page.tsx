@@ -16,6 +16,7 @@ import { EncryptionBadge } from "../_components/asset-picker";
 import { Countdown } from "../_components/countdown";
 import { IncidentWizard } from "../_components/incident-wizard";
 import { ChecklistForm, MarkSentForm, StatusForm, TimelineForm } from "../_components/obligation-forms";
+import { DATA_ELEMENT_LABELS } from "../_components/data-element-labels";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -131,6 +132,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               ["Contained", i.containedAt ? formatInstant(i.containedAt, tz) : "Not yet"],
               ["Roles", i.roles.length ? i.roles.join(", ") : "Owner of the data"],
               ["Data categories", i.dataCategories.join(", ")],
+              ["Data elements", i.dataElements === null ? "Not given (US state obligations need them to decide)" : i.dataElements.map((e) => DATA_ELEMENT_LABELS[e]).join(", ") || "None"],
               ["Affected", `${total.toLocaleString("en-US")}: ${i.affected.map((a) => `${a.jurisdiction} ${a.count}`).join(", ")}`],
               ["PHI", i.phi ? "Yes" : "No"],
               ["Unreadable (encrypted)", `${i.encrypted ? "Yes" : "No"}${i.encryptedSource === "assets" ? " (pre-filled from the linked assets)" : ""}`],

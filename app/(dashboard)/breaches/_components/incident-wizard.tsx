@@ -4,7 +4,7 @@
 import { useActionState, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
-import { categoriesFromAssets, encryptedFromAssets, phiFromAssets } from "@/lib/breaches/asset-prefill";
+import { categoriesFromAssets, elementsPrefill, encryptedFromAssets, phiFromAssets } from "@/lib/breaches/asset-prefill";
 import { computeObligations } from "@/lib/breaches/compute-obligations";
 import { isEeaOrUk, JURISDICTION_OPTIONS, US_STATES } from "@/lib/breaches/jurisdictions";
 import { byUrgency } from "@/lib/breaches/reconcile";
@@ -34,6 +34,11 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
         upd.categoriesPrefilled = cats.length > 0;
       }
       if (!prev.phiTouched && phiFromAssets(next)) upd.phi = true;
+      if (!prev.elementsTouched) {
+        const elements = elementsPrefill(next);
+        upd.elements = new Set(elements ?? []);
+        upd.elementsGiven = elements !== undefined;
+      }
       return upd;
     });
   }
@@ -58,6 +63,10 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
     dataCategories: s.categories.split(",").map((c) => c.trim()).filter(Boolean),
     affected,
     roles,
+    // Not given: omitted on create (the server may pre-fill from the assets), null on edit (cleared).
+    ...(s.elementsGiven ? { dataElements: [...s.elements] } : incident?.dataElements ? { dataElements: null } : {}),
+    encryptionKeyCompromised: s.encrypted && s.keyCompromised,
+    stateHarmNotLikely: s.harmNotLikely,
     phi: s.phi,
     // Not answered by the person and assets linked: the server derives it from the same assets.
     ...(s.encryptedTouched ? { encrypted: s.encrypted } : {}),
@@ -67,7 +76,7 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
     hipaaAssessment: s.hipaa,
     hipaaLowProbabilityOfCompromise: needsHipaa ? s.lowProb : false,
     aiSeriousIncident: s.ai ? { kind: s.aiKind, system: s.aiSystem } : null,
-    lawEnforcementDelay: needsLe && s.le && s.leUntil ? { until: s.leUntil, written: s.leWritten, official: s.leOfficial } : null,
+    lawEnforcementDelay: needsLe && s.le && s.leUntil ? { until: s.leUntil, written: s.leWritten, official: s.leOfficial, ...(s.leStatedAt ? { statedAt: s.leStatedAt } : {}) } : null,
     ...(incident ? { version: incident.version } : {}),
   };
 
@@ -80,11 +89,14 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
           roles,
           phi: s.phi,
           encrypted: s.encrypted,
+          ...(payload.encryptionKeyCompromised ? { encryptionKeyCompromised: true } : {}),
+          ...(s.harmNotLikely ? { stateHarmNotLikely: true } : {}),
+          ...(s.elementsGiven ? { dataElements: [...s.elements] } : {}),
           riskLevel: s.riskLevel,
           hipaaLowProbabilityOfCompromise: payload.hipaaLowProbabilityOfCompromise,
           affected: affected.filter((a) => Number.isInteger(a.count) && a.count >= 0),
           ...(s.ai ? { aiSeriousIncident: { kind: s.aiKind } } : {}),
-          ...(payload.lawEnforcementDelay ? { lawEnforcementDelay: { until: payload.lawEnforcementDelay.until, written: payload.lawEnforcementDelay.written } } : {}),
+          ...(payload.lawEnforcementDelay ? { lawEnforcementDelay: { until: payload.lawEnforcementDelay.until, written: payload.lawEnforcementDelay.written, ...(s.leStatedAt ? { statedAt: s.leStatedAt } : {}) } } : {}),
         },
         { timeZone },
       ).sort((a, b) => byUrgency({ ...a, status: "open", sentAt: null }, { ...b, status: "open", sentAt: null }));

@@ -1,6 +1,6 @@
 // The incident wizard's form state: what the person has answered so far, built from an
 // existing incident when editing. Labels for the choices live here too.
-import type { AiIncidentKind, RiskLevel, Role } from "@/lib/breaches/types";
+import type { AiIncidentKind, DataElement, RiskLevel, Role } from "@/lib/breaches/types";
 import { isoToWallInput } from "@/lib/breaches/wall-time";
 import type { IncidentAssetDto, IncidentDto } from "@/lib/validation/breaches";
 
@@ -36,6 +36,12 @@ export function initialState(i: IncidentDto | undefined, timeZone: string) {
     rows: (i?.affected.length ? i.affected.map((a) => ({ jurisdiction: a.jurisdiction, count: String(a.count) })) : [{ jurisdiction: "", count: "" }]) as Row[],
     ownsData: i ? i.roles.length === 0 : true,
     roles: new Set<Role>(i?.roles ?? []),
+    // US state definitions of personal information: null on the incident = not given yet.
+    elements: new Set<DataElement>(i?.dataElements ?? []),
+    elementsGiven: i ? i.dataElements !== null : false,
+    elementsTouched: i ? i.dataElements !== null : false,
+    keyCompromised: i?.encryptionKeyCompromised ?? false,
+    harmNotLikely: i?.stateHarmNotLikely ?? false,
     phi: i?.phi ?? false,
     encrypted: i?.encrypted ?? false,
     // Pre-fill from linked assets until the person answers themselves (then their answer wins).
@@ -54,6 +60,7 @@ export function initialState(i: IncidentDto | undefined, timeZone: string) {
     leUntil: i?.lawEnforcementDelay?.until.slice(0, 10) ?? "",
     leWritten: i?.lawEnforcementDelay?.written ?? true,
     leOfficial: i?.lawEnforcementDelay?.official ?? "",
+    leStatedAt: i?.lawEnforcementDelay?.statedAt?.slice(0, 10) ?? "",
   };
 }
 

@@ -5,6 +5,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { AI_INCIDENT_KINDS, type AiIncidentKind, type RiskLevel } from "@/lib/breaches/types";
 import type { IncidentAssetDto } from "@/lib/validation/breaches";
 import { AssetPicker } from "./asset-picker";
+import { DataElementsField } from "./data-elements";
 import { AI_KIND_LABELS, ROLE_OPTIONS, type SetField, type SetState, type WizardState } from "./wizard-state";
 
 export function RoleAndDataStep({ s, set, setS, pickAssets }: { s: WizardState; set: SetField; setS: SetState; pickAssets: (next: IncidentAssetDto[]) => void }) {
@@ -30,8 +31,13 @@ export function RoleAndDataStep({ s, set, setS, pickAssets }: { s: WizardState; 
             <Input value={s.categories} onChange={(e) => setS((p) => ({ ...p, categories: e.target.value, categoriesPrefilled: false }))} />
           </Field>
         )}
+        <DataElementsField s={s} setS={setS} />
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.phi} onChange={(e) => setS((p) => ({ ...p, phi: e.target.checked, phiTouched: true }))} /> Protected health information (PHI) is involved</label>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.encrypted} onChange={(e) => setS((p) => ({ ...p, encrypted: e.target.checked, encryptedTouched: true }))} /> The data was unreadable to whoever got it (encrypted, and the keys were not compromised)</label>
+        {s.encrypted && (
+          <label className="ml-6 flex items-center gap-2 text-sm"><input type="checkbox" checked={s.keyCompromised} onChange={(e) => set("keyCompromised", e.target.checked)} /> &hellip;but the key or credential may have been taken too (most US state laws then require notice)</label>
+        )}
+        <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={s.harmNotLikely} onChange={(e) => set("harmNotLikely", e.target.checked)} /> A documented investigation found misuse or harm not reasonably likely (US state risk-of-harm exceptions, where a state has one)</label>
         {s.assets.length > 0 && (
           <div className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="encryption-prefill">
             {s.encryptedTouched ? (
@@ -89,6 +95,7 @@ export function RiskStep({ s, set, needsGdprRisk, needsHipaa, needsLe }: { s: Wi
               <div className="grid gap-3 sm:grid-cols-3">
                 <Field label="Delay until (date)"><Input type="date" value={s.leUntil} onChange={(e) => set("leUntil", e.target.value)} /></Field>
                 <Field label="Statement"><Select value={s.leWritten ? "written" : "oral"} onChange={(e) => set("leWritten", e.target.value === "written")}><option value="written">Written</option><option value="oral">Oral (at most 30 days)</option></Select></Field>
+                <Field label="Delay requested on (date)" hint="A delay asked after a state deadline has passed does not extend it"><Input type="date" value={s.leStatedAt} onChange={(e) => set("leStatedAt", e.target.value)} /></Field>
                 <Field label="Official"><Input value={s.leOfficial} onChange={(e) => set("leOfficial", e.target.value)} /></Field>
               </div>
             )}
