@@ -11,6 +11,8 @@ import type {
   StateLawEnforcementPolicy,
   Trigger,
 } from "../types";
+import type { OrganisationFacts } from "../organisation";
+import type { RuleDescription } from "./describe";
 
 export interface RuleContext {
   readonly incident: Incident;
@@ -28,6 +30,8 @@ export interface RuleContext {
   readonly totalAffected: number;
   /** When the obligation with this key was sent, if recorded. */
   sentAtMs(key: string): number | undefined;
+  /** The organisation's profile (NO_ORGANISATION_FACTS when none was given). */
+  readonly organisation: OrganisationFacts;
 }
 
 /**
@@ -42,15 +46,18 @@ export interface RuleVersion {
   /** `${family}@${validFrom}`, recorded on every obligation it produces. */
   readonly version: string;
   evaluate(ctx: RuleContext): Obligation[];
+  /** Rows of docs/breach-rules.md (see describe.ts). */
+  describe?(): RuleDescription[];
 }
 
 export function defineRule(
   family: string,
   validFrom: string,
   evaluate: (ctx: RuleContext, version: string) => Obligation[],
+  describe?: () => RuleDescription[],
 ): RuleVersion {
   const version = `${family}@${validFrom}`;
-  return { family, validFrom, version, evaluate: (ctx) => evaluate(ctx, version) };
+  return { family, validFrom, version, evaluate: (ctx) => evaluate(ctx, version), ...(describe ? { describe } : {}) };
 }
 
 export interface ObligationDraft {
