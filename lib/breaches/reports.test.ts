@@ -7,6 +7,7 @@ const INCIDENT: IncidentDto = {
   discoveredAt: "2026-03-02T10:00:00.000Z", containedAt: null, status: "open", roles: [], dataCategories: ["names", "diagnoses"], phi: true, encrypted: false, encryptedSource: "client",
   riskLevel: "high", riskRationale: "Health data", hipaaAssessment: { nature: "Diagnoses", unauthorizedPerson: "Unknown thief", acquiredOrViewed: "Unknown", mitigation: "Remote wipe requested" },
   hipaaLowProbabilityOfCompromise: false, affected: [{ jurisdiction: "US-CA", count: 600 }, { jurisdiction: "DE", count: 3 }], aiSeriousIncident: null, lawEnforcementDelay: null,
+  sector: { materialityDeterminedAt: null, secDelayUntil: null, doraMajorClassifiedAt: null, nis2Significant: null, aiMemberStates: [], hhsBreachType: [], hhsLocation: [] },
   timeZone: "Europe/Berlin", version: 0, createdAt: "2026-03-02T10:05:00.000Z", updatedAt: "2026-03-02T10:05:00.000Z",
   obligations: [
     { id: "o1", key: "GDPR:supervisory_authority:DE", regime: "GDPR", recipient: "supervisory_authority", jurisdiction: "DE", dueAt: "2026-03-05T10:00:00.000Z", dueRule: "72 hours", citation: "GDPR Art. 33(1)", status: "open", ruleVersion: "gdpr-art33-34@2018-05-25", trigger: "awareness", applies: true, statusReason: null, sentAt: null, reference: null, sentBy: null, contentChecklist: [] },

@@ -2,6 +2,7 @@
 // the wizard and the OpenAPI document.
 import { z } from "zod";
 import { rejectUnsafeText } from "@/lib/validation/safe-input";
+import { sectorFactsSchema, sectorIncidentFields } from "@/lib/validation/breach-sector";
 import { AI_INCIDENT_KINDS, RECIPIENTS, RISK_LEVELS, ROLES } from "@/lib/breaches/types";
 
 export const INCIDENT_STATUSES = ["open", "contained", "closed"] as const;
@@ -76,6 +77,7 @@ const incidentFields = {
    * sent, they are pre-filled from these assets (lib/breaches/asset-prefill.ts).
    */
   assetIds: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+  ...sectorIncidentFields,
 };
 
 /**
@@ -189,6 +191,8 @@ export const incidentSchema = z.object({
   affected: z.array(z.object({ jurisdiction: z.string(), count: z.number() })),
   aiSeriousIncident: z.object({ kind: z.enum(AI_INCIDENT_KINDS), system: z.string() }).nullable(),
   lawEnforcementDelay: z.object({ until: z.string(), written: z.boolean(), statedAt: z.string().nullable(), official: z.string() }).nullable(),
+  /** Sector-regime facts and the HHS record categories (docs/decisions/330). */
+  sector: sectorFactsSchema,
   timeZone: z.string(),
   version: z.number(),
   createdAt: z.string(),
