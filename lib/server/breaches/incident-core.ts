@@ -6,7 +6,7 @@ import { byUrgency, planReconcile, planSummary, sentAtByKey, type StoredObligati
 import type { AiIncidentKind, Incident, Obligation, RiskLevel, Role } from "@/lib/breaches/types";
 import type { OrganisationFacts } from "@/lib/breaches/organisation";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/server/db";
+import { db, type Tx } from "@/lib/server/db";
 import { getSetting } from "@/lib/server/settings/settings";
 import { loadOrganisationFacts, sectorColumns, sectorEngineInput, sectorFactsDto } from "@/lib/server/breaches/incident-sector";
 import type { IncidentDto, IncidentStatus, ObligationDto } from "@/lib/validation/breaches";
@@ -22,9 +22,13 @@ function parseJson<T>(value: string, fallback: T): T {
   }
 }
 
-/** The organisation's IANA zone (setting org.timeZone); an unknown zone falls back to UTC. */
+/**
+ * The organisation's IANA zone: the profile's (docs/decisions/330), else the legacy setting
+ * org.timeZone (before the profile is first saved); an unknown zone falls back to UTC.
+ */
 export async function orgTimeZone(): Promise<string> {
-  const zone = await getSetting("org.timeZone");
+  const profile = await db().organisationProfile.findUnique({ where: { id: "org" }, select: { timeZone: true } });
+  const zone = profile?.timeZone ?? (await getSetting("org.timeZone"));
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return zone;
