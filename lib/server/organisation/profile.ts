@@ -138,7 +138,9 @@ export async function updateOrganisationProfile(
       diff: { before: beforeFacts, after: merged.data, recomputed },
     });
     return { ...toDto(row), recomputed: Object.keys(recomputed).length };
-  });
+    // Every open incident is recomputed in this one transaction (all or nothing), which takes
+    // longer than the 5 s default with a few hundred open incidents on a busy database.
+  }, { timeout: 120_000, maxWait: 10_000 });
 }
 
 function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
