@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, PUT } from "@/app/api/v1/organisation/route";
 import { POST as createIncidentRoute } from "@/app/api/v1/incidents/route";
 import { SYSTEM_CLI } from "@/lib/server/actor";
@@ -20,6 +20,12 @@ beforeAll(async () => {
   officerKey = (await createApiKey(SYSTEM_CLI, { name: "org officer", scopes: ["organisation:write"], userEmail: officer.email })).key;
   readKey = (await createApiKey(SYSTEM_CLI, { name: "org reader", scopes: ["organisation:read"] })).key;
   incidentKey = (await createApiKey(SYSTEM_CLI, { name: "incident writer", scopes: ["incidents:write"] })).key;
+});
+
+// The profile is one row that every later test file's incidents would read: remove it.
+afterAll(async () => {
+  await db().organisationProfile.deleteMany({});
+  await db().setting.deleteMany({ where: { key: "org.timeZone" } });
 });
 
 const req = (method: string, key: string, body?: unknown) =>
