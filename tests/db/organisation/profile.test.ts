@@ -4,6 +4,7 @@ import { POST as createIncidentRoute } from "@/app/api/v1/incidents/route";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { createIncident } from "@/lib/server/breaches/create-incident";
+import { exportIncident } from "@/lib/server/breaches/export-incident";
 import { getIncident } from "@/lib/server/breaches/query-incidents";
 import { markObligationSent } from "@/lib/server/breaches/track-obligation";
 import { db } from "@/lib/server/db";
@@ -126,5 +127,11 @@ describe("/api/v1/organisation", () => {
     expect(after.obligations.find((o) => o.key === "GDPR:supervisory_authority:FR")).toMatchObject({ status: "sent", applies: false });
     const audit = await lastAudit("organisation.update");
     expect(Object.keys((audit?.diff?.recomputed ?? {}) as object)).toContain(after.reference);
+
+    // Reports: the AI Act report only for an AI serious incident; the California text and the NIS2 draft export.
+    const exporter = await actorFor("compliance_officer");
+    await expect(exportIncident(exporter, i.id, "ai-act-art73.pdf")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(String((await exportIncident(exporter, i.id, "ca-notice.txt")).body)).toContain("What Happened");
+    expect(((await exportIncident(exporter, i.id, "nis2-early-warning.pdf")).body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
