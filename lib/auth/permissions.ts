@@ -77,6 +77,9 @@ export const SCOPES = {
   // Reviewers' integrations (ticketing, chat): the key must be bound to the reviewer.
   "decisions:review": ["oversight:read", "decision:review"],
   "posture:read": ["posture:read"],
+  // The organisation profile (docs/decisions/330); writing also needs a key bound to an admin.
+  "organisation:read": ["settings:read"],
+  "organisation:write": ["settings:read", "settings:manage"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type Scope = keyof typeof SCOPES;
@@ -98,6 +101,7 @@ export function scopesGrant(scopes: readonly string[], permission: Permission): 
 const SCOPE_IMPLIES: Partial<Record<Scope, readonly Scope[]>> = {
   "inventory:write": ["inventory:read"],
   "incidents:write": ["incidents:read"],
+  "organisation:write": ["organisation:read"],
 };
 
 export function scopeSatisfied(held: readonly string[], required: Scope): boolean {

@@ -7,6 +7,7 @@ import { CALIFORNIA_RULES } from "./rules/california";
 import { GDPR_RULES } from "./rules/gdpr";
 import { HIPAA_RULES } from "./rules/hipaa";
 import { US_STATE_RULES } from "./rules/us-states";
+import { SECTOR_RULES } from "./rules/sector";
 
 export { MISSING_RULES } from "./missing";
 export type { MissingRule } from "./missing";
@@ -17,6 +18,7 @@ export const CATALOGUE: readonly RuleVersion[] = [
   ...AI_ACT_RULES,
   ...CALIFORNIA_RULES,
   ...US_STATE_RULES,
+  ...SECTOR_RULES,
 ];
 
 /**

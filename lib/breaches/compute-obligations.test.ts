@@ -22,7 +22,7 @@ const EVERYTHING: Incident = incident({
 });
 
 describe("computeObligations: one incident, every clock", () => {
-  it("GDPR Art. 33-34, UK GDPR, 45 CFR 164.404-408, Cal. Civ. Code 1798.82, Tex. 521.053, N.Y. 899-aa, EU AI Act Art. 73 in one incident (America/Los_Angeles)", () => {
+  it("GDPR Art. 33-34, UK GDPR, 45 CFR 164.404-408, Cal. Civ. Code 1798.82, Tex. 521.053, N.Y. 899-aa in one incident, EU AI Act Art. 73 not yet applicable (America/Los_Angeles)", () => {
     const all = computeObligations(EVERYTHING, { timeZone: "America/Los_Angeles" });
     expect(dueByKey(all)).toEqual({
       "GDPR:supervisory_authority:DE": "2026-03-13T06:30:00.000Z",
@@ -34,7 +34,7 @@ describe("computeObligations: one incident, every clock", () => {
       "HIPAA:individuals": "2026-05-09T06:59:59.999Z",
       "HIPAA:media:US-CA": "2026-05-09T06:59:59.999Z",
       "HIPAA:hhs": "2026-05-09T06:59:59.999Z",
-      "EU-AI-ACT:market_surveillance_authority": "2026-03-20T06:59:59.999Z",
+      // No EU-AI-ACT row: discovered 10 March 2026, before Art. 73 applies (2 August 2026, Art. 113).
       "US-CA:individuals": "2026-04-09T06:59:59.999Z",
       "US-CA:attorney_general": null,
       "US-NY:individuals": "2026-04-09T06:59:59.999Z",

@@ -2,6 +2,7 @@
 // no I/O, no clock (the only instants are the incident's and the recorded sentAt values).
 import { isoDate, localDateOf, parseInstant } from "./calendar";
 import { rulesInForce } from "./catalogue";
+import { NO_ORGANISATION_FACTS } from "./organisation";
 import type { RuleContext } from "./rules/context";
 import type { ComputeOptions, Incident, Obligation, Role } from "./types";
 
@@ -64,6 +65,7 @@ export function computeObligations(incident: Incident, options: ComputeOptions =
     affected,
     totalAffected,
     sentAtMs: (key) => sent.get(key),
+    organisation: options.organisation ?? NO_ORGANISATION_FACTS,
   };
   return rulesInForce(isoDate(discoveryDate)).flatMap((rule) => rule.evaluate(ctx));
 }

@@ -2,7 +2,9 @@
 // data layer renders them (PDF, CSV, XLSX, JSON) and audits the export.
 import type { PdfBlock, PdfDocumentSpec } from "@/lib/export/pdf";
 import type { IncidentDto, ObligationDto } from "@/lib/validation/breaches";
+import { HHS_BREACH_TYPE_LABELS, HHS_LOCATION_LABELS } from "@/lib/validation/breach-sector";
 import { byUrgency } from "./reconcile";
+import { EU_MEMBER_STATES } from "./rules/gdpr";
 
 /** "2026-03-02 11:00 (Europe/Berlin)": the organisation's wall time, which is how deadlines are counted. */
 export function formatInstant(iso: string | null, timeZone: string): string {
@@ -112,7 +114,20 @@ export function incidentReportPdf(i: IncidentDto, generatedAt: string, orgName: 
 }
 
 /** GDPR Art. 33(3)(a)-(d) notification to the supervisory authority (a draft to complete). */
-export function gdprArt33Draft(i: IncidentDto, orgName: string, nowMs: number): PdfDocumentSpec {
+export interface DpoContact {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly address: string;
+}
+
+/** Art. 33(3)(b) from the organisation profile; the placeholder only where nothing is recorded. */
+export function dpoContactText(dpo: DpoContact | undefined): string {
+  const parts = dpo ? [dpo.name, dpo.email, dpo.phone, dpo.address].map((p) => p.trim()).filter(Boolean) : [];
+  return parts.length ? parts.join(" · ") : "[Name, e-mail and telephone of the DPO or contact point: record them in Admin → Organisation profile]";
+}
+
+export function gdprArt33Draft(i: IncidentDto, orgName: string, nowMs: number, dpo?: DpoContact): PdfDocumentSpec {
   const eea = i.obligations.filter((o) => (o.regime === "GDPR" || o.regime === "UK-GDPR") && o.recipient === "supervisory_authority");
   const late = eea.find((o) => o.dueAt && Date.parse(o.dueAt) < nowMs && !o.sentAt);
   return {
@@ -134,7 +149,7 @@ export function gdprArt33Draft(i: IncidentDto, orgName: string, nowMs: number): 
         ["Approximate number of records", "[to complete]"],
       ] },
       { kind: "heading", text: "(b) Data protection officer or other contact point" },
-      { kind: "paragraph", text: "[Name, e-mail and telephone of the DPO or contact point]" },
+      { kind: "paragraph", text: dpoContactText(dpo) },
       { kind: "heading", text: "(c) Likely consequences" },
       { kind: "paragraph", text: `Risk assessment: ${i.riskLevel}. ${i.riskRationale || "[Describe the likely consequences for the data subjects]"}` },
       { kind: "heading", text: "(d) Measures taken or proposed" },
@@ -149,15 +164,25 @@ export function gdprArt33Draft(i: IncidentDto, orgName: string, nowMs: number): 
 /** Cal. Civ. Code 1798.82(d)(1): "Notice of Data Breach" with the five statutory headings. */
 export const CA_HEADINGS = ["What Happened", "What Information Was Involved", "What We Are Doing", "What You Can Do", "For More Information"] as const;
 
-export function californiaNoticeDraft(i: IncidentDto, orgName: string): PdfDocumentSpec {
-  const ca = i.obligations.find((o) => o.regime === "US-CA" && o.recipient === "individuals");
-  const body: Record<(typeof CA_HEADINGS)[number], string> = {
+function californiaBody(i: IncidentDto, orgName: string): Record<(typeof CA_HEADINGS)[number], string> {
+  return {
     "What Happened": `On ${formatInstant(i.discoveredAt, i.timeZone).slice(0, 10)}, ${orgName} discovered ${i.title.charAt(0).toLowerCase()}${i.title.slice(1)}.${i.occurredAt ? ` The incident occurred on or about ${formatInstant(i.occurredAt, i.timeZone).slice(0, 10)}.` : ""} ${i.description}`.trim(),
     "What Information Was Involved": i.dataCategories.length ? `The information involved: ${i.dataCategories.join(", ")}.` : "[List the types of personal information involved]",
     "What We Are Doing": `${i.containedAt ? `We contained the incident on ${formatInstant(i.containedAt, i.timeZone).slice(0, 10)}. ` : ""}[Describe the investigation and the steps taken to prevent a recurrence.]`,
     "What You Can Do": "[Steps recipients can take, e.g. monitor account statements, place a fraud alert or security freeze; where SSNs or ID numbers were involved, the offer of identity theft prevention and mitigation services (1798.82(d)(2)(G))]",
     "For More Information": `[Toll-free number, e-mail and postal address of ${orgName}; contact details of the major credit reporting agencies where SSNs or ID numbers were involved]`,
   };
+}
+
+/** The same notice as editable plain text (to paste into a mailing tool and finish there). */
+export function californiaNoticeText(i: IncidentDto, orgName: string): string {
+  const body = californiaBody(i, orgName);
+  return ["NOTICE OF DATA BREACH", "", ...CA_HEADINGS.flatMap((h) => [h, body[h], ""])].join("\n");
+}
+
+export function californiaNoticeDraft(i: IncidentDto, orgName: string): PdfDocumentSpec {
+  const ca = i.obligations.find((o) => o.regime === "US-CA" && o.recipient === "individuals");
+  const body = californiaBody(i, orgName);
   return {
     title: "Notice of Data Breach",
     subtitle: `${orgName} · DRAFT for ${i.reference}${ca?.dueAt ? ` · send by ${formatInstant(ca.dueAt, i.timeZone)} (${ca.citation})` : ""}`,
@@ -181,8 +206,13 @@ export function hhsPortalRecord(i: IncidentDto, orgName: string) {
       endDate: i.occurredUntil?.slice(0, 10) ?? null,
       discoveryDate: i.discoveredAt.slice(0, 10),
       approximateNumberOfIndividualsAffected: total,
-      typeOfBreach: "[Hacking/IT Incident | Unauthorized Access/Disclosure | Theft | Loss | Improper Disposal | Other]",
-      locationOfBreachedInformation: "[Network Server | Email | Electronic Medical Record | Laptop | Desktop | Other Portable Electronic Device | Paper/Films | Other]",
+      // HHS portal categories as collected by the wizard; the placeholder lists them when none is recorded.
+      typeOfBreach: i.sector.hhsBreachType.length
+        ? i.sector.hhsBreachType.map((t) => HHS_BREACH_TYPE_LABELS[t as keyof typeof HHS_BREACH_TYPE_LABELS] ?? t)
+        : `[${Object.values(HHS_BREACH_TYPE_LABELS).join(" | ")}]`,
+      locationOfBreachedInformation: i.sector.hhsLocation.length
+        ? i.sector.hhsLocation.map((t) => HHS_LOCATION_LABELS[t as keyof typeof HHS_LOCATION_LABELS] ?? t)
+        : `[${Object.values(HHS_LOCATION_LABELS).join(" | ")}]`,
       typeOfProtectedHealthInformationInvolved: i.dataCategories,
       briefDescription: `${i.title}. ${i.description}`.trim(),
       safeguardsInPlacePriorToBreach: "[to complete]",
@@ -196,6 +226,12 @@ export function hhsPortalRecord(i: IncidentDto, orgName: string) {
     actionsTakenInResponse: i.timeline.map((t) => ({ at: t.at, action: t.action })),
     riskAssessment: { ...i.hipaaAssessment, lowProbabilityOfCompromise: i.hipaaLowProbabilityOfCompromise },
   };
+}
+
+/** Only EU Member States: those recorded for the AI incident, else the affected EU jurisdictions. */
+export function aiReportMemberStates(i: IncidentDto): string[] {
+  const recorded = i.sector.aiMemberStates.filter((s) => EU_MEMBER_STATES.includes(s));
+  return recorded.length ? recorded : i.affected.map((a) => a.jurisdiction).filter((j) => EU_MEMBER_STATES.includes(j));
 }
 
 /** EU AI Act Art. 73 initial (possibly incomplete, Art. 73(5)) serious incident report. */
@@ -212,7 +248,7 @@ export function aiActInitialReport(i: IncidentDto, orgName: string): PdfDocument
         ["Kind of serious incident (Art. 3(49))", i.aiSeriousIncident?.kind ?? "Not flagged as an AI serious incident"],
         ["Awareness", formatInstant(i.discoveredAt, i.timeZone)],
         ["Occurred", i.occurredAt ? formatInstant(i.occurredAt, i.timeZone) : "Under investigation"],
-        ["Member States concerned", i.affected.map((a) => a.jurisdiction).join(", ") || "—"],
+        ["Member States concerned", aiReportMemberStates(i).join(", ") || "—"],
         ["Persons affected", String(totalAffected(i))],
       ] },
       { kind: "heading", text: "Description of the incident" },

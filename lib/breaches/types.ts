@@ -1,5 +1,6 @@
 // Types of the breach deadline engine: the incident it reads and the obligations it derives.
 // Pure data; see compute-obligations.ts for the engine and rules/ for the law.
+import type { OrganisationFacts } from "./organisation";
 
 export const ROLES = [
   "controller",
@@ -101,6 +102,17 @@ export interface Incident {
   readonly affected: readonly AffectedCount[];
   readonly aiSeriousIncident?: { readonly kind: AiIncidentKind };
   readonly lawEnforcementDelay?: LawEnforcementDelay;
+  // Sector-regime facts (lib/breaches/rules/sector-*.ts); all optional, see docs/decisions/330.
+  /** SEC Form 8-K Item 1.05: when the registrant determined the incident material (ISO instant). */
+  readonly materialityDeterminedAt?: string;
+  /** Item 1.05(c): the Attorney General asked to delay disclosure until this date or instant. */
+  readonly secDelayUntil?: string;
+  /** DORA Art. 18/19: when the incident was classified as major (ISO instant). */
+  readonly doraMajorClassifiedAt?: string;
+  /** NIS2 Art. 23(3): false when the entity assessed the incident as not significant. */
+  readonly nis2Significant?: boolean;
+  /** EU AI Act Art. 73: Member State(s) where the serious incident occurred (ISO codes). */
+  readonly aiMemberStates?: readonly string[];
 }
 
 /**
@@ -129,9 +141,22 @@ export interface ComputeOptions {
    * run from another notice (e.g. California AG: 15 days after the consumer notice) use these.
    */
   readonly sentAt?: Readonly<Record<string, string>>;
+  /** The organisation's profile (lib/breaches/organisation.ts); absent = no sector facts. */
+  readonly organisation?: OrganisationFacts;
 }
 
-export type Regime = "GDPR" | "UK-GDPR" | "HIPAA" | "EU-AI-ACT" | `US-${string}`;
+export type Regime =
+  | "GDPR"
+  | "UK-GDPR"
+  | "HIPAA"
+  | "EU-AI-ACT"
+  | "SEC-8K"
+  | "NIS2"
+  | "DORA"
+  | "NYDFS"
+  | "FTC-SAFEGUARDS"
+  | "FTC-HBNR"
+  | `US-${string}`;
 
 export const RECIPIENTS = [
   "supervisory_authority",
@@ -153,6 +178,14 @@ export const RECIPIENTS = [
   "data_owner",
   // Nationwide consumer reporting agencies (15 U.S.C. 1681a(p)), e.g. Tex. 521.053(h).
   "credit_bureaus",
+  // Sector regimes (docs/decisions/330): the SEC (Form 8-K), a NIS2 CSIRT, a DORA or NIS2
+  // competent authority, the FTC (Safeguards Rule, HBNR) and the California Department of Public
+  // Health (Health & Safety Code 1280.15) are named explicitly rather than as "state_regulator".
+  "sec",
+  "csirt",
+  "competent_authority",
+  "ftc",
+  "cdph",
 ] as const;
 export type Recipient = (typeof RECIPIENTS)[number];
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { rejectUnsafeText } from "@/lib/validation/safe-input";
 import { AI_INCIDENT_KINDS, DATA_ELEMENTS, RECIPIENTS, RISK_LEVELS, ROLES } from "@/lib/breaches/types";
+import { sectorFactsSchema, sectorIncidentFields } from "@/lib/validation/breach-sector";
 
 export const INCIDENT_STATUSES = ["open", "contained", "closed"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -89,6 +90,7 @@ const incidentFields = {
    * sent, they are pre-filled from these assets (lib/breaches/asset-prefill.ts).
    */
   assetIds: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+  ...sectorIncidentFields,
 };
 
 /**
@@ -206,6 +208,8 @@ export const incidentSchema = z.object({
   affected: z.array(z.object({ jurisdiction: z.string(), count: z.number() })),
   aiSeriousIncident: z.object({ kind: z.enum(AI_INCIDENT_KINDS), system: z.string() }).nullable(),
   lawEnforcementDelay: z.object({ until: z.string(), written: z.boolean(), statedAt: z.string().nullable(), official: z.string() }).nullable(),
+  /** Sector-regime facts and the HHS record categories (docs/decisions/330). */
+  sector: sectorFactsSchema,
   timeZone: z.string(),
   version: z.number(),
   createdAt: z.string(),

@@ -15,8 +15,12 @@ export type Verdict = (typeof VERDICTS)[number];
 export const IMPACTS = ["low", "medium", "high", "critical"] as const;
 /** Roles (or groups) an expired SLA can escalate to. */
 export const ESCALATION_TARGETS = ["compliance_officer", "admin", "reviewer"] as const;
-/** Art. 26(6) AI Act: logs kept at least six months. */
-export const MIN_RETENTION_DAYS = 183;
+/**
+ * Art. 26(6) AI Act: logs kept at least six months. Six calendar months are 181 to 184 days
+ * depending on the start (e.g. 1 March to 1 September is 184), so a retention counted in days
+ * must be at least 184 to cover six months from any day (checked in oversight-retention.test.ts).
+ */
+export const MIN_RETENTION_DAYS = 184;
 
 const text = (max: number) => z.string().trim().min(1, "is required").max(max).superRefine(rejectUnsafeText);
 

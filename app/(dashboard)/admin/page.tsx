@@ -11,6 +11,8 @@ import { auditLogStatus } from "@/lib/server/audit/status";
 import { Forbidden } from "../_components/forbidden";
 import { CreateUserForm, UserCommands } from "./user-forms";
 import { ApiKeyRevoke, CreateApiKeyForm, MfaSettingForm } from "./key-forms";
+import { OrganisationProfileForm } from "./organisation-form";
+import { readOrganisationProfile } from "@/lib/server/organisation/profile";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -18,7 +20,8 @@ export default async function AdminPage() {
   const { actor, denied } = await pageActor("user:read");
   if (denied) return <Forbidden what="user administration" />;
   const manage = can(actor, "user:manage");
-  const [users, keys, mfaRequired, audit] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired"), can(actor, "audit:read") ? auditLogStatus(actor) : null]);
+  const [users, keys, mfaRequired, audit, profile] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired"), can(actor, "audit:read") ? auditLogStatus(actor) : null, readOrganisationProfile()]);
+  const manageSettings = can(actor, "settings:manage");
   return (
     <>
       <PageHeader title="Admin" description="People, roles, API keys and security settings. Every change here is in the audit log." />
@@ -47,6 +50,11 @@ export default async function AdminPage() {
         {manage && (
           <Card title="Add a user" description="Creates the account with a password you choose; the person should change it and set up MFA at first sign-in.">
             <CreateUserForm />
+          </Card>
+        )}
+        {manageSettings && (
+          <Card title="Organisation profile" description="The facts the breach rules read: time zone, main establishment (GDPR lead authority), sector regimes, and the DPO contact used in the GDPR Art. 33 draft. Saving recomputes the obligations of every open incident.">
+            <OrganisationProfileForm profile={profile} />
           </Card>
         )}
         <Card title="API keys" description="For machine clients of /api/v1. A key bound to a user can do no more than that user's role.">

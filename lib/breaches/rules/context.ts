@@ -1,6 +1,5 @@
 // What every rule receives, and the shape of a versioned rule in the catalogue.
 import type { LocalDate } from "../calendar";
-import type { RuleDescription } from "./describe";
 import { toIso } from "../calendar";
 import type {
   HipaaLawEnforcementPolicy,
@@ -12,6 +11,8 @@ import type {
   StateLawEnforcementPolicy,
   Trigger,
 } from "../types";
+import type { OrganisationFacts } from "../organisation";
+import type { RuleDescription } from "./describe";
 
 export interface RuleContext {
   readonly incident: Incident;
@@ -29,6 +30,8 @@ export interface RuleContext {
   readonly totalAffected: number;
   /** When the obligation with this key was sent, if recorded. */
   sentAtMs(key: string): number | undefined;
+  /** The organisation's profile (NO_ORGANISATION_FACTS when none was given). */
+  readonly organisation: OrganisationFacts;
 }
 
 /**
@@ -51,9 +54,10 @@ export function defineRule(
   family: string,
   validFrom: string,
   evaluate: (ctx: RuleContext, version: string) => Obligation[],
+  describe?: () => RuleDescription[],
 ): RuleVersion {
   const version = `${family}@${validFrom}`;
-  return { family, validFrom, version, evaluate: (ctx) => evaluate(ctx, version) };
+  return { family, validFrom, version, evaluate: (ctx) => evaluate(ctx, version), ...(describe ? { describe } : {}) };
 }
 
 export interface ObligationDraft {

@@ -1,3 +1,4 @@
+import { NO_ORGANISATION_FACTS } from "../organisation";
 import { describe, expect, it } from "vitest";
 import { find, keys, regime, run } from "../test-fixtures";
 import type { Incident } from "../types";
@@ -116,5 +117,36 @@ describe("GDPR Arts. 33-34 and UK GDPR Arts. 33-34", () => {
     const o = find(run({ riskLevel: "high", affected: [{ jurisdiction: "GB", count: 1 }] }), "UK-GDPR:data_subjects:GB");
     expect(o.citation).toBe("UK GDPR Art. 34(1)");
     expect(o.contentChecklist[0]).toMatch(/plain language/);
+  });
+});
+
+describe("GDPR Art. 56 lead authority from the organisation's main establishment", () => {
+  const affected = [{ jurisdiction: "DE", count: 40 }, { jurisdiction: "FR", count: 3 }, { jurisdiction: "IE", count: 1 }];
+  const withMain = (mainEstablishment: string | null) => ({ organisation: { ...NO_ORGANISATION_FACTS, mainEstablishment } });
+
+  it("main establishment IE -> one lead-authority row (IE) naming DE and FR as concerned authorities", () => {
+    const sa = run({ affected }, withMain("IE")).filter((o) => o.recipient === "supervisory_authority");
+    expect(sa.map((o) => o.key)).toEqual(["GDPR:supervisory_authority:IE"]);
+    expect(sa[0]!.dueAt).toBe("2026-03-05T10:00:00.000Z");
+    expect(sa[0]!.dueRule).toMatch(/Other concerned authorities: DE, FR/);
+    expect(sa[0]!.citation).toBe("GDPR Art. 33(1), Art. 56(1)");
+  });
+
+  it("main establishment in a country with nobody affected still leads (NL)", () => {
+    const sa = run({ affected }, withMain("NL")).filter((o) => o.recipient === "supervisory_authority");
+    expect(sa.map((o) => o.key)).toEqual(["GDPR:supervisory_authority:NL"]);
+    expect(sa[0]!.dueRule).toMatch(/DE, FR, IE/);
+  });
+
+  it("no main establishment (or one outside the EEA) -> one row per concerned authority, as before", () => {
+    for (const main of [null, "US"]) {
+      const sa = run({ affected }, withMain(main)).filter((o) => o.recipient === "supervisory_authority");
+      expect(sa.map((o) => o.key)).toEqual(["GDPR:supervisory_authority:DE", "GDPR:supervisory_authority:FR", "GDPR:supervisory_authority:IE"]);
+    }
+  });
+
+  it("UK GDPR is unaffected by an EU main establishment", () => {
+    const out = run({ affected: [{ jurisdiction: "GB", count: 2 }] }, withMain("IE"));
+    expect(out.filter((o) => o.recipient === "supervisory_authority").map((o) => o.key)).toEqual(["UK-GDPR:supervisory_authority:GB"]);
   });
 });

@@ -1,10 +1,11 @@
 // GDPR (Regulation (EU) 2016/679) Arts. 33-34 for the EEA, and UK GDPR Arts. 33-34 for GB.
 //
-// Choice: one supervisory-authority obligation (and one data-subject obligation) per EEA country
-// with affected people, rather than one lead authority. The lead authority under the one-stop
-// shop (Art. 56) depends on the controller's main establishment, which an incident does not
-// record; notifying each concerned authority is never short of the law, and the UI may collapse
-// the rows onto a lead authority where the organisation has one.
+// Supervisory authority: with a main establishment in the EEA in the organisation's profile
+// (Art. 4(16)), the one-stop shop applies (Art. 56(1), 60): one row for the lead authority of
+// that country, its text naming the other concerned authorities (Art. 4(22): where data subjects
+// are substantially affected). Without one (a controller established outside the EEA, or no
+// profile), one row per EEA country with affected people, since there is no lead authority.
+// Data-subject rows stay per country either way.
 import { addHours } from "../calendar";
 import type { Obligation, Regime } from "../types";
 import type { RuleContext } from "./context";
@@ -48,6 +49,8 @@ interface Flavour {
   readonly law: string;
   readonly authority: string;
   readonly inScope: (jurisdiction: string) => boolean;
+  /** One-stop shop (Art. 56): EU GDPR only; the UK has a single authority. */
+  readonly leadAuthority: boolean;
 }
 
 function evaluateGdpr(ctx: RuleContext, version: string, f: Flavour): Obligation[] {
@@ -56,10 +59,25 @@ function evaluateGdpr(ctx: RuleContext, version: string, f: Flavour): Obligation
   const { riskLevel, encrypted } = ctx.incident;
   const out: Obligation[] = [];
 
+  const main = ctx.organisation.mainEstablishment?.toUpperCase() ?? null;
+  const lead = f.leadAuthority && main !== null && f.inScope(main) ? main : null;
   if (ctx.roles.has("controller")) {
+    if (lead !== null && riskLevel !== "unlikely") {
+      const others = countries.filter((c) => c !== lead);
+      out.push(makeObligation(version, {
+        regime: f.regime,
+        recipient: "supervisory_authority",
+        jurisdiction: lead,
+        dueMs: addHours(ctx.discoveredMs, 72),
+        dueRule: `Lead supervisory authority of the main establishment (${lead}, one-stop shop): without undue delay and, where feasible, not later than 72 hours after becoming aware (exact instant); a later notice gives reasons for the delay. Other concerned authorities: ${others.length > 0 ? others.join(", ") : "none"} (informed through the lead authority, Art. 60)`,
+        citation: `${f.law} Art. 33(1), Art. 56(1)`,
+        contentChecklist: ART_33_3_CHECKLIST,
+        trigger: "awareness",
+      }));
+    }
     for (const jurisdiction of countries) {
       // Art. 33(1): not required when "unlikely to result in a risk".
-      if (riskLevel !== "unlikely") {
+      if (riskLevel !== "unlikely" && lead === null) {
         out.push(makeObligation(version, {
           regime: f.regime,
           recipient: "supervisory_authority",
@@ -122,6 +140,7 @@ export const GDPR_RULES = [
       law: "GDPR",
       authority: "Supervisory authority",
       inScope: (j) => EEA_COUNTRIES.includes(j),
+      leadAuthority: true,
     }),
   ),
   // UK GDPR (retained Regulation, as amended) from the end of the transition period. Earlier UK
@@ -132,6 +151,7 @@ export const GDPR_RULES = [
       law: "UK GDPR",
       authority: "Information Commissioner (ICO)",
       inScope: (j) => j === "GB",
+      leadAuthority: false,
     }),
   ),
 ];

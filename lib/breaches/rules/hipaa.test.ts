@@ -73,3 +73,20 @@ describe("HIPAA Breach Notification Rule, 45 CFR 164.400-414", () => {
     expect(find(run({ ...CE, affected: TX10 }), "HIPAA:hhs").citation).toBe("45 CFR 164.408(c)");
   });
 });
+
+describe("HIPAA fixes (issue 15)", () => {
+  it("45 CFR 160.103: Puerto Rico is a State for the media notice (501 residents of US-PR or PR)", () => {
+    for (const jurisdiction of ["US-PR", "PR"]) {
+      const out = run({ phi: true, roles: ["covered_entity"], affected: [{ jurisdiction, count: 501 }] });
+      expect(out.map((o) => o.key)).toContain(`HIPAA:media:${jurisdiction}`);
+    }
+  });
+
+  it("164.408(b): 500+ -> HHS due with the individual notices once they are recorded as sent", () => {
+    const affected = [{ jurisdiction: "US-TX", count: 600 }];
+    const before = run({ phi: true, roles: ["covered_entity"], affected });
+    expect(before.find((o) => o.key === "HIPAA:hhs")?.dueAt).toBe("2026-05-01T23:59:59.999Z");
+    const after = run({ phi: true, roles: ["covered_entity"], affected }, { sentAt: { "HIPAA:individuals": "2026-03-20T14:00:00Z" } });
+    expect(after.find((o) => o.key === "HIPAA:hhs")).toMatchObject({ dueAt: "2026-03-20T14:00:00.000Z", dependsOn: "HIPAA:individuals" });
+  });
+});

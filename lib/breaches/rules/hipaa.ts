@@ -99,6 +99,13 @@ function sixtyDays(ctx: RuleContext, what: string): { dueMs: number; dueRule: st
   };
 }
 
+const HIPAA_TERRITORIES = new Set(["PR", "VI", "GU", "AS", "MP"]);
+
+/** 45 CFR 160.103: the States, DC and the territories. */
+export function isHipaaState(jurisdiction: string): boolean {
+  return jurisdiction.startsWith("US-") || HIPAA_TERRITORIES.has(jurisdiction);
+}
+
 function evaluateHipaa(ctx: RuleContext, version: string): Obligation[] {
   const { phi, encrypted, hipaaLowProbabilityOfCompromise } = ctx.incident;
   // 164.402: only unsecured PHI; encryption per HHS guidance (key not compromised) secures it,
@@ -119,8 +126,10 @@ function evaluateHipaa(ctx: RuleContext, version: string): Obligation[] {
     }));
 
     // 164.406(a): "more than 500 residents of a State or jurisdiction" (500 exactly: no media).
+    // 160.103 "State" includes Puerto Rico, the Virgin Islands, Guam, American Samoa and the
+    // Northern Mariana Islands; they may be recorded as US-PR or as the ISO country code PR.
     for (const [jurisdiction, count] of ctx.affected) {
-      if (!jurisdiction.startsWith("US-") || count <= 500) continue;
+      if (!isHipaaState(jurisdiction) || count <= 500) continue;
       const media = sixtyDays(ctx, `Prominent media outlets serving ${jurisdiction} (${count} residents, more than 500)`);
       out.push(makeObligation(version, {
         regime: "HIPAA",
@@ -137,13 +146,16 @@ function evaluateHipaa(ctx: RuleContext, version: string): Obligation[] {
     // The 500 threshold counts every affected individual, wherever they live (164.408(b) counts
     // individuals, not residents of one State as 164.406 does).
     if (ctx.totalAffected >= 500) {
-      // 164.408(b): 500 or more -> contemporaneously with the individual notice.
+      // 164.408(b): 500 or more -> contemporaneously with the individual notice. Once that notice
+      // is recorded as sent, HHS is due with it (not at the 60-day outer limit).
       const hhs = sixtyDays(ctx, `Secretary of HHS (${ctx.totalAffected} individuals, 500 or more), contemporaneously with the notice to individuals`);
+      const individualsSent = ctx.sentAtMs("HIPAA:individuals");
       out.push(makeObligation(version, {
         regime: "HIPAA",
         recipient: "hhs",
-        dueMs: hhs.dueMs,
-        dueRule: hhs.dueRule,
+        dueMs: individualsSent !== undefined ? Math.min(individualsSent, hhs.dueMs) : hhs.dueMs,
+        dueRule: individualsSent !== undefined ? `${hhs.dueRule}; the individual notices were sent, so due with them` : hhs.dueRule,
+        dependsOn: "HIPAA:individuals",
         citation: "45 CFR 164.408(b)",
         contentChecklist: HIPAA_408_CHECKLIST,
         trigger: "discovery",

@@ -1,6 +1,8 @@
 import "server-only";
 // Exports of the breach area. Every export is audited (it carries facts about people affected).
-import { aiActInitialReport, californiaNoticeDraft, gdprArt33Draft, hhsPortalRecord, incidentReportPdf, OBLIGATION_SHEET_HEADERS, obligationRows, REGISTER_HEADERS, registerRows } from "@/lib/breaches/reports";
+import { nis2EarlyWarning, sec8kItem105Text } from "@/lib/breaches/sector-reports";
+import { readOrganisationProfile } from "@/lib/server/organisation/profile";
+import { aiActInitialReport, californiaNoticeDraft, californiaNoticeText, gdprArt33Draft, hhsPortalRecord, incidentReportPdf, OBLIGATION_SHEET_HEADERS, obligationRows, REGISTER_HEADERS, registerRows } from "@/lib/breaches/reports";
 import { toCsv } from "@/lib/export/csv";
 import { renderPdf } from "@/lib/export/pdf";
 import { toXlsx } from "@/lib/export/xlsx";
@@ -13,7 +15,7 @@ import { attachAssetSummaries } from "@/lib/server/breaches/incident-assets";
 import { loadIncidentDto } from "@/lib/server/breaches/incident-core";
 import { getSetting } from "@/lib/server/settings/settings";
 
-export const INCIDENT_EXPORTS = ["report.pdf", "gdpr-art33.pdf", "ca-notice.pdf", "hhs.json", "ai-act-art73.pdf", "incident.json"] as const;
+export const INCIDENT_EXPORTS = ["report.pdf", "gdpr-art33.pdf", "ca-notice.pdf", "ca-notice.txt", "hhs.json", "ai-act-art73.pdf", "sec-8k-item105.txt", "nis2-early-warning.pdf", "incident.json"] as const;
 export type IncidentExport = (typeof INCIDENT_EXPORTS)[number];
 export const REGISTER_EXPORTS = ["register.csv", "register.xlsx", "register.json"] as const;
 export type RegisterExport = (typeof REGISTER_EXPORTS)[number];
@@ -27,7 +29,8 @@ export async function exportIncident(actor: Actor, incidentId: string, format: s
   await requirePermission(actor, "breach:export", { type: "Incident", id: incidentId });
   if (!INCIDENT_EXPORTS.includes(format as IncidentExport)) throw new AppError("NOT_FOUND", `No export called ${format}.`);
   const incident = await attachAssetSummaries(actor, await db().$transaction((tx) => loadIncidentDto(tx, incidentId)));
-  const orgName = await getSetting("org.name");
+  const profile = await readOrganisationProfile();
+  const orgName = profile.legalName || (await getSetting("org.name"));
   const now = new Date();
   const base = `${incident.reference}`;
   let file: ExportFile;
@@ -36,12 +39,23 @@ export async function exportIncident(actor: Actor, incidentId: string, format: s
       file = { filename: `${base}-breach-report.pdf`, contentType: PDF, body: await renderPdf(incidentReportPdf(incident, now.toISOString(), orgName)) };
       break;
     case "gdpr-art33.pdf":
-      file = { filename: `${base}-gdpr-art33-draft.pdf`, contentType: PDF, body: await renderPdf(gdprArt33Draft(incident, orgName, now.getTime())) };
+      file = { filename: `${base}-gdpr-art33-draft.pdf`, contentType: PDF, body: await renderPdf(gdprArt33Draft(incident, orgName, now.getTime(), profile.dpo)) };
       break;
     case "ca-notice.pdf":
       file = { filename: `${base}-california-notice-of-data-breach-draft.pdf`, contentType: PDF, body: await renderPdf(californiaNoticeDraft(incident, orgName)) };
       break;
+    case "ca-notice.txt":
+      file = { filename: `${base}-california-notice-of-data-breach-draft.txt`, contentType: "text/plain; charset=utf-8", body: californiaNoticeText(incident, orgName) };
+      break;
+    case "sec-8k-item105.txt":
+      file = { filename: `${base}-form-8-k-item-1.05-draft.txt`, contentType: "text/plain; charset=utf-8", body: sec8kItem105Text(incident, orgName) };
+      break;
+    case "nis2-early-warning.pdf":
+      file = { filename: `${base}-nis2-early-warning-draft.pdf`, contentType: PDF, body: await renderPdf(nis2EarlyWarning(incident, orgName)) };
+      break;
     case "ai-act-art73.pdf":
+      // Offered only for an incident flagged as an AI serious incident (Art. 3(49)).
+      if (!incident.aiSeriousIncident) throw new AppError("NOT_FOUND", "The AI Act Art. 73 report is only available for an incident flagged as an AI serious incident.");
       file = { filename: `${base}-ai-act-art73-initial-report.pdf`, contentType: PDF, body: await renderPdf(aiActInitialReport(incident, orgName)) };
       break;
     case "hhs.json":

@@ -5,9 +5,11 @@ import { computeObligations } from "@/lib/breaches/compute-obligations";
 import { byUrgency, planReconcile, planSummary, sentAtByKey, type StoredObligation, type StoredStatus } from "@/lib/breaches/reconcile";
 import type { AiIncidentKind, DataElement, Incident, Obligation, RiskLevel, Role } from "@/lib/breaches/types";
 import { DATA_ELEMENTS } from "@/lib/breaches/types";
+import type { OrganisationFacts } from "@/lib/breaches/organisation";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/server/db";
+import { db, type Tx } from "@/lib/server/db";
 import { getSetting } from "@/lib/server/settings/settings";
+import { loadOrganisationFacts, sectorColumns, sectorEngineInput, sectorFactsDto } from "@/lib/server/breaches/incident-sector";
 import type { IncidentDto, IncidentStatus, ObligationDto } from "@/lib/validation/breaches";
 import type { BreachObligation, Incident as IncidentRow, IncidentTimelineEntry } from "@/generated/prisma/client";
 
@@ -21,9 +23,13 @@ function parseJson<T>(value: string, fallback: T): T {
   }
 }
 
-/** The organisation's IANA zone (setting org.timeZone); an unknown zone falls back to UTC. */
+/**
+ * The organisation's IANA zone: the profile's (docs/decisions/330), else the legacy setting
+ * org.timeZone (before the profile is first saved); an unknown zone falls back to UTC.
+ */
 export async function orgTimeZone(): Promise<string> {
-  const zone = await getSetting("org.timeZone");
+  const profile = await db().organisationProfile.findUnique({ where: { id: "org" }, select: { timeZone: true } });
+  const zone = profile?.timeZone ?? (await getSetting("org.timeZone"));
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return zone;
@@ -52,6 +58,7 @@ export function engineInput(row: IncidentRow): Incident {
     hipaaLowProbabilityOfCompromise: row.hipaaLowProbabilityOfCompromise,
     affected: parseJson<{ jurisdiction: string; count: number }[]>(row.affected, []),
     ...(row.aiKind ? { aiSeriousIncident: { kind: row.aiKind as AiIncidentKind } } : {}),
+    ...sectorEngineInput(row),
     ...(row.leDelayUntil
       ? {
           lawEnforcementDelay: {
@@ -64,9 +71,9 @@ export function engineInput(row: IncidentRow): Incident {
   };
 }
 
-export function runEngine(row: IncidentRow, timeZone: string, sentAt: Record<string, string>): Obligation[] {
+export function runEngine(row: IncidentRow, timeZone: string, sentAt: Record<string, string>, organisation?: OrganisationFacts): Obligation[] {
   try {
-    return computeObligations(engineInput(row), { timeZone, sentAt });
+    return computeObligations(engineInput(row), { timeZone, sentAt, ...(organisation ? { organisation } : {}) });
   } catch (e) {
     if (e instanceof RangeError) throw new AppError("VALIDATION", e.message);
     throw e;
@@ -112,7 +119,9 @@ function obligationData(o: Obligation) {
 export async function recomputeInTx(tx: Tx, incident: IncidentRow, timeZone: string) {
   const rows = await tx.breachObligation.findMany({ where: { incidentId: incident.id } });
   const stored = rows.map(toStored);
-  const computed = runEngine(incident, timeZone, sentAtByKey(stored));
+  // The profile is read in the same transaction, so a profile change and an incident edit see
+  // one consistent set of facts (docs/decisions/330).
+  const computed = runEngine(incident, timeZone, sentAtByKey(stored), await loadOrganisationFacts(tx));
   const plan = planReconcile(stored, computed);
   for (const o of plan.create) {
     await tx.breachObligation.create({
@@ -205,6 +214,7 @@ export function toIncidentDto(
     lawEnforcementDelay: row.leDelayUntil
       ? { until: row.leDelayUntil, written: row.leDelayWritten ?? false, statedAt: row.leDelayStatedAt, official: row.leDelayOfficial }
       : null,
+    sector: sectorFactsDto(row),
     timeZone: row.timeZone,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -278,5 +288,6 @@ export function incidentColumns(input: Partial<import("@/lib/validation/breaches
     data.leDelayStatedAt = d?.statedAt ?? null;
     data.leDelayOfficial = d?.official ?? "";
   }
+  Object.assign(data, sectorColumns(input));
   return data;
 }

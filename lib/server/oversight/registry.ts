@@ -11,7 +11,7 @@ import { db, type Db, type Tx } from "@/lib/server/db";
 import { encrypt } from "@/lib/server/keys";
 import { parseInput, personOf, requireNamedActor, SECRET_CONTEXT } from "@/lib/server/oversight/common";
 import { writeLinks } from "@/lib/server/oversight/links";
-import { createAiSystemSchema, createModelVersionSchema, DEPLOYMENT_STATUSES, RISK_TIERS, updateAiSystemSchema } from "@/lib/validation/oversight";
+import { createAiSystemSchema, createModelVersionSchema, DEPLOYMENT_STATUSES, MIN_RETENTION_DAYS, RISK_TIERS, updateAiSystemSchema } from "@/lib/validation/oversight";
 
 const newSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
 
@@ -31,7 +31,8 @@ export async function createAiSystem(actor: Actor, input: unknown) {
         owner: data.owner || null,
         riskTier: data.riskTier,
         deploymentStatus: data.deploymentStatus ?? "development",
-        retentionDays: data.retentionDays ?? undefined,
+        // Not the column default (183, from before six months were counted as calendar months).
+        retentionDays: data.retentionDays ?? MIN_RETENTION_DAYS,
         callbackSecretEnc: encrypt(secret, SECRET_CONTEXT),
         secretRotatedAt: now,
         createdById: actor.kind === "user" || actor.kind === "api_key" ? (actor.userId ?? null) : null,

@@ -37,6 +37,8 @@ export async function setSetting<K extends SettingKey>(actor: Actor, key: K, val
       create: { key, value: JSON.stringify(parsed.data) },
       update: { value: JSON.stringify(parsed.data) },
     });
+    // The organisation profile is the zone's home (docs/decisions/330); the legacy key keeps working.
+    if (key === "org.timeZone") await tx.organisationProfile.updateMany({ data: { timeZone: parsed.data as string } });
     await appendAudit(tx, actor, { action: "setting.update", entityType: "Setting", entityId: key, diff: { before, after: parsed.data } });
   });
 }

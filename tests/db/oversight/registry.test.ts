@@ -40,6 +40,8 @@ describe("oversight registry: rules", () => {
     const o = await actorFor("compliance_officer");
     expect(await codeOf(createAiSystem(o, { ...body(), riskTier: "extreme" }))).toBe("VALIDATION");
     expect(await codeOf(createAiSystem(o, { ...body(), retentionDays: 182 }))).toBe("VALIDATION");
+    // Six calendar months can be 184 days (1 March to 1 September): 183 is refused.
+    expect(await codeOf(createAiSystem(o, { ...body(), retentionDays: 183 }))).toBe("VALIDATION");
     const { system } = await makeSystem();
     expect(await codeOf(createModelVersion(o, system.id, { version: "v9", artifactSha256: "abc" }))).toBe("VALIDATION");
     expect(await codeOf(updateAiSystem(o, system.id, { retentionDays: 30 }))).toBe("VALIDATION");

@@ -22,12 +22,16 @@ export const metadata: Metadata = { title: "Incident" };
 
 const STATUS_TONE = { open: "gray", sent: "green", not_required: "indigo", late: "amber" } as const;
 
-const EXPORTS = [
+// `when`: offered only where the incident has what the document is about.
+const EXPORTS: { format: string; label: string; when?: (i: IncidentDto) => boolean }[] = [
   { format: "report.pdf", label: "Incident report (PDF)" },
   { format: "gdpr-art33.pdf", label: "GDPR Art. 33 draft" },
-  { format: "ca-notice.pdf", label: "California notice draft" },
+  { format: "ca-notice.pdf", label: "California notice draft (PDF)" },
+  { format: "ca-notice.txt", label: "California notice draft (editable text)" },
   { format: "hhs.json", label: "HHS portal record" },
-  { format: "ai-act-art73.pdf", label: "AI Act Art. 73 report" },
+  { format: "ai-act-art73.pdf", label: "AI Act Art. 73 report", when: (i) => i.aiSeriousIncident !== null },
+  { format: "sec-8k-item105.txt", label: "Form 8-K Item 1.05 draft", when: (i) => i.obligations.some((o) => o.regime === "SEC-8K") },
+  { format: "nis2-early-warning.pdf", label: "NIS2 early warning draft", when: (i) => i.obligations.some((o) => o.regime === "NIS2") },
   { format: "incident.json", label: "JSON" },
 ];
 
@@ -72,7 +76,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         {exportable && (
           <Card title="Exports" description="Every download is recorded in the audit log.">
             <div className="flex flex-wrap gap-2">
-              {EXPORTS.map((e) => (
+              {EXPORTS.filter((e) => !e.when || e.when(i)).map((e) => (
                 <a key={e.format} href={`/breaches/${i.id}/export/${e.format}`} className="rounded-md px-3 py-1.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">{e.label}</a>
               ))}
             </div>

@@ -14,6 +14,7 @@ import { wallInputToIso } from "@/lib/breaches/wall-time";
 import type { IncidentAssetDto, IncidentDto } from "@/lib/validation/breaches";
 import { createIncidentAction, updateIncidentAction } from "../actions";
 import { initialState, STEPS } from "./wizard-state";
+import { SectorFacts } from "./wizard-sector";
 import { RiskStep, RoleAndDataStep } from "./wizard-steps";
 
 export function IncidentWizard({ timeZone, incident }: { timeZone: string; incident?: IncidentDto }) {
@@ -77,6 +78,13 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
     hipaaLowProbabilityOfCompromise: needsHipaa ? s.lowProb : false,
     aiSeriousIncident: s.ai ? { kind: s.aiKind, system: s.aiSystem } : null,
     lawEnforcementDelay: needsLe && s.le && s.leUntil ? { until: s.leUntil, written: s.leWritten, official: s.leOfficial, ...(s.leStatedAt ? { statedAt: s.leStatedAt } : {}) } : null,
+    materialityDeterminedAt: wallInputToIso(s.materiality, timeZone),
+    secDelayUntil: s.secDelayUntil || null,
+    doraMajorClassifiedAt: wallInputToIso(s.doraClassified, timeZone),
+    nis2Significant: s.nis2NotSignificant ? false : null,
+    aiMemberStates: s.ai ? s.aiMemberStates.split(/[\s,]+/).map((x) => x.toUpperCase()).filter(Boolean) : [],
+    hhsBreachType: needsHipaa ? s.hhsBreachType : [],
+    hhsLocation: needsHipaa ? s.hhsLocation : [],
     ...(incident ? { version: incident.version } : {}),
   };
 
@@ -176,6 +184,7 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
       {step === 2 && <RoleAndDataStep s={s} set={set} setS={setS} pickAssets={pickAssets} />}
 
       {step === 3 && <RiskStep s={s} set={set} needsGdprRisk={needsGdprRisk} needsHipaa={needsHipaa} needsLe={needsLe} />}
+      {step === 3 && <SectorFacts s={s} set={set} needsHipaa={needsHipaa} />}
 
       {step === 4 && (
         <section className="space-y-2" aria-label="Preview of obligations">

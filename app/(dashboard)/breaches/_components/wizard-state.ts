@@ -61,6 +61,14 @@ export function initialState(i: IncidentDto | undefined, timeZone: string) {
     leWritten: i?.lawEnforcementDelay?.written ?? true,
     leOfficial: i?.lawEnforcementDelay?.official ?? "",
     leStatedAt: i?.lawEnforcementDelay?.statedAt?.slice(0, 10) ?? "",
+    // Sector facts (wizard-sector.tsx).
+    materiality: isoToWallInput(i?.sector.materialityDeterminedAt, timeZone),
+    secDelayUntil: i?.sector.secDelayUntil?.slice(0, 10) ?? "",
+    doraClassified: isoToWallInput(i?.sector.doraMajorClassifiedAt, timeZone),
+    nis2NotSignificant: i?.sector.nis2Significant === false,
+    aiMemberStates: i?.sector.aiMemberStates.join(", ") ?? "",
+    hhsBreachType: (i?.sector.hhsBreachType ?? []) as string[],
+    hhsLocation: (i?.sector.hhsLocation ?? []) as string[],
   };
 }
 

@@ -1,3 +1,25 @@
+-- CreateTable
+CREATE TABLE "OrganisationProfile" (
+    "id" TEXT NOT NULL PRIMARY KEY DEFAULT 'org',
+    "legalName" TEXT NOT NULL DEFAULT '',
+    "dpoName" TEXT NOT NULL DEFAULT '',
+    "dpoEmail" TEXT NOT NULL DEFAULT '',
+    "dpoPhone" TEXT NOT NULL DEFAULT '',
+    "dpoAddress" TEXT NOT NULL DEFAULT '',
+    "timeZone" TEXT NOT NULL DEFAULT 'UTC',
+    "mainEstablishment" TEXT,
+    "listedInUS" BOOLEAN NOT NULL DEFAULT false,
+    "nis2EntityType" TEXT,
+    "nis2MemberStates" TEXT NOT NULL DEFAULT '[]',
+    "doraFinancialEntity" BOOLEAN NOT NULL DEFAULT false,
+    "nydfsCovered" BOOLEAN NOT NULL DEFAULT false,
+    "ftcSafeguardsFinancialInstitution" BOOLEAN NOT NULL DEFAULT false,
+    "phrVendor" BOOLEAN NOT NULL DEFAULT false,
+    "californiaLicensedHealthFacility" BOOLEAN NOT NULL DEFAULT false,
+    "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -34,6 +56,13 @@ CREATE TABLE "new_Incident" (
     "leDelayStatedAt" TEXT,
     "leDelayOfficial" TEXT NOT NULL DEFAULT '',
     "timeZone" TEXT NOT NULL DEFAULT 'UTC',
+    "materialityDeterminedAt" DATETIME,
+    "secDelayUntil" TEXT,
+    "doraMajorClassifiedAt" DATETIME,
+    "nis2Significant" BOOLEAN,
+    "aiMemberStates" TEXT NOT NULL DEFAULT '[]',
+    "hhsBreachType" TEXT NOT NULL DEFAULT '[]',
+    "hhsLocation" TEXT NOT NULL DEFAULT '[]',
     "createdById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
