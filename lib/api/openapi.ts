@@ -12,7 +12,7 @@ export type Operation = {
   scopes: string[];
   query?: z.ZodObject;
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 };
 
 
@@ -24,7 +24,9 @@ export function buildOpenApiDocument(serverUrl?: string) {
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = { description: r.description, ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema) } } } : {}) };
+      // A non-JSON body (the metrics endpoint's text) is declared by its content type alone.
+      const content = r.contentType ? { [r.contentType]: { schema: { type: "string" } } } : r.schema ? { "application/json": { schema: jsonSchema(r.schema) } } : null;
+      responses[status] = { description: r.description, ...(content ? { content } : {}) };
     }
     if (op.scopes.length) {
       responses["401"] = { description: "Missing or invalid API key", content: { "application/json": { schema: jsonSchema(errorSchema) } } };

@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   "decision:reveal": ["admin", "compliance_officer", "reviewer"],
   "posture:read": READERS,
   "posture:write": OFFICERS,
+  // Operations (docs/decisions/008): anomaly alerts and the metrics endpoint.
+  "alerts:read": READERS,
+  "alerts:acknowledge": OFFICERS,
+  "metrics:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -77,6 +81,10 @@ export const SCOPES = {
   // Reviewers' integrations (ticketing, chat): the key must be bound to the reviewer.
   "decisions:review": ["oversight:read", "decision:review"],
   "posture:read": ["posture:read"],
+  "alerts:read": ["alerts:read"],
+  "alerts:write": ["alerts:read", "alerts:acknowledge"],
+  // Prometheus scrapers: counts and timings only, no records.
+  "metrics:read": ["metrics:read"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type Scope = keyof typeof SCOPES;
@@ -98,6 +106,7 @@ export function scopesGrant(scopes: readonly string[], permission: Permission): 
 const SCOPE_IMPLIES: Partial<Record<Scope, readonly Scope[]>> = {
   "inventory:write": ["inventory:read"],
   "incidents:write": ["incidents:read"],
+  "alerts:write": ["alerts:read"],
 };
 
 export function scopeSatisfied(held: readonly string[], required: Scope): boolean {

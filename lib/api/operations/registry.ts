@@ -5,6 +5,7 @@ import { BREACH_OPERATIONS } from "@/lib/api/operations/breaches";
 import { CONSENT_OPERATIONS } from "@/lib/api/operations/consent";
 import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
 import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
+import { OPS_OPERATIONS } from "@/lib/api/operations/operations";
 import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
 import { POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
 
@@ -15,4 +16,5 @@ export const OPERATIONS: Operation[] = [
   ...BREACH_OPERATIONS,
   ...OVERSIGHT_OPERATIONS,
   ...POSTURE_OPERATIONS,
+  ...OPS_OPERATIONS,
 ];
