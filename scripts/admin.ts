@@ -10,7 +10,8 @@ import { AUDIT_HELP, auditCommand } from "./admin-audit";
 import { sealBeforeExit } from "@/lib/server/audit/sealer";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
-import { disconnectDb } from "@/lib/server/db";
+import { dialect, disconnectDb } from "@/lib/server/db";
+import { backupPostgres, restorePostgres } from "@/lib/server/ops/backup-pg";
 import { describeReport } from "@/lib/server/audit/verify-audit";
 import { rotateFieldKeys } from "@/lib/server/crypto/rotate-field-keys";
 import { backupSqlite, restoreSqlite } from "@/lib/server/ops/backup";
@@ -33,9 +34,10 @@ const HELP = `Usage: npm run admin -- <command> [options]
   apikey:revoke --id ID
 ${AUDIT_HELP}
   setting:set --key K --value JSON e.g. --key security.mfaRequired --value true
-  backup --out FILE               SQLite only: a consistent online copy of the database
-  restore --in FILE --yes         SQLite only: replace the database (refused while a server runs
-                                  on it), remove stale -wal/-shm, verify the audit log
+  backup --out FILE               a consistent online copy (SQLite: VACUUM INTO; PostgreSQL: pg_dump -Fc)
+  restore --in FILE --yes         replace the database (refused while a server runs on it; SQLite:
+                                  removes stale -wal/-shm; PostgreSQL: pg_restore in one transaction),
+                                  then verify the audit log
   keys:rotate [--batch-size N]    re-encrypt every encrypted field with the first key of
                                   FIELD_ENCRYPTION_KEYS; resumable; then old keys may be removed
 `;
@@ -100,15 +102,15 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "backup": {
-      const out = await backupSqlite(need(args, "out"));
+      const out = dialect() === "postgresql" ? await backupPostgres(need(args, "out")) : await backupSqlite(need(args, "out"));
       console.log(`Backed up to ${out}. Keep data/secrets.json (or your key store) with it: encrypted fields need FIELD_ENCRYPTION_KEYS.`);
       return 0;
     }
     case "restore": {
       const from = typeof args.in === "string" ? args.in : need(args, "from");
       if (args.yes !== true) throw new Error("restore replaces the whole database: stop the app, then add --yes");
-      const { target, report } = await restoreSqlite(from);
-      console.log(`Restored ${target} from ${resolve(from)}.\n${describeReport(report)}`);
+      const { report } = dialect() === "postgresql" ? await restorePostgres(from) : await restoreSqlite(from);
+      console.log(`Restored from ${resolve(from)}.\n${describeReport(report)}`);
       return report.ok ? 0 : 1;
     }
     case "keys:rotate": {

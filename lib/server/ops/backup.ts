@@ -5,12 +5,12 @@ import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
-import { SEALER_LEASE } from "@/lib/audit/cadence";
 import type { LogReport } from "@/lib/audit/verify-log";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { verifyAuditLog } from "@/lib/server/audit/verify-audit";
 import { db, dialect, disconnectDb } from "@/lib/server/db";
 import { env } from "@/lib/env";
+import { runningServer } from "@/lib/server/ops/running-server";
 
 export function sqliteFile(): string {
   if (dialect() !== "sqlite") throw new Error("backup/restore here is for SQLite; for PostgreSQL use pg_dump / pg_restore (docs/operations.md).");
@@ -24,14 +24,6 @@ export async function backupSqlite(out: string) {
   sqliteFile();
   await db().$executeRaw`VACUUM INTO ${file}`;
   return file;
-}
-
-/** A running server holds the sealer's standing lease (renewed every few seconds); any held job lease also means work in progress. */
-async function runningServer(now = new Date()): Promise<string | null> {
-  const held = await db().jobLease.findMany({ where: { leasedUntil: { gt: now } }, select: { name: true, leasedUntil: true } });
-  if (!held.length) return null;
-  const sealer = held.find((h) => h.name === SEALER_LEASE);
-  return `${sealer ? "the audit sealer" : `the job ${held[0]!.name}`} holds a lease until ${(sealer ?? held[0]!).leasedUntil.toISOString()}`;
 }
 
 function checkBackupFile(from: string) {
