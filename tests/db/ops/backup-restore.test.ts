@@ -8,7 +8,7 @@ import { backupSqlite, restoreSqlite, sqliteFile, sqliteTableDigests } from "@/l
 import { makeUser } from "@/lib/server/testing/factories";
 
 describe.runIf(dialect() === "sqlite")("SQLite backup and restore", () => {
-  it("round trip: every table's rows and content come back; refused while a server holds the sealer lease; stale -wal/-shm removed; audit verified", async () => {
+  it("round trip: every table's rows and content come back; refused while a server holds the sealer lease; refuses a missing or non-database file; audit verified", async () => {
     await makeUser();
     const dir = mkdtempSync(join(tmpdir(), "backup-"));
     const out = join(dir, "app.backup.db");
