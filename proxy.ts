@@ -3,6 +3,7 @@
 // only: authentication and authorization live in lib/server, which a proxy bypass (e.g.
 // CVE-2025-29927's x-middleware-subrequest) cannot skip.
 import { NextResponse, type NextRequest } from "next/server";
+import { requestIdOf } from "@/lib/net/request-id";
 import { DOWNLOAD_CSP, isOwnCspPath } from "@/lib/security/download-csp";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -52,6 +53,9 @@ export function proxy(req: NextRequest) {
 
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Logs of this request carry its id (lib/server/log.ts); the client gets it back to quote.
+  const requestId = requestIdOf(req.headers.get("x-request-id"));
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   // A stored file keeps its own sandbox policy: the proxy's header would override the route's.
@@ -59,6 +63,7 @@ export function proxy(req: NextRequest) {
   const https = req.nextUrl.protocol === "https:" || (process.env.TRUST_PROXY === "1" && req.headers.get("x-forwarded-proto") === "https");
   if (https) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   if (!path.startsWith("/_next/")) res.headers.set("Cache-Control", "no-store");
+  res.headers.set("X-Request-Id", requestId);
   return res;
 }
 

@@ -1,6 +1,5 @@
 // Operator CLI: `npm run admin -- <command> [--flag value ...]`.
 // Acts as the "system:cli" actor; every change it makes is in the audit log.
-import { copyFileSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadLocalEnv } from "./local-env.mjs";
 import { parseArgs } from "./cli-args";
@@ -11,7 +10,11 @@ import { AUDIT_HELP, auditCommand } from "./admin-audit";
 import { sealBeforeExit } from "@/lib/server/audit/sealer";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
-import { db, dialect, disconnectDb } from "@/lib/server/db";
+import { dialect, disconnectDb } from "@/lib/server/db";
+import { backupPostgres, restorePostgres } from "@/lib/server/ops/backup-pg";
+import { describeReport } from "@/lib/server/audit/verify-audit";
+import { rotateFieldKeys } from "@/lib/server/crypto/rotate-field-keys";
+import { backupSqlite, restoreSqlite } from "@/lib/server/ops/backup";
 import { setSetting, SETTINGS, type SettingKey } from "@/lib/server/settings/settings";
 import { createUser } from "@/lib/server/users/create-user";
 import { findUserIdByEmail, setUserDisabled, resetUserMfa, unlockUser } from "@/lib/server/users/manage-user";
@@ -31,8 +34,12 @@ const HELP = `Usage: npm run admin -- <command> [options]
   apikey:revoke --id ID
 ${AUDIT_HELP}
   setting:set --key K --value JSON e.g. --key security.mfaRequired --value true
-  backup --out FILE               SQLite only: a consistent copy of the database
-  restore --from FILE --yes       SQLite only: replace the database (stop the app first)
+  backup --out FILE               a consistent online copy (SQLite: VACUUM INTO; PostgreSQL: pg_dump -Fc)
+  restore --in FILE --yes         replace the database (refused while a server runs on it; SQLite:
+                                  removes stale -wal/-shm; PostgreSQL: pg_restore in one transaction),
+                                  then verify the audit log
+  keys:rotate [--batch-size N]    re-encrypt every encrypted field with the first key of
+                                  FIELD_ENCRYPTION_KEYS; resumable; then old keys may be removed
 `;
 
 function need(args: Record<string, string | true>, name: string): string {
@@ -41,10 +48,6 @@ function need(args: Record<string, string | true>, name: string): string {
   return v;
 }
 
-function sqliteFile(): string {
-  if (dialect() !== "sqlite") throw new Error("backup/restore here is for SQLite; for PostgreSQL use pg_dump / pg_restore.");
-  return resolve(process.env.DATABASE_URL!.slice("file:".length));
-}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -99,22 +102,21 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "backup": {
-      const out = resolve(need(args, "out"));
-      if (existsSync(out)) throw new Error(`${out} exists; choose a new file name`);
-      sqliteFile();
-      // VACUUM INTO writes a consistent snapshot even while the app is running.
-      await db().$executeRaw`VACUUM INTO ${out}`;
-      console.log(`Backed up to ${out}. Keep data/secrets.json with it: encrypted fields need its keys.`);
+      const out = dialect() === "postgresql" ? await backupPostgres(need(args, "out")) : await backupSqlite(need(args, "out"));
+      console.log(`Backed up to ${out}. Keep data/secrets.json (or your key store) with it: encrypted fields need FIELD_ENCRYPTION_KEYS.`);
       return 0;
     }
     case "restore": {
-      const from = resolve(need(args, "from"));
-      if (!existsSync(from)) throw new Error(`${from} does not exist`);
+      const from = typeof args.in === "string" ? args.in : need(args, "from");
       if (args.yes !== true) throw new Error("restore replaces the whole database: stop the app, then add --yes");
-      const target = sqliteFile();
-      await disconnectDb();
-      copyFileSync(from, target);
-      console.log(`Restored ${target} from ${from}. Run audit:verify to check the audit log.`);
+      const { report } = dialect() === "postgresql" ? await restorePostgres(from) : await restoreSqlite(from);
+      console.log(`Restored from ${resolve(from)}.\n${describeReport(report)}`);
+      return report.ok ? 0 : 1;
+    }
+    case "keys:rotate": {
+      const batchSize = typeof args["batch-size"] === "string" ? Number(args["batch-size"]) : undefined;
+      const r = await rotateFieldKeys(SYSTEM_CLI, { ...(batchSize ? { batchSize } : {}), onBatch: (p) => process.stdout.write(`\r${p.scanned} rows scanned, ${p.reEncrypted} re-encrypted`) });
+      console.log(`\n${r.resumed ? "Resumed and completed" : "Completed"}: every encrypted field is under key "${r.keyId}" (${r.reEncrypted} re-encrypted of ${r.scanned} rows). Keys other than "${r.keyId}" may now be removed from FIELD_ENCRYPTION_KEYS.`);
       return 0;
     }
     case undefined:

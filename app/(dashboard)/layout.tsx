@@ -15,6 +15,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/breaches", label: "Breaches", permission: "breach:read" },
   { href: "/oversight", label: "Oversight", permission: "oversight:read" },
   { href: "/posture", label: "Checklists & posture", permission: "posture:read" },
+  { href: "/alerts", label: "Alerts", permission: "alerts:read" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin", label: "Admin", permission: "user:read" },
 ];

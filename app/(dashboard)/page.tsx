@@ -17,6 +17,7 @@ import { postureSeries } from "@/lib/server/posture/snapshots";
 import { obligationsByDue } from "@/lib/server/breaches/obligations-by-due";
 import { decisionsPendingTrend } from "@/lib/server/oversight/pending-trend";
 import { consentTrend } from "@/lib/server/consent/rates";
+import { openAlertCount } from "@/lib/server/alerts/alerts";
 
 const AREAS = [
   { href: "/inventory", title: "Inventory", text: "Systems, data assets and Art. 30 records.", permission: "inventory:read" },
@@ -53,10 +54,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     [posture, series] = await Promise.all([currentPosture(actor), postureSeries(actor, { range })]);
   }
   // Role-aware: each chart only for a role that may read its area.
-  const [obligations, decisions, consent] = await Promise.all([
+  const [obligations, decisions, consent, openAlerts] = await Promise.all([
     can(actor, "breach:read") ? obligationsByDue(actor) : null,
     can(actor, "oversight:read") ? decisionsPendingTrend(actor, { days: decisionDays }) : null,
     can(actor, "consent:read") ? consentTrend(actor, { days: consentDays }) : null,
+    can(actor, "alerts:read") ? openAlertCount(actor) : null,
   ]);
   const statusRows: StatusRow[] | null = posture
     ? POSTURE_AREAS.map((a) => {
@@ -92,6 +94,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <Link href="/account" className="mt-2 inline-block text-sm font-semibold text-indigo-600 hover:underline">Set up an authenticator app</Link>
           )}
         </Card>
+        {openAlerts !== null && (
+          <Card title="Alerts">
+            <p className="text-sm text-slate-700">
+              {openAlerts === 0 ? "No open alerts." : <><Badge tone="red">{openAlerts}</Badge> open alert{openAlerts === 1 ? "" : "s"} from the anomaly rules.</>}
+            </p>
+            <Link href="/alerts?status=open" className="mt-2 inline-block text-sm font-semibold text-indigo-600 hover:underline">Open the alerts</Link>
+          </Card>
+        )}
         {o.audit && (
           <Card title="Audit trail">
             <p className="text-sm text-slate-700">{o.audit.events.toLocaleString("en")} events recorded; {o.audit.heads.toLocaleString("en")} signed tree heads.</p>

@@ -24,9 +24,8 @@ export type Operation = {
   rateLimit?: "standard" | "highVolume";
   /** Accepts an Idempotency-Key: a retry replays the first answer, never writes twice. */
   idempotent?: boolean;
-  /** Response media type when not JSON (e.g. Prometheus text). */
-  produces?: string;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** A response's `contentType` is set when it is not JSON (the metrics endpoint's text). */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 };
 
 const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "output", unrepresentable: "any" });
@@ -43,7 +42,9 @@ export function buildOpenApiDocument(serverUrl?: string) {
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = { description: r.description, ...(r.schema ? { content: { [op.produces ?? "application/json"]: { schema: jsonSchema(r.schema) } } } : {}) };
+      // A non-JSON body (the metrics endpoint's text) is declared by its content type alone.
+      const content = r.contentType ? { [r.contentType]: { schema: { type: "string" } } } : r.schema ? { "application/json": { schema: jsonSchema(r.schema) } } : null;
+      responses[status] = { description: r.description, ...(content ? { content } : {}) };
     }
     if (op.body) {
       responses["413"] ??= { description: `The body is larger than ${op.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`, content: errorContent() };

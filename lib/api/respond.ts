@@ -6,13 +6,14 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
 
-export function errorResponse(e: unknown, headers?: HeadersInit): Response {
+/** `log` reports an unexpected error; the API wrapper passes its request logger (lib/server/log.ts). */
+export function errorResponse(e: unknown, headers?: HeadersInit, log: (e: unknown) => void = (err) => console.error("unhandled API error", err)): Response {
   if (isAppError(e)) {
     return Response.json(errorBody(e.code, e.message, e.details), { status: ERROR_STATUS[e.code], headers });
   }
   // A race that a write did not map itself: still the client's conflict, never a 500.
   if (isUniqueViolation(e)) return Response.json(errorBody("CONFLICT", UNIQUE_CONFLICT_MESSAGE), { status: 409, headers });
-  console.error("unhandled API error", e);
+  log(e);
   return Response.json(errorBody("INTERNAL", "Something went wrong on our side. The error has been logged."), { status: 500, headers });
 }
 

@@ -3,13 +3,14 @@ import { PERMISSIONS, ROLES, roleHas, scopeSatisfied, scopesGrant, SCOPES, type 
 
 // The expected matrix written out by hand, independently of the table, so a change to the
 // table that is not also a deliberate change here fails.
-const WRITE = new Set<Permission>(["user:manage", "apikey:manage", "settings:manage", "inventory:write", "consent:write", "consent:reveal", "breach:write", "breach:export", "oversight:admin", "decision:review", "decision:reveal", "posture:write"]);
+const WRITE = new Set<Permission>(["user:manage", "apikey:manage", "settings:manage", "inventory:write", "consent:write", "consent:reveal", "breach:write", "breach:export", "oversight:admin", "decision:review", "decision:reveal", "posture:write", "alerts:acknowledge"]);
 const EXPECTED: Record<Role, (p: Permission) => boolean> = {
   admin: () => true,
-  compliance_officer: (p) => !["user:read", "user:manage", "apikey:read", "apikey:manage", "settings:manage", "audit:read", "audit:verify"].includes(p),
+  compliance_officer: (p) => !["user:read", "user:manage", "apikey:read", "apikey:manage", "settings:manage", "audit:read", "audit:verify", "metrics:read"].includes(p),
   reviewer: (p) => ["account:self", "dashboard:read", "oversight:read", "decision:review", "decision:reveal"].includes(p),
   // Auditors read everything and change nothing.
-  auditor: (p) => p === "account:self" || !WRITE.has(p),
+  // Metrics are for the operators (admins): counts and timings of the system, not records.
+  auditor: (p) => p === "account:self" || (!WRITE.has(p) && p !== "metrics:read"),
 };
 
 describe("permission table: every role x every permission", () => {

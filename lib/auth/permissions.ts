@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   "decision:reveal": ["admin", "compliance_officer", "reviewer"],
   "posture:read": READERS,
   "posture:write": OFFICERS,
+  // Operations (docs/decisions/008): anomaly alerts and the metrics endpoint.
+  "alerts:read": READERS,
+  "alerts:acknowledge": OFFICERS,
+  "metrics:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -80,6 +84,10 @@ export const SCOPES = {
   // The organisation profile (docs/decisions/330); writing also needs a key bound to an admin.
   "organisation:read": ["settings:read"],
   "organisation:write": ["settings:read", "settings:manage"],
+  "alerts:read": ["alerts:read"],
+  "alerts:write": ["alerts:read", "alerts:acknowledge"],
+  // Prometheus scrapers: counts and timings only, no records.
+  "metrics:read": ["metrics:read"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type Scope = keyof typeof SCOPES;
@@ -102,6 +110,7 @@ const SCOPE_IMPLIES: Partial<Record<Scope, readonly Scope[]>> = {
   "inventory:write": ["inventory:read"],
   "incidents:write": ["incidents:read"],
   "organisation:write": ["organisation:read"],
+  "alerts:write": ["alerts:read"],
 };
 
 export function scopeSatisfied(held: readonly string[], required: Scope): boolean {

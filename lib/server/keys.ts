@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { env } from "@/lib/env";
 import { keyIdOf, parsePrivateKey, parsePublicKey } from "@/lib/audit/tree-head";
-import { parseKeyRing, type KeyRing, encryptField, decryptField, blindIndex } from "@/lib/crypto/field-encryption";
+import { parseKeyRing, type KeyRing, encryptField, decryptField, blindIndex, needsReEncryption, reEncryptField } from "@/lib/crypto/field-encryption";
 
 let ring: KeyRing | undefined;
 
@@ -16,6 +16,10 @@ function keyRing(): KeyRing {
 
 export const encrypt = (plaintext: string, context: string) => encryptField(keyRing(), plaintext, context);
 export const decrypt = (stored: string, context: string) => decryptField(keyRing(), stored, context);
+/** Key rotation (lib/server/crypto/rotate-field-keys.ts): the active key id, and re-encryption under it. */
+export const activeFieldKeyId = () => keyRing().active;
+export const needsFieldRotation = (stored: string) => needsReEncryption(keyRing(), stored);
+export const reEncrypt = (stored: string, context: string) => reEncryptField(keyRing(), stored, context);
 let blindKey: { encoded: string; key: Buffer } | undefined;
 /** Decoded once per key (the consent ingest hashes two values per event). */
 export function lookupHash(value: string, context: string) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/server/log";
 // The SQLite WAL checkpoint, moved off the request thread (docs/decisions/202).
 // better-sqlite3 is synchronous: when a commit pushes the WAL past wal_autocheckpoint, that
 // commit copies the WAL back into the database file and fsyncs it before returning, and
@@ -69,9 +70,9 @@ export function startWalCheckpointer(file: string, opts: { intervalMs?: number; 
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, execArgv: [] });
   worker.unref();
   worker.on("message", (m: CheckpointMessage) => {
-    if (m.type === "error") console.error(`WAL checkpointer: ${m.message}`);
+    if (m.type === "error") log().error({ component: "sqlite.checkpointer", message: m.message }, "WAL checkpoint failed");
   });
-  worker.on("error", (e) => console.error("WAL checkpointer stopped; commits checkpoint the WAL themselves:", e));
+  worker.on("error", (e) => log().error({ component: "sqlite.checkpointer", err: e }, "WAL checkpointer stopped; commits checkpoint the WAL themselves"));
   worker.on("exit", () => {
     if (running.get(path) === worker) running.delete(path);
   });

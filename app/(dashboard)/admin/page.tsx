@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { alertThresholds } from "@/lib/server/alerts/evaluate";
+import { AlertSettingsForm } from "./alert-settings";
 import { PageHeader, Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -20,7 +22,7 @@ export default async function AdminPage() {
   const { actor, denied } = await pageActor("user:read");
   if (denied) return <Forbidden what="user administration" />;
   const manage = can(actor, "user:manage");
-  const [users, keys, mfaRequired, audit, profile] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired"), can(actor, "audit:read") ? auditLogStatus(actor) : null, readOrganisationProfile()]);
+  const [users, keys, mfaRequired, audit, profile, thresholds] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired"), can(actor, "audit:read") ? auditLogStatus(actor) : null, readOrganisationProfile(), alertThresholds()]);
   const manageSettings = can(actor, "settings:manage");
   return (
     <>
@@ -87,6 +89,9 @@ export default async function AdminPage() {
           ) : (
             <p className="text-sm">MFA required for admins and compliance officers: <strong>{mfaRequired ? "yes" : "no"}</strong></p>
           )}
+        </Card>
+        <Card title="Alert thresholds" description="The anomaly rules run every minute over the audit log; alerts appear on the Alerts page.">
+          <AlertSettingsForm thresholds={thresholds} editable={can(actor, "settings:manage")} />
         </Card>
         {audit && (
           <Card title="Audit log signing key" description="Ed25519; it signs the audit log's tree heads. Whoever holds it could sign a rewritten log, so it must not live where the database lives.">

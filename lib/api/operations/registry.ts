@@ -6,6 +6,7 @@ import { CONSENT_OPERATIONS } from "@/lib/api/operations/consent";
 import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
 import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
 import { ORGANISATION_OPERATIONS } from "@/lib/api/operations/organisation";
+import { OPS_OPERATIONS } from "@/lib/api/operations/operations";
 import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
 import { POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
 
@@ -17,4 +18,5 @@ export const OPERATIONS: Operation[] = [
   ...OVERSIGHT_OPERATIONS,
   ...POSTURE_OPERATIONS,
   ...ORGANISATION_OPERATIONS,
+  ...OPS_OPERATIONS,
 ];

@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit/append";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
+import { requestLog } from "@/lib/server/log";
+import { recordRequest } from "@/lib/server/metrics/metrics";
 import { requestIp } from "@/lib/server/request-ip";
 import { assertSafeInput, stringProblem } from "@/lib/validation/safe-input";
 
@@ -41,6 +43,15 @@ function assertSafeRequestText(req: Request, params: unknown) {
 export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts: { scopes: Scope[]; rateLimit?: RateLimitClass }) {
   for (const s of opts.scopes) if (!isScope(s)) throw new Error(`unknown scope ${s}`);
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    // Every /api/v1 route passes here: the one place requests are timed and counted.
+    const started = performance.now();
+    const res = await handle(req, ctx);
+    const params = await ctx.params.catch(() => ({}));
+    recordRequest(req.method, new URL(req.url).pathname, (params ?? {}) as Record<string, unknown>, res.status, (performance.now() - started) / 1000);
+    return res;
+  };
+
+  async function handle(req: Request, ctx: Ctx<P>): Promise<Response> {
     try {
       const auth = req.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -63,7 +74,7 @@ export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts
       res.headers.set("Cache-Control", "no-store");
       return res;
     } catch (e) {
-      return errorResponse(e, { "Cache-Control": "no-store" });
+      return errorResponse(e, { "Cache-Control": "no-store" }, (err) => requestLog(req).error({ err, method: req.method, path: new URL(req.url).pathname }, "unhandled API error"));
     }
-  };
+  }
 }

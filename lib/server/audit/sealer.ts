@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/server/log";
 // The audit log's sealer: one instance at a time (a standing database lease), every
 // SEAL_INTERVAL_MS, signs a head over newly committed events (so at least every 10 s
 // while there are any), a heartbeat when idle, a startup head when it takes over and a
@@ -30,7 +31,7 @@ function remember(r: SealResult) {
 function report(e: unknown) {
   const message = e instanceof Error ? e.message : String(e);
   // Once a minute per message: a refusing sealer would otherwise log every 2 s.
-  if (message !== state.lastError || Date.now() - state.lastErrorAt > 60_000) console.error(`audit sealer: ${message}`);
+  if (message !== state.lastError || Date.now() - state.lastErrorAt > 60_000) log().error({ component: "audit.sealer", message }, "audit sealer failed");
   state.lastError = message;
   state.lastErrorAt = Date.now();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // Every background job of the app, registered in one place. An area adds one line.
 // Jobs that take their own lease (runExclusive) are marked selfLeased.
+import { evaluateAlerts } from "@/lib/server/alerts/evaluate";
 import { registerJob } from "@/lib/server/jobs/scheduler";
 import { deliverDueCallbacks } from "@/lib/server/oversight/callbacks";
 import { runSlaSweep } from "@/lib/server/oversight/sla";
@@ -12,3 +13,5 @@ registerJob({ name: "oversight.sla", everyMs: 30_000, run: () => runSlaSweep(), 
 registerJob({ name: "oversight.callbacks", everyMs: 10_000, run: () => deliverDueCallbacks(), selfLeased: true });
 // One posture snapshot per UTC day; the job itself is a no-op once the day is taken.
 registerJob({ name: "posture.daily-snapshot", everyMs: 15 * 60_000, run: () => ensureDailySnapshot(), selfLeased: true });
+// Anomaly alerts over the audit log (docs/decisions/008); idempotent by dedupe key.
+registerJob({ name: "alerts.evaluate", everyMs: 60_000, run: () => evaluateAlerts() });

@@ -3,6 +3,8 @@ import "server-only";
 // runs under a database lease (runExclusive), so with several instances only one runs a
 // given job at a time, and a crashed instance's lease simply expires.
 import { runExclusive } from "@/lib/server/jobs/lease";
+import { log } from "@/lib/server/log";
+import { recordJobRun } from "@/lib/server/metrics/metrics";
 
 export type ScheduledJob = { name: string; everyMs: number; run: () => Promise<unknown>; selfLeased?: boolean };
 
@@ -24,9 +26,12 @@ export async function tick(now = Date.now()) {
     try {
       // The lease outlives a slow run by a margin so a second instance does not start it.
       if (job.selfLeased) await job.run();
-      else await runExclusive(job.name, Math.max(job.everyMs, 60_000) * 2, job.run);
+      // Another instance holds the lease: not a run here.
+      else if (!(await runExclusive(job.name, Math.max(job.everyMs, 60_000) * 2, job.run))) continue;
+      recordJobRun(job.name, true);
     } catch (e) {
-      console.error(`job ${job.name} failed`, e);
+      recordJobRun(job.name, false);
+      log().error({ job: job.name, err: e }, "job failed");
     }
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/server/log";
 // Security-sensitive: signed outcome callbacks. An outcome is put in an outbox in the
 // same transaction that sets it; a background job (one instance at a time, runExclusive)
 // POSTs it signed with the system's secret and retries with exponential backoff, logging
@@ -79,7 +80,7 @@ async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, post
       statusCode = res.status;
       if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
     } catch (e) {
-      console.warn(`callback delivery ${d.id} failed:`, e instanceof Error ? e.message : e);
+      log().warn({ component: "oversight.callbacks", deliveryId: d.id, message: e instanceof Error ? e.message : String(e) }, "callback delivery failed");
       error = DELIVERY_FAILED;
     }
     const attempt = d.attempts + 1;

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/server/log";
 import { AppError, zodDetails } from "@/lib/errors";
 import { dayOf, downsample, rangeStart, seededHistory, type SeriesPoint } from "@/lib/posture/history";
 import { countByStatus, postureScores, type PostureScores } from "@/lib/posture/score";
@@ -120,7 +121,7 @@ export async function ensureDailySnapshot(now = new Date()) {
   try {
     return await runDailySnapshotJob(now);
   } catch (e) {
-    console.error("posture snapshot job failed", e);
+    log().error({ job: "posture.daily-snapshot", err: e }, "posture snapshot job failed");
     return { ran: false as const, reason: "error" };
   }
 }

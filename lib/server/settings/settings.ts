@@ -13,6 +13,15 @@ export const SETTINGS = {
   "security.mfaRequired": z.boolean().default(true),
   "org.timeZone": z.string().default("UTC"),
   "org.name": z.string().min(1).max(200).default("Demo Organisation"),
+  // Anomaly alert thresholds (lib/alerts/rules.ts, docs/decisions/008).
+  "alerts.failedSigninsPerAccount": z.number().int().min(2).max(10_000).default(10),
+  "alerts.failedSigninsPerIp": z.number().int().min(2).max(10_000).default(20),
+  "alerts.failedSigninsWindowMinutes": z.number().int().min(1).max(1440).default(15),
+  "alerts.exportFactor": z.number().min(1).max(1000).default(5),
+  "alerts.exportMinimum": z.number().int().min(1).max(100_000).default(20),
+  "alerts.unusualHourMinHistory": z.number().int().min(1).max(100_000).default(20),
+  "alerts.permissionDeniedPerActor": z.number().int().min(2).max(100_000).default(20),
+  "alerts.permissionDeniedWindowMinutes": z.number().int().min(1).max(1440).default(5),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -75,7 +75,7 @@ describe(`API fuzzing: ${RUNS} payloads per operation`, () => {
       const scopes = op.scopes.length ? op.scopes : ["audit:read"];
       // Decisions come from an AI system's key; reviews from a reviewer; the rest from an officer.
       const keyOpts =
-        op.path === "/api/v1/decisions" ? { aiSystemId: fx.aiSystemId } : op.path.endsWith("/reviews") ? { userEmail: fx.reviewerEmail } : op.path.startsWith("/api/v1/audit") ? { userEmail: fx.auditorEmail } : { userEmail: fx.officerEmail };
+        op.path === "/api/v1/decisions" ? { aiSystemId: fx.aiSystemId } : op.path.endsWith("/reviews") ? { userEmail: fx.reviewerEmail } : op.path.startsWith("/api/v1/audit") ? { userEmail: fx.auditorEmail } : op.path === "/api/v1/organisation" || op.path === "/api/v1/metrics" ? { userEmail: fx.adminEmail } : { userEmail: fx.officerEmail };
       let key = "";
       let used = REQUESTS_PER_KEY;
       let before = await tableCounts();
@@ -103,6 +103,7 @@ describe(`API fuzzing: ${RUNS} payloads per operation`, () => {
             const audited = res.status === 401 || res.status === 403 ? ["AuditEvent"] : [];
             const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !audited.includes(t));
             expect(changed, `a ${res.status} (${text.slice(0, 200)}) changed rows`).toEqual([]);
+            before = after;
           } else {
             before = await tableCounts();
           }

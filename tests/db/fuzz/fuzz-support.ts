@@ -41,6 +41,7 @@ export type Fixtures = {
   officerEmail: string;
   reviewerEmail: string;
   auditorEmail: string;
+  adminEmail: string;
   aiSystemId: string;
   purposeKey: string;
   /** Real values for each path parameter name. */
@@ -51,6 +52,7 @@ export async function makeFixtures(): Promise<Fixtures> {
   const officer = await makeUser({ role: "compliance_officer", mfaEnrolled: true });
   const reviewer = await makeUser({ role: "reviewer", mfaEnrolled: true });
   const auditor = await makeUser({ role: "auditor", mfaEnrolled: true });
+  const admin = await makeUser({ role: "admin", mfaEnrolled: true });
   const asset = await createAsset(SYSTEM_CLI, assetInput({ name: uid("fuzz asset") }));
   const activity = await createActivity(SYSTEM_CLI, activityInput({ name: uid("fuzz activity"), assetIds: [asset.id] }));
   const incident = await createIncident(SYSTEM_CLI, { title: uid("fuzz incident"), discoveredAt: "2031-05-04T10:00:00Z", affected: [{ jurisdiction: "DE", count: 5 }] });
@@ -62,6 +64,7 @@ export async function makeFixtures(): Promise<Fixtures> {
     officerEmail: officer.email,
     reviewerEmail: reviewer.email,
     auditorEmail: auditor.email,
+    adminEmail: admin.email,
     aiSystemId: system.id,
     purposeKey: purpose.key,
     ids: {

@@ -1,3 +1,4 @@
+import { log } from "@/lib/server/log";
 import { consentReceiptSpec } from "@/lib/consent/receipt";
 import { renderPdf } from "@/lib/export/pdf";
 import { ERROR_STATUS, isAppError } from "@/lib/errors";
@@ -20,7 +21,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ ref: str
     return new Response(new Uint8Array(pdf), { headers: { ...headers, "Content-Type": "application/pdf" } });
   } catch (e) {
     if (isAppError(e)) return new Response(e.message, { status: ERROR_STATUS[e.code] });
-    console.error("consent proof export failed", e);
+    log().error({ err: e }, "consent proof export failed");
     return new Response("Something went wrong on our side.", { status: 500 });
   }
 }

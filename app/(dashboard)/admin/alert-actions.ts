@@ -1,0 +1,30 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionError, unsafeForm, type ActionResult } from "@/lib/action-result";
+import { DEFAULT_THRESHOLDS, type AlertThresholds } from "@/lib/alerts/rules";
+import { AppError } from "@/lib/errors";
+import { alertThresholds } from "@/lib/server/alerts/evaluate";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { setSetting, type SettingKey } from "@/lib/server/settings/settings";
+
+/** Saves the thresholds that changed; each change is one audited setting update. */
+export async function setAlertThresholdsAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
+  try {
+    const actor = await requireActor();
+    const current = await alertThresholds();
+    const next: Partial<AlertThresholds> = {};
+    for (const name of Object.keys(DEFAULT_THRESHOLDS) as (keyof AlertThresholds)[]) {
+      const text = String(form.get(name) ?? "").trim();
+      const value = Number(text);
+      if (!text || !Number.isFinite(value)) throw new AppError("VALIDATION", `${name} must be a number.`, [{ path: name, message: "must be a number" }]);
+      if (value !== current[name]) next[name] = value;
+    }
+    for (const [name, value] of Object.entries(next)) await setSetting(actor, `alerts.${name}` as SettingKey, value);
+    revalidatePath("/admin");
+    return { ok: true, message: Object.keys(next).length ? `Saved ${Object.keys(next).length} threshold(s).` : "Nothing changed." };
+  } catch (e) {
+    return actionError(e);
+  }
+}
