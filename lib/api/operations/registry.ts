@@ -6,7 +6,7 @@ import { CONSENT_OPERATIONS } from "@/lib/api/operations/consent";
 import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
 import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
 import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
-import { POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
+import { FRAMEWORK_OPERATIONS, POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
 
 export const OPERATIONS: Operation[] = [
   ...FOUNDATION_OPERATIONS,
@@ -15,4 +15,5 @@ export const OPERATIONS: Operation[] = [
   ...BREACH_OPERATIONS,
   ...OVERSIGHT_OPERATIONS,
   ...POSTURE_OPERATIONS,
+  ...FRAMEWORK_OPERATIONS,
 ];

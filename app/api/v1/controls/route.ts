@@ -1,9 +1,11 @@
 import { withApiKey } from "@/lib/server/api/with-api-key";
 import { listControls } from "@/lib/server/posture/controls";
+import { requirementsByControl } from "@/lib/server/posture/frameworks/api-views";
 
 export const GET = withApiKey(
   async (req, { actor }) => {
     const page = await listControls(actor, Object.fromEntries(new URL(req.url).searchParams));
+    const mapped = await requirementsByControl(actor, page.controls.map((c) => c.id));
     return Response.json({
       ...page,
       controls: page.controls.map((c) => ({
@@ -12,6 +14,7 @@ export const GET = withApiKey(
         test: c.test ? { status: c.test.status, detail: c.test.detail, failingCount: c.test.failing.length, testedAt: c.test.testedAt } : null,
         override: c.override ? { status: c.override.status, reason: c.override.reason } : null,
         lastReviewedAt: c.lastReviewedAt, nextReviewAt: c.nextReviewAt, overdue: c.overdue,
+        requirements: mapped.get(c.id) ?? [],
       })),
     });
   },
