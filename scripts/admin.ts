@@ -1,6 +1,6 @@
 // Operator CLI: `npm run admin -- <command> [--flag value ...]`.
 // Acts as the "system:cli" actor; every change it makes is in the audit log.
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadLocalEnv } from "./local-env.mjs";
 import { parseArgs } from "./cli-args";
@@ -9,6 +9,8 @@ import { isAppError } from "@/lib/errors";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { AUDIT_HELP, auditCommand } from "./admin-audit";
 import { sealBeforeExit } from "@/lib/server/audit/sealer";
+import { importFramework } from "@/lib/server/posture/frameworks/oscal";
+import { seedFrameworks } from "@/lib/server/posture/frameworks/seed";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
 import { db, dialect, disconnectDb } from "@/lib/server/db";
@@ -31,6 +33,10 @@ const HELP = `Usage: npm run admin -- <command> [options]
   apikey:revoke --id ID
 ${AUDIT_HELP}
   setting:set --key K --value JSON e.g. --key security.mfaRequired --value true
+  framework:import FILE [--id ID] [--source FRAMEWORK_ID]
+        an OSCAL catalog, an OSCAL profile (resolved against the imported catalog --source)
+        or a catalogue JSON file (lib/posture/frameworks/catalogs/ format)
+  framework:seed                  load the built-in frameworks, mappings and crosswalks (idempotent)
   backup --out FILE               SQLite only: a consistent copy of the database
   restore --from FILE --yes       SQLite only: replace the database (stop the app first)
 `;
@@ -47,7 +53,10 @@ function sqliteFile(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...all] = argv;
+  // framework:import takes its FILE as the first positional argument.
+  const file = command === "framework:import" && all[0] && !all[0].startsWith("--") ? all[0] : null;
+  const rest = file ? all.slice(1) : all;
   const args = parseArgs(rest);
   switch (command) {
     case "user:create": {
@@ -118,6 +127,16 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case undefined:
+    case "framework:import": {
+      if (!file) throw new Error("framework:import needs a FILE");
+      const r = await importFramework(SYSTEM_CLI, readFileSync(resolve(file), "utf8"), { id: typeof args.id === "string" ? args.id : undefined, source: typeof args.source === "string" ? args.source : undefined });
+      console.log(`${r.created ? "Imported" : "Updated"} framework ${r.id}: ${r.requirements} requirements (${r.added} new).`);
+      return 0;
+    }
+    case "framework:seed": {
+      console.log(JSON.stringify(await seedFrameworks(SYSTEM_CLI)));
+      return 0;
+    }
     case "help":
     case "--help":
       console.log(HELP);
