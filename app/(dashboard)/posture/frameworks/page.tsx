@@ -15,7 +15,7 @@ export default async function FrameworksPage() {
   const frameworks = await listFrameworks(actor);
   return (
     <>
-      <PageHeader title="Frameworks" description="Each framework's requirements and how the organisation's controls cover them. A control's status and evidence count for every requirement it maps to (decision 520)." actions={<Link href="/posture" className="text-sm font-semibold text-indigo-600 hover:underline">← Posture</Link>} />
+      <PageHeader title="Frameworks" description="Each framework's requirements and how the organisation's controls cover them. A control's status and evidence count for every requirement it maps to (decision 520)." actions={<div className="flex gap-3"><Link href="/posture" className="text-sm font-semibold text-indigo-600 hover:underline">← Posture</Link><Link href="/admin/frameworks" className="text-sm font-semibold text-indigo-600 hover:underline">Import / export (OSCAL)</Link></div>} />
       <Card title="Coverage by framework">
         <table className="min-w-full text-sm" aria-label="Frameworks">
           <thead className="text-left text-xs uppercase text-slate-500">
