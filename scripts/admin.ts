@@ -11,6 +11,7 @@ import { AUDIT_HELP, auditCommand } from "./admin-audit";
 import { sealBeforeExit } from "@/lib/server/audit/sealer";
 import { importFramework } from "@/lib/server/posture/frameworks/oscal";
 import { seedFrameworks } from "@/lib/server/posture/frameworks/seed";
+import { seedControlCatalogue } from "@/lib/server/posture/seed-catalogue";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
 import { db, dialect, disconnectDb } from "@/lib/server/db";
@@ -36,7 +37,7 @@ ${AUDIT_HELP}
   framework:import FILE [--id ID] [--source FRAMEWORK_ID]
         an OSCAL catalog, an OSCAL profile (resolved against the imported catalog --source)
         or a catalogue JSON file (lib/posture/frameworks/catalogs/ format)
-  framework:seed                  load the built-in frameworks, mappings and crosswalks (idempotent)
+  framework:seed                  load the control catalogue, built-in frameworks, mappings and crosswalks (idempotent)
   backup --out FILE               SQLite only: a consistent copy of the database
   restore --from FILE --yes       SQLite only: replace the database (stop the app first)
 `;
@@ -134,7 +135,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "framework:seed": {
-      console.log(JSON.stringify(await seedFrameworks(SYSTEM_CLI)));
+      // The mappings need the controls, so the control catalogue is seeded first (also idempotent).
+      const controls = await seedControlCatalogue(SYSTEM_CLI);
+      console.log(JSON.stringify({ controls, frameworks: await seedFrameworks(SYSTEM_CLI) }));
       return 0;
     }
     case "help":
