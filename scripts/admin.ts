@@ -1,5 +1,6 @@
 // Operator CLI: `npm run admin -- <command> [--flag value ...]`.
 // Acts as the "system:cli" actor; every change it makes is in the audit log.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadLocalEnv } from "./local-env.mjs";
 import { parseArgs } from "./cli-args";
@@ -8,6 +9,9 @@ import { isAppError } from "@/lib/errors";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { AUDIT_HELP, auditCommand } from "./admin-audit";
 import { sealBeforeExit } from "@/lib/server/audit/sealer";
+import { importFramework } from "@/lib/server/posture/frameworks/oscal";
+import { seedFrameworks } from "@/lib/server/posture/frameworks/seed";
+import { seedControlCatalogue } from "@/lib/server/posture/seed-catalogue";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
 import { dialect, disconnectDb } from "@/lib/server/db";
@@ -40,6 +44,10 @@ ${AUDIT_HELP}
                                   then verify the audit log
   keys:rotate [--batch-size N]    re-encrypt every encrypted field with the first key of
                                   FIELD_ENCRYPTION_KEYS; resumable; then old keys may be removed
+  framework:import FILE [--id ID] [--source FRAMEWORK_ID]
+        an OSCAL catalog, an OSCAL profile (resolved against the imported catalog --source)
+        or a catalogue JSON file (lib/posture/frameworks/catalogs/ format)
+  framework:seed                  load the control catalogue, built-in frameworks, mappings and crosswalks (idempotent)
 `;
 
 function need(args: Record<string, string | true>, name: string): string {
@@ -50,7 +58,10 @@ function need(args: Record<string, string | true>, name: string): string {
 
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...all] = argv;
+  // framework:import takes its FILE as the first positional argument.
+  const file = command === "framework:import" && all[0] && !all[0].startsWith("--") ? all[0] : null;
+  const rest = file ? all.slice(1) : all;
   const args = parseArgs(rest);
   switch (command) {
     case "user:create": {
@@ -120,6 +131,18 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case undefined:
+    case "framework:import": {
+      if (!file) throw new Error("framework:import needs a FILE");
+      const r = await importFramework(SYSTEM_CLI, readFileSync(resolve(file), "utf8"), { id: typeof args.id === "string" ? args.id : undefined, source: typeof args.source === "string" ? args.source : undefined });
+      console.log(`${r.created ? "Imported" : "Updated"} framework ${r.id}: ${r.requirements} requirements (${r.added} new).`);
+      return 0;
+    }
+    case "framework:seed": {
+      // The mappings need the controls, so the control catalogue is seeded first (also idempotent).
+      const controls = await seedControlCatalogue(SYSTEM_CLI);
+      console.log(JSON.stringify({ controls, frameworks: await seedFrameworks(SYSTEM_CLI) }));
+      return 0;
+    }
     case "help":
     case "--help":
       console.log(HELP);

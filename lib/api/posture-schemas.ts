@@ -1,5 +1,6 @@
 // Response schemas of the posture API (the OpenAPI document is generated from them).
 import { z } from "zod";
+import { mappedRequirementSchema } from "./framework-schemas";
 import { AREAS, CONTROL_STATUSES, FRAMEWORKS, REVIEW_STATUSES, TEST_STATUSES } from "@/lib/posture/types";
 
 const score = z.number().min(0).max(100).nullable();
@@ -38,6 +39,7 @@ export const controlSchema = z
     lastReviewedAt: z.iso.datetime().nullable(),
     nextReviewAt: z.iso.datetime().nullable(),
     overdue: z.boolean(),
+    requirements: z.array(mappedRequirementSchema).meta({ description: "Framework requirements this control maps to (decision 520)" }),
   })
   .meta({ id: "Control" });
 

@@ -3,7 +3,8 @@
 // Formula (shown on the posture page):
 //   effective status = manual override if set, else the automated test result if the
 //   control has one (pass -> satisfied, fail -> not satisfied, not applicable), else the
-//   latest review (never reviewed -> not reviewed);
+//   latest review (never reviewed -> not reviewed); a satisfied review whose evidence has all
+//   expired counts as partial (decision 520, applied in lib/server/posture/controls.ts);
 //   credit: satisfied 1, partially satisfied 0.5, not satisfied 0, not reviewed 0;
 //   score(area) = 100 x sum(weight x credit) / sum(weight), over the area's controls that
 //   are not "not applicable"; overall = the same sum over every control.

@@ -36,6 +36,8 @@ export const reviewControlSchema = z
     comment: optionalText(4000),
     naReason: optionalText(1000),
     links: z.array(evidenceLinkSchema).max(10).default([]),
+    // When the attached evidence stops being valid (a certificate, a pen-test report); decision 520.
+    evidenceExpiresAt: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "a date" }).optional()),
   })
   .refine((r) => r.status !== "not_applicable" || !!r.naReason, { path: ["naReason"], message: "give the reason it does not apply" });
 export type ReviewControlInput = z.infer<typeof reviewControlSchema>;

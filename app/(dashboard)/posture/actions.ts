@@ -36,7 +36,7 @@ export async function reviewControlAction(_: unknown, form: FormData) {
   }
   const links = (str(form, "links") ?? "").split(/\s+/).map((l) => l.trim()).filter(Boolean);
   return run(
-    () => reviewControl(actor, { controlId: str(form, "controlId"), checklistId: str(form, "checklistId"), status: str(form, "status"), comment: str(form, "comment"), naReason: str(form, "naReason"), links }, files),
+    () => reviewControl(actor, { controlId: str(form, "controlId"), checklistId: str(form, "checklistId"), status: str(form, "status"), comment: str(form, "comment"), naReason: str(form, "naReason"), links, evidenceExpiresAt: str(form, "evidenceExpiresAt") }, files),
     (r) => `Review saved${r.evidence.length ? ` with ${r.evidence.length} file${r.evidence.length === 1 ? "" : "s"}` : ""}. Next review due ${r.nextReviewAt.slice(0, 10)}.`,
   );
 }

@@ -8,6 +8,7 @@ import { AREA_LABELS, AREAS, CONTROL_STATUSES, STATUS_LABELS } from "@/lib/postu
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { currentPosture } from "@/lib/server/posture/controls";
+import { listFrameworks } from "@/lib/server/posture/frameworks/coverage";
 import { ensureDailySnapshot, postureSeries } from "@/lib/server/posture/snapshots";
 import { Forbidden } from "../_components/forbidden";
 import { ControlsByStatusChart, PostureOverTimeChart, type StatusRow } from "@/components/charts/posture-charts";
@@ -22,7 +23,7 @@ export default async function PosturePage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const range: Range = isRange(sp.range) ? sp.range : "1y";
   await ensureDailySnapshot();
-  const [posture, series] = await Promise.all([currentPosture(actor), postureSeries(actor, { range })]);
+  const [posture, series, frameworks] = await Promise.all([currentPosture(actor), postureSeries(actor, { range }), listFrameworks(actor)]);
   const write = can(actor, "posture:write");
   const statusRows: StatusRow[] = AREAS.map((a) => {
     const cs = posture.controls.filter((c) => c.area === a);
@@ -42,6 +43,7 @@ export default async function PosturePage({ searchParams }: { searchParams: Prom
         actions={
           <div className="flex flex-wrap items-start gap-2">
             <Link href="/posture/controls" className="rounded-md px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Controls</Link>
+            <Link href="/posture/frameworks" className="rounded-md px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Frameworks</Link>
             <Link href="/posture/checklists" className="rounded-md px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Checklists</Link>
             {write && <SnapshotButton />}
           </div>
@@ -60,6 +62,18 @@ export default async function PosturePage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </section>
+
+      {frameworks.length > 0 && (
+        <section aria-label="Framework coverage" className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="framework-scores">
+          {frameworks.map((f) => (
+            <Link key={f.id} href={`/posture/frameworks/${encodeURIComponent(f.id)}`} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-indigo-300">
+              <p className="text-xs font-semibold text-slate-500">{f.title}</p>
+              <p className="mt-1 text-lg font-bold"><ScoreValue score={f.coverage.score} /></p>
+              <p className="text-xs text-slate-500">{f.coverage.mapped}/{f.coverage.assessable} mapped</p>
+            </Link>
+          ))}
+        </section>
+      )}
 
       <div className="space-y-6">
         <Card

@@ -8,7 +8,7 @@ import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
 import { ORGANISATION_OPERATIONS } from "@/lib/api/operations/organisation";
 import { OPS_OPERATIONS } from "@/lib/api/operations/operations";
 import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
-import { POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
+import { FRAMEWORK_OPERATIONS, POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
 
 export const OPERATIONS: Operation[] = [
   ...FOUNDATION_OPERATIONS,
@@ -19,4 +19,5 @@ export const OPERATIONS: Operation[] = [
   ...POSTURE_OPERATIONS,
   ...ORGANISATION_OPERATIONS,
   ...OPS_OPERATIONS,
+  ...FRAMEWORK_OPERATIONS,
 ];

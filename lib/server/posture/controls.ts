@@ -6,14 +6,30 @@ import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { statusWithEvidence } from "@/lib/posture/frameworks/evidence-freshness";
 import { CONTROL_SELECT, toControlDto, type ControlDto } from "./control-dto";
 
+/** Controls whose latest review had evidence and all of it has expired. */
+async function expiredEvidenceControls(now: Date): Promise<Set<string>> {
+  if ((await db().controlEvidence.count({ where: { expiresAt: { lte: now } } })) === 0) return new Set();
+  const latest = await db().controlReview.findMany({
+    distinct: ["controlId"], orderBy: [{ controlId: "asc" }, { reviewedAt: "desc" }],
+    select: { controlId: true, evidence: { select: { expiresAt: true } } },
+  });
+  return new Set(latest.filter((r) => r.evidence.length > 0 && r.evidence.every((e) => e.expiresAt && e.expiresAt <= now)).map((r) => r.controlId));
+}
+
 /** Every control with its effective status (the catalogue is small: tens to hundreds). */
-export async function allControls(actor: Actor): Promise<ControlDto[]> {
+export async function allControls(actor: Actor): Promise<(ControlDto & { evidenceExpired?: boolean })[]> {
   await requirePermission(actor, "posture:read");
   const rows = await db().control.findMany({ select: CONTROL_SELECT, orderBy: [{ area: "asc" }, { id: "asc" }] });
   const now = new Date();
-  return rows.map((r) => toControlDto(r, now));
+  const stale = await expiredEvidenceControls(now);
+  // Decision 520: a satisfied review whose evidence has all expired counts as partial.
+  return rows.map((r) => {
+    const c = toControlDto(r, now);
+    return stale.has(c.id) ? { ...c, status: statusWithEvidence(c.status, c.statusSource === "review", { total: 1, current: 0 }), evidenceExpired: true } : c;
+  });
 }
 
 /** A filtered page of controls. Status is derived, so the filter runs after derivation. */

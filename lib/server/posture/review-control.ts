@@ -79,12 +79,12 @@ export async function reviewControl(actor: Actor, input: unknown, files: Evidenc
       select: { id: true },
     });
     for (const url of r.links) {
-      await tx.controlEvidence.create({ data: { reviewId: review.id, kind: "link", name: url.slice(0, 200), url } });
+      await tx.controlEvidence.create({ data: { reviewId: review.id, kind: "link", name: url.slice(0, 200), url, expiresAt: r.evidenceExpiresAt ?? null } });
     }
     const evidence = [];
     for (const f of checked) {
       const e = await tx.controlEvidence.create({
-        data: { reviewId: review.id, kind: "file", name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, bytes: new Uint8Array(f.bytes) },
+        data: { reviewId: review.id, kind: "file", name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, bytes: new Uint8Array(f.bytes), expiresAt: r.evidenceExpiresAt ?? null },
         select: { id: true },
       });
       evidence.push({ id: e.id, name: f.name, size: f.size, sha256: f.sha256 });
@@ -97,7 +97,7 @@ export async function reviewControl(actor: Actor, input: unknown, files: Evidenc
       action: "posture.control.review",
       entityType: "Control",
       entityId: r.controlId,
-      diff: { reviewId: review.id, status: r.status, checklistId: r.checklistId ?? null, links: r.links.length, files: evidence.map((e) => ({ name: e.name, size: e.size, sha256: e.sha256 })) },
+      diff: { reviewId: review.id, status: r.status, checklistId: r.checklistId ?? null, links: r.links.length, evidenceExpiresAt: r.evidenceExpiresAt?.toISOString() ?? null, files: evidence.map((e) => ({ name: e.name, size: e.size, sha256: e.sha256 })) },
     });
     return { reviewId: review.id, status: r.status, nextReviewAt: next.toISOString(), evidence };
   });

@@ -7,6 +7,7 @@ import type { ReviewStatus } from "@/lib/posture/types";
 import type { Actor } from "@/lib/server/actor";
 import { hasAutomatedTest } from "./control-tests/registry";
 import { reviewControl } from "./review-control";
+import { seedFrameworks } from "./frameworks/seed";
 import { seedControlCatalogue } from "./seed-catalogue";
 import { backfillSeededHistory } from "./snapshots";
 
@@ -40,6 +41,7 @@ const DEMO_REVIEWS: Record<string, { status: ReviewStatus; comment: string; naRe
 
 export async function seedPostureDemo(actor: Actor, now = new Date()) {
   await seedControlCatalogue(actor, now);
+  await seedFrameworks(actor);
   for (const c of CONTROL_CATALOGUE) {
     const r = DEMO_REVIEWS[c.id];
     if (!r || hasAutomatedTest(c.id)) continue;

@@ -72,6 +72,9 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
       <Field label="Evidence links" error={state?.fieldErrors?.links ?? state?.fieldErrors?.["links.0"]} hint="One http(s) link per line.">
         <textarea name="links" rows={2} className={TEXTAREA} value={links} onChange={(e) => setLinks(e.target.value)} />
       </Field>
+      <Field label="Evidence expires on (optional)" error={state?.fieldErrors?.evidenceExpiresAt} hint="Expired evidence stops counting; a satisfied review backed only by expired evidence counts as partial.">
+        <Input type="date" name="evidenceExpiresAt" />
+      </Field>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>Save review</Button>
     </form>

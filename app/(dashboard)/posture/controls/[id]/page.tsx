@@ -8,6 +8,7 @@ import { AREA_LABELS, FRAMEWORK_LABELS, STATUS_LABELS, type ReviewStatus } from 
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { getControl } from "@/lib/server/posture/controls";
+import { requirementsByControl } from "@/lib/server/posture/frameworks/api-views";
 import { Forbidden } from "../../../_components/forbidden";
 import { EditControlForm, OverrideForm, ReviewForm } from "../../_components/forms";
 import { StatusBadge } from "../../_components/status-badge";
@@ -30,6 +31,7 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
   }
   const { control: c, reviews } = data;
   const write = can(actor, "posture:write");
+  const mapped = (await requirementsByControl(actor, [c.id])).get(c.id) ?? [];
   return (
     <>
       <PageHeader
@@ -86,6 +88,14 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
               {write && <div className="mt-4 border-t border-slate-100 pt-4"><OverrideForm controlId={c.id} current={c.override?.status ?? null} /></div>}
             </Card>
           )}
+
+          <Card title="Framework requirements" description="This control's status and evidence count for each of these requirements (decision 520).">
+            {mapped.length === 0 ? <p className="text-sm text-slate-600">Not mapped to any requirement.</p> : (
+              <ul className="space-y-1 text-sm" aria-label="Mapped requirements">
+                {mapped.map((m) => <li key={m.requirementId}><Link className="text-indigo-700 hover:underline" href={`/posture/frameworks/${encodeURIComponent(m.frameworkId)}`}>{m.frameworkId}</Link> <span className="font-mono text-xs">{m.identifier}</span> — {m.rationale}</li>)}
+              </ul>
+            )}
+          </Card>
 
           <Card title="Review history" description="Reviews are kept for good; a new review never replaces an old one.">
             {reviews.length === 0 ? (

@@ -1,0 +1,110 @@
+// The seeded control → requirement mappings with their rationale. Officers edit them later
+// (lib/server/posture/frameworks/mappings.ts); seeding only adds missing rows.
+import { CONTROL_CATALOGUE } from "../catalogue";
+import { BASELINE_FRAMEWORK_ID } from "./catalogs";
+import { requirementId } from "./catalog-schema";
+
+export type SeedMapping = { controlId: string; requirementId: string; rationale: string };
+
+// [control, framework, identifiers, rationale]
+const M: [string, string, string[], string][] = [
+  ["SEC-ENC-REST", "hipaa-security", ["164.312(a)(2)(iv)"], "Encrypting stored ePHI is the addressable encryption/decryption specification."],
+  ["SEC-ENC-REST", "nist-csf-2.0", ["PR.DS-01"], "Encryption at rest protects the confidentiality of data-at-rest."],
+  ["SEC-ENC-REST", "iso-27001-2022", ["A.8.24"], "Use of cryptography for stored personal data."],
+  ["SEC-ENC-REST", "gdpr", ["Art. 32"], "Art. 32(1)(a) names encryption as a security measure."],
+  ["SEC-ENC-TRANSIT", "hipaa-security", ["164.312(e)(2)(ii)", "164.312(e)(2)(i)"], "TLS encrypts and integrity-protects ePHI in transit."],
+  ["SEC-ENC-TRANSIT", "nist-csf-2.0", ["PR.DS-02"], "TLS protects data-in-transit."],
+  ["SEC-ENC-TRANSIT", "iso-27001-2022", ["A.8.24", "A.5.14"], "Cryptography and protected information transfer."],
+  ["SEC-LEAST-PRIVILEGE", "hipaa-security", ["164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)", "164.308(a)(3)(ii)(C)", "164.312(a)(2)(i)"], "Role-based grants, periodic review and prompt removal on leaving implement access authorization, modification and termination; named accounts give unique user identification."],
+  ["SEC-LEAST-PRIVILEGE", "nist-csf-2.0", ["PR.AA-05"], "Least privilege and reviewed access permissions."],
+  ["SEC-LEAST-PRIVILEGE", "iso-27001-2022", ["A.5.15", "A.5.18", "A.8.2"], "Access control policy, access rights and privileged access."],
+  ["SEC-MINIMISATION", "gdpr", ["Art. 5", "Art. 25"], "Data minimisation principle and by-default processing of necessary data only."],
+  ["SEC-MFA", "hipaa-security", ["164.312(d)"], "MFA verifies the person seeking access is the one claimed."],
+  ["SEC-MFA", "nist-csf-2.0", ["PR.AA-03"], "Users are authenticated (multi-factor for privileged users)."],
+  ["SEC-MFA", "iso-27001-2022", ["A.8.5"], "Secure authentication."],
+  ["SEC-AUDIT-LOG", "hipaa-security", ["164.312(b)", "164.308(a)(1)(ii)(D)"], "The signed audit log records activity; its review is the information system activity review."],
+  ["SEC-AUDIT-LOG", "nist-csf-2.0", ["PR.PS-04"], "Log records are generated and available for monitoring."],
+  ["SEC-AUDIT-LOG", "iso-27001-2022", ["A.8.15"], "Logging."],
+  ["SEC-AUDIT-LOG", "soc2-tsc", ["CC7.2"], "Monitoring of system components for anomalies."],
+  ["SEC-ANOMALY", "nist-csf-2.0", ["DE.CM-03", "DE.AE-02"], "Alerts on personnel activity and their triage."],
+  ["SEC-ANOMALY", "hipaa-security", ["164.308(a)(5)(ii)(C)"], "Monitoring log-in attempts and reporting discrepancies."],
+  ["SEC-ANOMALY", "iso-27001-2022", ["A.8.16"], "Monitoring activities."],
+  ["SEC-VULN-PATCH", "nist-csf-2.0", ["ID.RA-01", "PR.PS-02"], "Vulnerabilities are identified; software is maintained commensurate with risk."],
+  ["SEC-VULN-PATCH", "iso-27001-2022", ["A.8.8"], "Management of technical vulnerabilities."],
+  ["SEC-VULN-PATCH", "hipaa-security", ["164.308(a)(5)(ii)(B)"], "Patching and scanning guard against malicious software."],
+  ["SEC-SDLC", "nist-csf-2.0", ["PR.PS-06"], "Secure software development practices."],
+  ["SEC-SDLC", "iso-27001-2022", ["A.8.25", "A.8.28", "A.8.29"], "Secure development life cycle, secure coding, security testing."],
+  ["SEC-TRAINING", "hipaa-security", ["164.308(a)(5)(ii)(A)"], "Periodic security updates and training."],
+  ["SEC-TRAINING", "nist-csf-2.0", ["PR.AT-01"], "Personnel awareness and training."],
+  ["SEC-TRAINING", "iso-27001-2022", ["A.6.3"], "Information security awareness, education and training."],
+  ["SEC-TRAINING", "eu-ai-act", ["Art. 4"], "Training includes AI literacy for staff dealing with AI systems."],
+  ["SEC-PRIVACY-BY-DESIGN", "gdpr", ["Art. 25"], "Privacy review before launch is data protection by design."],
+  ["SEC-TRANSPARENCY", "gdpr", ["Art. 13", "Art. 14", "Art. 15"], "Meaningful information about the logic involved."],
+  ["SEC-TRANSPARENCY", "eu-ai-act", ["Art. 50", "Art. 86"], "Transparency to people and explanation of individual decisions."],
+  ["SEC-TRANSPARENCY", "nist-ai-rmf-1.0", ["MEASURE 2.9"], "The model is explained and output interpreted in context."],
+  ["SEC-FAIRNESS", "nist-ai-rmf-1.0", ["MEASURE 2.11"], "Fairness and bias are evaluated and documented."],
+  ["SEC-FAIRNESS", "eu-ai-act", ["Art. 10"], "Examination of datasets for possible biases."],
+  ["SEC-FAIRNESS", "iso-42001-2023", ["A.5.4"], "Assessing impact on individuals or groups."],
+  ["SEC-HIGH-RISK-APPROVAL", "eu-ai-act", ["Art. 14", "Art. 26"], "Approved version and escalation to human reviewers."],
+  ["SEC-HIGH-RISK-APPROVAL", "nist-ai-rmf-1.0", ["MAP 3.5", "MANAGE 1.1"], "Human oversight processes; a go/no-go determination before deployment."],
+  ["SEC-HIGH-RISK-APPROVAL", "iso-42001-2023", ["A.6.2.5"], "AI system deployment approval."],
+  ["SEC-DECISION-SLA", "gdpr", ["Art. 22"], "Human intervention in automated decisions, in time."],
+  ["SEC-DECISION-SLA", "nist-ai-rmf-1.0", ["MEASURE 3.3"], "People can appeal system outcomes and get a response."],
+  ["SEC-MODEL-VERSIONING", "eu-ai-act", ["Art. 12"], "Recorded model versions support traceability."],
+  ["SEC-MODEL-VERSIONING", "iso-42001-2023", ["A.6.2.7", "A.6.2.8"], "Technical documentation and event records of the AI system."],
+  ["SEC-MODEL-PROTECTION", "nist-csf-2.0", ["PR.AA-05", "PR.DS-01"], "Model artefacts are access-controlled and encrypted at rest."],
+  ["SEC-ACCOUNTABILITY", "gdpr", ["Art. 24", "Art. 37"], "Named owners and the designated DPO."],
+  ["SEC-ACCOUNTABILITY", "hipaa-security", ["164.308(a)(2)"], "A named security official."],
+  ["SEC-ACCOUNTABILITY", "nist-csf-2.0", ["GV.RR-02"], "Roles, responsibilities and authorities are established."],
+  ["SEC-ACCOUNTABILITY", "nist-ai-rmf-1.0", ["GOVERN 2.1", "GOVERN 2.3"], "AI roles are documented; leadership owns AI risk decisions."],
+  ["SEC-ACCOUNTABILITY", "iso-42001-2023", ["A.3.2"], "AI roles and responsibilities."],
+  ["SEC-REVIEWS-CURRENT", "hipaa-security", ["164.308(a)(8)"], "Periodic evaluation of the security measures."],
+  ["SEC-REVIEWS-CURRENT", "nist-csf-2.0", ["ID.IM-01"], "Improvements identified from evaluations."],
+  ["SEC-REVIEWS-CURRENT", "iso-27001-2022", ["A.5.35", "A.5.36"], "Independent review and compliance with policies."],
+  ["BR-NO-OVERDUE-OBLIGATION", "hipaa-breach", ["164.404(b)", "164.406", "164.408", "164.410"], "Every HIPAA breach notice is made within its deadline."],
+  ["BR-NO-OVERDUE-OBLIGATION", "gdpr", ["Art. 33", "Art. 34"], "72-hour and data-subject breach notices."],
+  ["BR-NO-OVERDUE-OBLIGATION", "eu-ai-act", ["Art. 73"], "Serious incident reports within their deadline."],
+  ["BR-NO-OVERDUE-OBLIGATION", "nist-csf-2.0", ["RS.CO-02"], "Stakeholders are notified of incidents."],
+  ["GDPR-5", "gdpr", ["Art. 5"], "The control reviews the Art. 5 principles."],
+  ["GDPR-6", "gdpr", ["Art. 6"], "Each activity records its Art. 6 basis."],
+  ["GDPR-7", "gdpr", ["Art. 7"], "Consent proof and withdrawal."],
+  ["GDPR-7", "ccpa-cpra", ["11 CCR 7004"], "Consent obtained without dark patterns."],
+  ["GDPR-22", "gdpr", ["Art. 22"], "Human intervention and contest."],
+  ["GDPR-25", "gdpr", ["Art. 25"], "By design and by default."],
+  ["GDPR-30", "gdpr", ["Art. 30"], "Record of processing activities."],
+  ["GDPR-30", "nist-csf-2.0", ["ID.AM-07"], "Inventory of data and its metadata."],
+  ["GDPR-32", "gdpr", ["Art. 32"], "Security of processing."],
+  ["GDPR-33", "gdpr", ["Art. 33"], "Notice to the supervisory authority."],
+  ["GDPR-34", "gdpr", ["Art. 34"], "Communication to data subjects."],
+  ["GDPR-35", "gdpr", ["Art. 35"], "DPIA before high-risk processing."],
+  ["GDPR-35", "eu-ai-act", ["Art. 27"], "A DPIA feeds the fundamental rights impact assessment (Art. 27(4))."],
+  ["HIPAA-164.312(a)", "hipaa-security", ["164.312(a)(2)(i)", "164.312(a)(2)(ii)", "164.312(a)(2)(iii)", "164.312(a)(2)(iv)"], "The control covers every access control specification."],
+  ["HIPAA-164.312(b)", "hipaa-security", ["164.312(b)"], "Audit controls."],
+  ["HIPAA-164.312(c)", "hipaa-security", ["164.312(c)(2)"], "Mechanism to authenticate ePHI."],
+  ["HIPAA-164.312(d)", "hipaa-security", ["164.312(d)"], "Person or entity authentication."],
+  ["HIPAA-164.312(e)", "hipaa-security", ["164.312(e)(2)(i)", "164.312(e)(2)(ii)"], "Transmission integrity and encryption."],
+  ["CCPA-NOTICE", "ccpa-cpra", ["Cal. Civ. Code 1798.100", "11 CCR 7010-7014"], "Notice at collection."],
+  ["CCPA-OPT-OUT", "ccpa-cpra", ["Cal. Civ. Code 1798.120", "Cal. Civ. Code 1798.135"], "Opt-out of sale or sharing."],
+  ["CCPA-GPC", "ccpa-cpra", ["11 CCR 7025"], "Opt-out preference signals."],
+  ["CCPA-SECURITY", "ccpa-cpra", ["Cal. Civ. Code 1798.150"], "Reasonable security procedures."],
+  ["AIA-9", "eu-ai-act", ["Art. 9"], "Risk management system."],
+  ["AIA-9", "nist-ai-rmf-1.0", ["MANAGE 1.2", "MANAGE 1.3"], "Risks are prioritised and responded to."],
+  ["AIA-10", "eu-ai-act", ["Art. 10"], "Data governance."],
+  ["AIA-10", "iso-42001-2023", ["A.7.4", "A.7.5"], "Data quality and provenance."],
+  ["AIA-12", "eu-ai-act", ["Art. 12"], "Automatic logs."],
+  ["AIA-14", "eu-ai-act", ["Art. 14"], "Human oversight."],
+  ["AIA-14", "nist-ai-rmf-1.0", ["MANAGE 2.4"], "People can disengage or override the system."],
+  ["AIA-26", "eu-ai-act", ["Art. 26"], "Deployer obligations."],
+  ["AIA-73", "eu-ai-act", ["Art. 73"], "Serious incident reporting."],
+  ["AIA-73", "nist-ai-rmf-1.0", ["MANAGE 4.3"], "Incidents are communicated and tracked."],
+];
+
+export function seededControlMappings(): SeedMapping[] {
+  const out: SeedMapping[] = M.flatMap(([controlId, fw, ids, rationale]) =>
+    ids.map((id) => ({ controlId, requirementId: requirementId(fw, id), rationale })));
+  // The baseline framework's requirements are the best-practice controls themselves.
+  for (const c of CONTROL_CATALOGUE) {
+    if (c.framework === "best_practice") out.push({ controlId: c.id, requirementId: requirementId(BASELINE_FRAMEWORK_ID, c.id), rationale: "The baseline requirement is this control." });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { inflateSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SOA_HEADERS } from "@/lib/posture/frameworks/soa";
+import { SYSTEM_CLI, type Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { setApplicability } from "@/lib/server/posture/frameworks/mappings";
+import { seedFrameworks } from "@/lib/server/posture/frameworks/seed";
+import { statementOfApplicability } from "@/lib/server/posture/frameworks/soa";
+import { reviewControl } from "@/lib/server/posture/review-control";
+import { seedControlCatalogue } from "@/lib/server/posture/seed-catalogue";
+import { actorFor } from "@/lib/server/testing/factories";
+
+/** The text pdfkit draws: inflate each content stream and decode its hex strings (standard fonts, WinAnsi). */
+function pdfText(pdf: Buffer): string {
+  const s = pdf.toString("latin1");
+  let out = "";
+  for (const m of s.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let body: string;
+    try { body = inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1"); } catch { continue; }
+    for (const arr of body.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
+      out += [...arr[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join("") + "\n";
+    }
+  }
+  return out;
+}
+
+let officer: Actor;
+beforeAll(async () => {
+  await seedControlCatalogue(SYSTEM_CLI);
+  await seedFrameworks(SYSTEM_CLI);
+  officer = await actorFor("compliance_officer");
+  // Both controls mapped to 164.312(d) satisfied: the requirement is satisfied.
+  await reviewControl(officer, { controlId: "SEC-MFA", status: "satisfied", links: ["https://example.test/mfa-report"] });
+  await reviewControl(officer, { controlId: "HIPAA-164.312(d)", status: "satisfied", links: ["https://example.test/auth-policy"] });
+  await setApplicability(officer, { requirementId: "hipaa-security:164.308(a)(4)(ii)(A)", applicable: false, reason: "Not a health care clearinghouse" });
+});
+
+describe("statement of applicability", () => {
+  it("XLSX: one row per assessable requirement with applicability, controls, status, evidence, owner, last review", async () => {
+    const { bytes, filename } = await statementOfApplicability(officer, "hipaa-security", "xlsx");
+    expect(filename).toMatch(/^soa-hipaa-security-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...SOA_HEADERS]);
+    const rows = ws.getSheetValues().slice(2).filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v ?? "") as string));
+    expect(rows).toHaveLength(await db().requirement.count({ where: { frameworkId: "hipaa-security", assessable: true } }));
+    const d = Object.fromEntries(rows.map((r) => [r[0], r]));
+    expect(d["164.312(d)"]).toEqual(["164.312(d)", "Person or entity authentication", "Yes", expect.stringContaining("MFA"), "HIPAA-164.312(d), SEC-MFA", expect.stringMatching(/^(Satisfied|Partially satisfied)$/), expect.stringMatching(/^[1-9]/), "Security lead", expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
+    expect(d["164.308(a)(4)(ii)(A)"]!.slice(2, 4)).toEqual(["No", "Not a health care clearinghouse"]);
+    expect(await db().auditEvent.count({ where: { action: "posture.soa.export", entityId: "hipaa-security" } })).toBeGreaterThanOrEqual(1);
+  });
+  it("PDF: has pages and prints the requirements", async () => {
+    const { bytes } = await statementOfApplicability(officer, "hipaa-security", "pdf");
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const pages = bytes.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(0);
+    const text = pdfText(bytes).replace(/\s+/g, " ");
+    expect(text).toContain("Statement of applicability");
+    expect(text).toContain("Person or entity authentication");
+    expect(text).toContain("Not a health care clearinghouse");
+  });
+  it("refuses an unknown framework", async () => {
+    await expect(statementOfApplicability(officer, "nope", "xlsx")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
