@@ -17,7 +17,7 @@ async function loadUser(tx: Tx, userId: string) {
 }
 
 /** At least one enabled admin must remain, or nobody could manage the system. */
-async function assertNotLastAdmin(tx: Tx, userId: string) {
+export async function assertNotLastAdmin(tx: Tx, userId: string) {
   const others = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
   if (others === 0) throw new AppError("CONFLICT", "This is the last enabled admin; make someone else admin first.");
 }
