@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
-import { Button } from "@/components/ui/button";
 
 export function SsoButton({ providerId, name, next }: { providerId: string; name: string; next: string }) {
   const [pending, setPending] = useState(false);
@@ -14,18 +13,22 @@ export function SsoButton({ providerId, name, next }: { providerId: string; name
         or
         <span className="h-px flex-1 bg-slate-200" />
       </div>
-      <Button
-        type="button"
-        variant="secondary"
-        className="w-full"
-        disabled={pending}
-        onClick={() => {
+      {/* A link, not a button: it leaves for the identity provider, and the password form
+          keeps the page's one "Sign in" button. Without JavaScript, next-auth's GET
+          /api/auth/signin lands back here. */}
+      <a
+        href="/api/auth/signin"
+        aria-disabled={pending}
+        className="flex w-full items-center justify-center rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        onClick={(e) => {
+          e.preventDefault();
+          if (pending) return;
           setPending(true);
           void signIn(providerId, { callbackUrl: safeCallbackPath(next) });
         }}
       >
         Sign in with {name}
-      </Button>
+      </a>
     </div>
   );
 }
