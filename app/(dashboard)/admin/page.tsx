@@ -11,6 +11,7 @@ import { auditLogStatus } from "@/lib/server/audit/status";
 import { Forbidden } from "../_components/forbidden";
 import { CreateUserForm, UserCommands } from "./user-forms";
 import { ApiKeyRevoke, CreateApiKeyForm, MfaSettingForm } from "./key-forms";
+import { ScimSection } from "./scim-section";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -73,6 +74,7 @@ export default async function AdminPage() {
           )}
           {can(actor, "apikey:manage") && <div className="mt-6 border-t border-slate-100 pt-4"><CreateApiKeyForm /></div>}
         </Card>
+        <ScimSection actor={actor} />
         <Card title="Security" description="Multi-factor authentication policy.">
           {can(actor, "settings:manage") ? (
             <MfaSettingForm mfaRequired={mfaRequired} />
