@@ -2,7 +2,7 @@ import "server-only";
 // SCIM Groups: membership is what gives a provisioned person their role, through the same
 // OIDC_ROLE_MAP as sign-in. Every membership change recomputes the role of the people it
 // touched, in the same transaction, and a role change ends their sessions.
-import { isUniqueViolation } from "@/lib/errors";
+import { isUniqueViolation, UNIQUE_CONFLICT_MESSAGE } from "@/lib/errors";
 import { listResponse, parseEqFilter, parseOrScimError, patchMemberIds, patchSchema, ScimError, scimGroupSchema } from "@/lib/scim/protocol";
 import { roleForGroups } from "@/lib/sso/role-map";
 import type { Actor } from "@/lib/server/actor";
@@ -19,11 +19,14 @@ async function present(tx: Tx, base: string, id: string) {
   return scimGroup(base, group, members);
 }
 
-async function unique<T>(work: () => Promise<T>): Promise<T> {
+const NAME_TAKEN = () => new ScimError(409, "A group with this displayName already exists.", "uniqueness");
+
+/** A unique violation is a 409, never a 500: on create/replace it is the name; in a PATCH, a concurrent membership change. */
+async function unique<T>(work: () => Promise<T>, conflict: () => ScimError = NAME_TAKEN): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ScimError(409, "A group with this displayName already exists.", "uniqueness");
+    if (isUniqueViolation(e)) throw conflict();
     throw e;
   }
 }
@@ -36,9 +39,14 @@ async function assertUsersExist(tx: Tx, ids: string[]) {
 
 /** Gives each touched person the role their groups now map to (decision 620). */
 async function recomputeRoles(tx: Tx, actor: Actor, userIds: Iterable<string>) {
-  for (const userId of new Set(userIds)) {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
-    if (!user) continue;
+  // Sorted, so two transactions lock people in the same order (no deadlock).
+  for (const userId of [...new Set(userIds)].sort()) {
+    // The write locks the person's row first (PostgreSQL), so a concurrent membership change
+    // for them waits, and the read below sees what it committed: the role always follows the
+    // final memberships (decision 006).
+    const locked = await tx.user.updateMany({ where: { id: userId }, data: { version: { increment: 1 } } });
+    if (locked.count === 0) continue;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true } });
     const groups = await tx.scimGroup.findMany({ where: { members: { some: { userId } } }, select: { displayName: true } });
     const role = roleForGroups(roleMap(), groups.map((g) => g.displayName));
     if (role) {
@@ -122,6 +130,8 @@ export async function patchGroup(actor: Actor, base: string, id: string, body: u
         const value = op.value as Record<string, unknown> | undefined;
         if (op.op === "replace" && (path === "displayname" || (!path && typeof value?.displayName === "string"))) {
           const name = parseOrScimError(scimGroupSchema.shape.displayName, path ? op.value : value?.displayName);
+          const taken = await tx.scimGroup.findUnique({ where: { displayName: name }, select: { id: true } });
+          if (taken && taken.id !== id) throw NAME_TAKEN();
           await tx.scimGroup.update({ where: { id }, data: { displayName: name, version: { increment: 1 } } });
           touched.push(...(await tx.scimGroupMember.findMany({ where: { groupId: id }, select: { userId: true } })).map((m) => m.userId));
           if (path) continue;
@@ -155,5 +165,6 @@ export async function patchGroup(actor: Actor, base: string, id: string, body: u
       await recomputeRoles(tx, actor, [...touched, ...added, ...removed]);
       return present(tx, base, id);
     }),
+    () => new ScimError(409, UNIQUE_CONFLICT_MESSAGE),
   );
 }

@@ -2,7 +2,9 @@ import "server-only";
 // Security-sensitive: turns an OpenID Provider's verified ID token claims into one of our
 // server-side sessions (decision 001), the same kind a password sign-in makes. next-auth
 // has already checked the token's signature, issuer, audience, nonce/PKCE and state.
-import { isRole } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
+import { isUniqueViolation } from "@/lib/errors";
+import type { ExternalIdentity, User } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { amrAssertsMfa, groupsFromClaim, roleForGroups } from "@/lib/sso/role-map";
 import type { Actor } from "@/lib/server/actor";
@@ -13,7 +15,7 @@ import { applyMappedRole, roleMap, SSO_ACTOR } from "@/lib/server/sso/provisioni
 import { createSession } from "@/lib/server/users/sessions";
 
 /** Codes the sign-in page turns into sentences (app/login/sso-errors.ts). */
-export type SsoRefusal = "SSO_NO_ROLE" | "SSO_UNKNOWN_USER" | "SSO_EMAIL_UNVERIFIED" | "SSO_DISABLED" | "SSO_MFA_REQUIRED" | "SSO_BAD_CLAIMS";
+export type SsoRefusal = "SSO_NO_ROLE" | "SSO_UNKNOWN_USER" | "SSO_EMAIL_UNVERIFIED" | "SSO_DISABLED" | "SSO_MFA_REQUIRED" | "SSO_BAD_CLAIMS" | "SSO_ALREADY_LINKED";
 
 export type OidcSignInResult =
   | { ok: true; sessionId: string; userId: string; email: string; name: string }
@@ -21,7 +23,7 @@ export type OidcSignInResult =
 
 type Input = { issuer: string; claims: Record<string, unknown>; ip: string | null; userAgent: string | null };
 
-export async function oidcSignIn(input: Input): Promise<OidcSignInResult> {
+export async function oidcSignIn(input: Input, retried = false): Promise<OidcSignInResult> {
   const { claims, issuer } = input;
   const anon: Actor = { kind: "anonymous", ip: input.ip };
   const sub = typeof claims.sub === "string" ? claims.sub : "";
@@ -46,7 +48,26 @@ export async function oidcSignIn(input: Input): Promise<OidcSignInResult> {
     : await db().user.findUnique({ where: { email } });
   if (!existing && env().OIDC_JIT !== "1") return refuse("SSO_UNKNOWN_USER");
   if (existing?.disabledAt) return refuse("SSO_DISABLED", existing.id);
+  // The email matches an account that another identity at this IdP already owns: linking
+  // a second one would let whoever holds that email at the IdP take the account over.
+  if (!linked && existing && (await db().externalIdentity.count({ where: { provider: issuer, userId: existing.id } }))) {
+    return refuse("SSO_ALREADY_LINKED", existing.id);
+  }
 
+  try {
+    return await linkAndStart(input, { sub, email, role, idpMfa, linked, existing });
+  } catch (e) {
+    // Two first sign-ins at once: one created or linked the user; the other starts over and
+    // finds the link (decision 006: a unique violation is never a 500).
+    if (isUniqueViolation(e) && !retried) return oidcSignIn(input, true);
+    throw e;
+  }
+}
+
+type Found = { sub: string; email: string; role: Role; idpMfa: boolean; linked: ExternalIdentity | null; existing: User | null };
+
+async function linkAndStart(input: Input, { sub, email, role, idpMfa, linked, existing }: Found): Promise<OidcSignInResult> {
+  const { claims, issuer } = input;
   const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
   return db().$transaction(async (tx) => {
     let user = existing;
@@ -63,7 +84,7 @@ export async function oidcSignIn(input: Input): Promise<OidcSignInResult> {
       await tx.externalIdentity.update({ where: { id: linked.id }, data: { lastLoginAt: new Date() } });
     }
     const sessionId = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, mfaPassed: idpMfa, authMethod: "oidc" });
-    const actor: Actor = { kind: "user", userId: user.id, email: user.email, name: user.name, role: isRole(role) ? role : "auditor", sessionId, ip: input.ip, mfaEnrolmentRequired: false };
+    const actor: Actor = { kind: "user", userId: user.id, email: user.email, name: user.name, role, sessionId, ip: input.ip, mfaEnrolmentRequired: false };
     await appendAudit(tx, actor, { action: "auth.signin", entityType: "User", entityId: user.id, diff: { method: "oidc", issuer, mfa: idpMfa } });
     return { ok: true as const, sessionId, userId: user.id, email: user.email, name: user.name };
   });

@@ -76,3 +76,20 @@ describe("OIDC sign-in", () => {
     expect(await go(claims("eve", [`oidc-reviewers-${tag}`]))).toEqual({ ok: false, code: "SSO_DISABLED" });
   });
 });
+
+describe("OIDC sign-in races and takeovers", () => {
+  it("two first sign-ins at once (JIT) make one user and two sessions", async () => {
+    process.env.OIDC_JIT = "1";
+    resetEnvCache();
+    const results = await Promise.all([go(claims("fay", [`oidc-reviewers-${tag}`])), go(claims("fay", [`oidc-reviewers-${tag}`]))]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect(await db().user.count({ where: { email: email("fay") } })).toBe(1);
+    expect(await db().externalIdentity.count({ where: { provider: ISSUER, subject: `sub-fay-${tag}` } })).toBe(1);
+  });
+
+  it("an account linked to one identity is not linked to a second with the same email", async () => {
+    const u = await makeUser({ role: "reviewer", email: email("gus") });
+    expect(await go(claims("gus", [`oidc-reviewers-${tag}`]))).toMatchObject({ ok: true, userId: u.id });
+    expect(await go(claims("gus", [`oidc-reviewers-${tag}`], { sub: `other-${tag}` }))).toEqual({ ok: false, code: "SSO_ALREADY_LINKED" });
+  });
+});
