@@ -24,9 +24,9 @@ export function isForeignOrigin(origin: string | null, host: string | null): boo
 
 export function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
-  // The machine API authenticates with bearer keys, never cookies, so another origin
-  // calling it gains nothing; everything else that changes state must come from here.
-  if (!SAFE_METHODS.has(req.method) && !path.startsWith("/api/v1/")) {
+  // The machine API and SCIM authenticate with bearer tokens, never cookies, so another
+  // origin calling them gains nothing; everything else that changes state must come from here.
+  if (!SAFE_METHODS.has(req.method) && !path.startsWith("/api/v1/") && !path.startsWith("/scim/v2/")) {
     if (isForeignOrigin(req.headers.get("origin"), expectedHost(req))) {
       return NextResponse.json(
         { error: { code: "FORBIDDEN", message: "Cross-origin request refused." } },

@@ -38,3 +38,23 @@ describe("environment validation (lib/env.ts)", () => {
     expect(databaseDialect("postgres://u@h/db")).toBe("postgresql");
   });
 });
+
+describe("single sign-on environment", () => {
+  const sso = { OIDC_ISSUER: "https://idp.example.org", OIDC_CLIENT_ID: "oversight", OIDC_CLIENT_SECRET: "s3cret", OIDC_ROLE_MAP: "privacy=compliance_officer" };
+
+  it("is off by default and on with issuer, client and secret", async () => {
+    const { oidcConfigured } = await import("./env");
+    expect(oidcConfigured(parseEnv(good))).toBe(false);
+    const e = parseEnv({ ...good, ...sso });
+    expect(oidcConfigured(e)).toBe(true);
+    expect(e.OIDC_GROUPS_CLAIM).toBe("groups");
+    expect(e.OIDC_JIT).toBe("0");
+  });
+
+  it("names what is missing or malformed", () => {
+    expect(() => parseEnv({ ...good, OIDC_ISSUER: sso.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: is missing[\s\S]*OIDC_CLIENT_SECRET: is missing/);
+    expect(() => parseEnv({ ...good, ...sso, OIDC_ROLE_MAP: "privacy=root" })).toThrow(/OIDC_ROLE_MAP: .*role must be one of/);
+    expect(() => parseEnv({ ...good, ...sso, OIDC_ROLE_MAP: "" })).toThrow(/OIDC_ROLE_MAP: is empty/);
+    expect(() => parseEnv({ ...good, SCIM_TOKEN: "short" })).toThrow(/SCIM_TOKEN: must be at least 32/);
+  });
+});

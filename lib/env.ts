@@ -2,6 +2,7 @@
 // or malformed. Secrets come from the environment in production; `npm start` writes
 // generated ones to data/secrets.json (mode 0600) and passes them in for the demo.
 import { z } from "zod";
+import { parseRoleMap } from "@/lib/sso/role-map";
 
 const base64Key = (minBytes: number) =>
   z
@@ -55,6 +56,37 @@ export const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // Host names outbound callbacks may reach although they are internal (comma-separated).
   CALLBACK_ALLOWED_HOSTS: z.string().max(2000).default(""),
+  // Single sign-on (docs/decisions/620): all three of issuer, client id and secret, or none.
+  OIDC_ISSUER: z.url({ error: "must be the OpenID Provider's issuer URL" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default("SSO"),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  OIDC_ROLE_MAP: z
+    .string()
+    .default("")
+    .superRefine((v, ctx) => {
+      try {
+        parseRoleMap(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+    }),
+  OIDC_JIT: z.enum(["0", "1"]).default("0"),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  // A SCIM bearer token from the environment (tokens minted on the Admin page are better:
+  // revocable and stored hashed).
+  SCIM_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+}).superRefine((v, ctx) => {
+  const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: "is missing (single sign-on needs issuer, client id and secret)" });
+    }
+  }
+  if (v.OIDC_ISSUER && !v.OIDC_ROLE_MAP.trim()) {
+    ctx.addIssue({ code: "custom", path: ["OIDC_ROLE_MAP"], message: "is empty: without a group-to-role map nobody can sign in with SSO" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -80,6 +112,11 @@ export function env(): Env {
 /** Tests change the environment between cases; production never calls this. */
 export function resetEnvCache() {
   cached = undefined;
+}
+
+/** Whether single sign-on is configured. */
+export function oidcConfigured(e: Env = env()): boolean {
+  return !!(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
 }
 
 export function databaseDialect(url = env().DATABASE_URL): "sqlite" | "postgresql" {

@@ -14,11 +14,12 @@ import { seedFrameworks } from "@/lib/server/posture/frameworks/seed";
 import { seedControlCatalogue } from "@/lib/server/posture/seed-catalogue";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
-import { dialect, disconnectDb } from "@/lib/server/db";
 import { backupPostgres, restorePostgres } from "@/lib/server/ops/backup-pg";
 import { describeReport } from "@/lib/server/audit/verify-audit";
 import { rotateFieldKeys } from "@/lib/server/crypto/rotate-field-keys";
 import { backupSqlite, restoreSqlite } from "@/lib/server/ops/backup";
+import { dialect, disconnectDb } from "@/lib/server/db";
+import { mintScimToken, revokeScimToken } from "@/lib/server/scim/auth";
 import { setSetting, SETTINGS, type SettingKey } from "@/lib/server/settings/settings";
 import { createUser } from "@/lib/server/users/create-user";
 import { findUserIdByEmail, setUserDisabled, resetUserMfa, unlockUser } from "@/lib/server/users/manage-user";
@@ -36,6 +37,8 @@ const HELP = `Usage: npm run admin -- <command> [options]
         --ai-system binds the key to one AI system (scopes decisions:read, decisions:write)
         scopes: ${SCOPE_NAMES.join(", ")}
   apikey:revoke --id ID
+  scim-token:create --name N      a bearer token for the SCIM client (printed once, stored hashed)
+  scim-token:revoke --id ID
 ${AUDIT_HELP}
   setting:set --key K --value JSON e.g. --key security.mfaRequired --value true
   backup --out FILE               a consistent online copy (SQLite: VACUUM INTO; PostgreSQL: pg_dump -Fc)
@@ -97,6 +100,17 @@ async function main(argv: string[]): Promise<number> {
     case "apikey:revoke": {
       await revokeApiKey(SYSTEM_CLI, need(args, "id"));
       console.log("Key revoked.");
+      return 0;
+    }
+    case "scim-token:create": {
+      const t = await mintScimToken(SYSTEM_CLI, need(args, "name"));
+      console.log(`Created SCIM token "${t.name}" (id ${t.id}). Store it now; it cannot be shown again:`);
+      console.log(t.token);
+      return 0;
+    }
+    case "scim-token:revoke": {
+      await revokeScimToken(SYSTEM_CLI, need(args, "id"));
+      console.log("SCIM token revoked.");
       return 0;
     }
     case "setting:set": {

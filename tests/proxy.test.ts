@@ -25,3 +25,15 @@ describe("content security policy", () => {
     expect(csp("/posture")).toMatch(/frame-ancestors 'none'/);
   });
 });
+
+describe("bearer-token paths skip the origin check; nothing else does", () => {
+  const post = (path: string) => proxy(new NextRequest(`http://localhost:3000${path}`, { method: "POST", headers: { host: "localhost:3000", origin: "http://idp.example" } })).status;
+  it("lets a SCIM client (another origin, bearer token) through to the handler, which authenticates it", () => {
+    expect(post("/scim/v2/Users")).toBe(200);
+  });
+  it("still refuses a foreign origin elsewhere, including paths that only look like SCIM", () => {
+    expect(post("/scim")).toBe(403);
+    expect(post("/scimx/v2/Users")).toBe(403);
+    expect(post("/api/auth/callback/oidc")).toBe(403);
+  });
+});

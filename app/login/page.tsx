@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { currentActor } from "@/lib/server/auth/current-actor";
+import { env, oidcConfigured } from "@/lib/env";
+import { OIDC_PROVIDER_ID } from "@/lib/server/auth/next-auth-options";
 import { LoginForm } from "./login-form";
+import { SsoButton } from "./sso-button";
+import { SsoError } from "./sso-error";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -19,7 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-3 text-xl font-bold">Sign in</h1>
           <p className="text-sm text-slate-600">Compliance &amp; Oversight Dashboard</p>
         </div>
+        <SsoError code={sp.error} />
         <LoginForm next={next} />
+        {oidcConfigured() && <SsoButton providerId={OIDC_PROVIDER_ID} name={env().OIDC_NAME} next={next} />}
       </div>
     </main>
   );

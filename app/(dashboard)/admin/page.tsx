@@ -15,6 +15,7 @@ import { CreateUserForm, UserCommands } from "./user-forms";
 import { ApiKeyRevoke, CreateApiKeyForm, MfaSettingForm } from "./key-forms";
 import { OrganisationProfileForm } from "./organisation-form";
 import { readOrganisationProfile } from "@/lib/server/organisation/profile";
+import { ScimSection } from "./scim-section";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -83,6 +84,7 @@ export default async function AdminPage() {
           )}
           {can(actor, "apikey:manage") && <div className="mt-6 border-t border-slate-100 pt-4"><CreateApiKeyForm /></div>}
         </Card>
+        <ScimSection actor={actor} />
         <Card title="Security" description="Multi-factor authentication policy.">
           {can(actor, "settings:manage") ? (
             <MfaSettingForm mfaRequired={mfaRequired} />

@@ -32,7 +32,9 @@ export async function currentActor(): Promise<UserActor | null> {
   const role = isRole(session.user.role) ? session.user.role : null;
   if (!role) return null;
   const h = await headers();
-  const mustEnrol = !session.user.mfaEnabledAt && (await mfaRequiredFor(role));
+  // An SSO session whose IdP asserted a second factor (amr) is MFA-verified (decision 620).
+  const idpMfa = session.authMethod === "oidc" && session.mfaPassed;
+  const mustEnrol = !idpMfa && !session.user.mfaEnabledAt && (await mfaRequiredFor(role));
   return {
     kind: "user",
     userId: session.user.id,

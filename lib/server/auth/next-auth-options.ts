@@ -4,10 +4,39 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeRedirectUrl } from "@/lib/auth/safe-redirect";
-import { env } from "@/lib/env";
+import { headers } from "next/headers";
+import { env, oidcConfigured } from "@/lib/env";
 import { signIn, SignInError } from "@/lib/server/auth/sign-in";
 import { signOutSession } from "@/lib/server/auth/sign-out";
 import { requestIp } from "@/lib/server/request-ip";
+import { oidcSignIn } from "@/lib/server/sso/oidc-sign-in";
+
+/** The OpenID Provider id next-auth routes under /api/auth/{signin,callback}/oidc. */
+export const OIDC_PROVIDER_ID = "oidc";
+
+// next-auth's generic OAuth provider in OIDC mode: discovery from the issuer, the ID
+// token verified by openid-client, PKCE and state. The claims it yields are only read
+// in the signIn callback, which makes our own session row (decision 620).
+function oidcProviders(): NextAuthOptions["providers"] {
+  const e = env();
+  if (!oidcConfigured(e)) return [];
+  return [
+    {
+      id: OIDC_PROVIDER_ID,
+      name: e.OIDC_NAME,
+      type: "oauth",
+      wellKnown: `${e.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: e.OIDC_SCOPES } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? null };
+      },
+    },
+  ];
+}
 
 export function secureCookies(): boolean {
   return (env().NEXTAUTH_URL ?? "").startsWith("https://");
@@ -59,8 +88,25 @@ export function authOptions(): NextAuthOptions {
           }
         },
       }),
+      ...oidcProviders(),
     ],
     callbacks: {
+      // Password sign-ins were decided in authorize(); an SSO sign-in is decided here, from
+      // the verified ID token claims. A refusal lands on the sign-in page with its reason.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const h = await headers();
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const result = await oidcSignIn({
+          issuer: typeof claims.iss === "string" ? claims.iss : env().OIDC_ISSUER!,
+          claims,
+          ip: requestIp(h),
+          userAgent: h.get("user-agent"),
+        });
+        if (!result.ok) return `/login?error=${result.code}`;
+        Object.assign(user, { id: result.userId, email: result.email, name: result.name, sid: result.sessionId });
+        return true;
+      },
       // Every redirect next-auth makes (after sign-in, sign-out, errors) stays on this origin.
       async redirect({ url, baseUrl }) {
         return safeRedirectUrl(url, baseUrl);

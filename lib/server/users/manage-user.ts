@@ -1,6 +1,7 @@
 import "server-only";
 // Admin changes to another user's account. Each ends that user's sessions where the
 // change alters what they may do, so it takes effect at once.
+import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { roleSchema, emailSchema } from "@/lib/validation/users";
 import type { Actor } from "@/lib/server/actor";
@@ -22,6 +23,27 @@ async function assertNotLastAdmin(tx: Tx, userId: string) {
   if (others === 0) throw new AppError("CONFLICT", "This is the last enabled admin; make someone else admin first.");
 }
 
+/**
+ * The role change itself, inside the caller's transaction: the admin form, SSO sign-in and
+ * SCIM groups all come through here, so each ends the person's sessions the same way.
+ */
+export async function applyRoleChange(tx: Tx, actor: Actor, user: { id: string; role: string }, role: Role, diff: Record<string, unknown> = {}) {
+  if (user.role === "admin") await assertNotLastAdmin(tx, user.id);
+  const updated = await tx.user.update({ where: { id: user.id }, data: { role, version: { increment: 1 } } });
+  const ended = await revokeUserSessions(tx, user.id, "role_changed");
+  await appendAudit(tx, actor, { action: "user.role.change", entityType: "User", entityId: user.id, diff: { before: user.role, after: role, ...diff, sessionsEnded: ended } });
+  return updated;
+}
+
+/** `user:disable` inside the caller's transaction (the admin form, the CLI and SCIM deprovisioning): disabling ends every session at once. */
+export async function applyDisabled(tx: Tx, actor: Actor, user: { id: string; role: string }, disabled: boolean) {
+  if (disabled && user.role === "admin") await assertNotLastAdmin(tx, user.id);
+  const updated = await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null, version: { increment: 1 } } });
+  const ended = disabled ? await revokeUserSessions(tx, user.id, "user_disabled") : 0;
+  await appendAudit(tx, actor, { action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: user.id, diff: { sessionsEnded: ended } });
+  return updated;
+}
+
 export async function changeUserRole(actor: Actor, userId: string, roleInput: unknown) {
   await requirePermission(actor, "user:manage", { type: "User", id: userId });
   const role = roleSchema.safeParse(roleInput);
@@ -29,11 +51,7 @@ export async function changeUserRole(actor: Actor, userId: string, roleInput: un
   return db().$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (user.role === role.data) return toUserDto(user);
-    if (user.role === "admin") await assertNotLastAdmin(tx, userId);
-    const updated = await tx.user.update({ where: { id: userId }, data: { role: role.data, version: { increment: 1 } } });
-    const ended = await revokeUserSessions(tx, userId, "role_changed");
-    await appendAudit(tx, actor, { action: "user.role.change", entityType: "User", entityId: userId, diff: { before: user.role, after: role.data, sessionsEnded: ended } });
-    return toUserDto(updated);
+    return toUserDto(await applyRoleChange(tx, actor, user, role.data));
   });
 }
 
@@ -43,15 +61,7 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
     throw new AppError("CONFLICT", "You cannot disable your own account.");
   }
   return db().$transaction(async (tx) => {
-    const user = await loadUser(tx, userId);
-    if (disabled && user.role === "admin") await assertNotLastAdmin(tx, userId);
-    const updated = await tx.user.update({
-      where: { id: userId },
-      data: { disabledAt: disabled ? new Date() : null, version: { increment: 1 } },
-    });
-    const ended = disabled ? await revokeUserSessions(tx, userId, "user_disabled") : 0;
-    await appendAudit(tx, actor, { action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: userId, diff: { sessionsEnded: ended } });
-    return toUserDto(updated);
+    return toUserDto(await applyDisabled(tx, actor, await loadUser(tx, userId), disabled));
   });
 }
 

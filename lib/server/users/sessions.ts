@@ -8,7 +8,7 @@ import { db, type Tx } from "@/lib/server/db";
 
 export async function createSession(
   tx: Tx,
-  input: { userId: string; ip: string | null; userAgent: string | null; mfaPassed: boolean },
+  input: { userId: string; ip: string | null; userAgent: string | null; mfaPassed: boolean; authMethod?: "password" | "oidc" },
 ) {
   const id = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -19,6 +19,7 @@ export async function createSession(
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       mfaPassed: input.mfaPassed,
+      authMethod: input.authMethod ?? "password",
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3600_000),
@@ -31,6 +32,7 @@ export type LiveSession = {
   id: string;
   userId: string;
   mfaPassed: boolean;
+  authMethod: string;
   user: { id: string; email: string; name: string; role: string; mfaEnabledAt: Date | null };
 };
 
@@ -42,6 +44,7 @@ export async function validateSession(id: string, now = new Date()): Promise<Liv
       id: true,
       userId: true,
       mfaPassed: true,
+      authMethod: true,
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
@@ -59,7 +62,7 @@ export async function validateSession(id: string, now = new Date()): Promise<Liv
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db().authSession.update({ where: { id }, data: { lastSeenAt: now } });
   }
-  return { id: row.id, userId: row.userId, mfaPassed: row.mfaPassed, user: row.user };
+  return { id: row.id, userId: row.userId, mfaPassed: row.mfaPassed, authMethod: row.authMethod, user: row.user };
 }
 
 export async function revokeSession(tx: Tx, id: string, why: string) {
