@@ -55,7 +55,24 @@ export const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // Host names outbound callbacks may reach although they are internal (comma-separated).
   CALLBACK_ALLOWED_HOSTS: z.string().max(2000).default(""),
-});
+  // Email (docs/decisions/600): smtp://user:pass@host:587 (STARTTLS when offered) or
+  // smtps://user:pass@host:465. Unset: email is off, the app says so and enqueues nothing.
+  SMTP_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, 'must be "smtp://user:password@host:port" or "smtps://..."')
+    .optional(),
+  MAIL_FROM: z.string().regex(/^([^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address, e.g. "Compliance <noreply@example.org>"').optional(),
+  // The public origin for links in email; NEXTAUTH_URL when unset.
+  APP_URL: z.url({ error: "must be the app's public origin, e.g. https://compliance.example.org" }).optional(),
+}).refine((e) => !e.SMTP_URL || !!e.MAIL_FROM, { path: ["MAIL_FROM"], message: "is needed when SMTP_URL is set" })
+  .refine((e) => !e.SMTP_URL || !!(e.APP_URL ?? e.NEXTAUTH_URL), { path: ["APP_URL"], message: "(or NEXTAUTH_URL) is needed when SMTP_URL is set: links in email must be absolute" });
 
 export type Env = z.infer<typeof envSchema>;
 
