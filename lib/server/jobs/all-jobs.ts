@@ -5,6 +5,8 @@ import { registerJob } from "@/lib/server/jobs/scheduler";
 import { deliverDueCallbacks } from "@/lib/server/oversight/callbacks";
 import { runSlaSweep } from "@/lib/server/oversight/sla";
 import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
+import { deliverOutbox } from "@/lib/server/notifications/outbox";
+import { runReminderJob } from "@/lib/server/notifications/reminders";
 
 // The audit log's sealer runs on its own, faster clock (lib/server/audit/sealer.ts).
 // EU AI Act Art. 14 oversight: SLA escalation/expiry (never approves) and signed callbacks.
@@ -12,3 +14,7 @@ registerJob({ name: "oversight.sla", everyMs: 30_000, run: () => runSlaSweep(), 
 registerJob({ name: "oversight.callbacks", everyMs: 10_000, run: () => deliverDueCallbacks(), selfLeased: true });
 // One posture snapshot per UTC day; the job itself is a no-op once the day is taken.
 registerJob({ name: "posture.daily-snapshot", everyMs: 15 * 60_000, run: () => ensureDailySnapshot(), selfLeased: true });
+// Email (docs/decisions/600): reminders and digests (one scanner at a time); outbox
+// delivery runs on every instance at once, each message claimed by one deliverer.
+registerJob({ name: "notifications.reminders", everyMs: 5 * 60_000, run: () => runReminderJob(), selfLeased: true });
+registerJob({ name: "notifications.outbox", everyMs: 10_000, run: () => deliverOutbox(), selfLeased: true });
