@@ -20,6 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-sm text-slate-600">Compliance &amp; Oversight Dashboard</p>
         </div>
         <LoginForm next={next} />
+        <p className="mt-4 text-center text-sm"><a className="text-indigo-600 hover:underline" href="/forgot-password">Forgot password?</a></p>
       </div>
     </main>
   );

@@ -8,6 +8,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { MAX_MAIL_ATTEMPTS, mailBackoffMs } from "@/lib/notifications/kinds";
 import type { MailContent } from "@/lib/notifications/message";
+import type { Actor } from "@/lib/server/actor";
+import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
 import { emailEnabled, sendMail } from "@/lib/server/notifications/mailer";
 
@@ -76,7 +78,8 @@ async function deliverOne(id: string, now: Date, baseBackoffMs: number, delivere
 }
 
 /** Counts for the Admin page. */
-export async function outboxCounts() {
+export async function outboxCounts(actor: Actor) {
+  await requirePermission(actor, "user:read");
   const rows = await db().outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
 }
