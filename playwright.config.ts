@@ -6,6 +6,9 @@ import { defineConfig } from "@playwright/test";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
 const baseURL = `http://localhost:${E2E_PORT}`;
+// The password-reset journey starts a loopback SMTP server on this port inside the test
+// (e2e/password-reset.spec.ts). Until it listens, mail waits in the outbox and retries.
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? E2E_PORT + 1000);
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,6 +36,6 @@ export default defineConfig({
     stderr: "pipe",
     // The oversight journey's callback receiver listens on loopback, which callbacks may
     // reach only when an operator allows it (docs/decisions/007).
-    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: baseURL, NODE_ENV: "production", CALLBACK_ALLOWED_HOSTS: "127.0.0.1" },
+    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: baseURL, NODE_ENV: "production", CALLBACK_ALLOWED_HOSTS: "127.0.0.1", SMTP_URL: `smtp://mailer:mailer-pass@127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: "Compliance <noreply@e2e.test>", APP_URL: baseURL },
   },
 });

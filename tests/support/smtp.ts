@@ -7,7 +7,7 @@ import { SMTPServer } from "smtp-server";
 
 export type Mailbox = { url: string; messages: ParsedMail[]; rejected: number; close: () => Promise<void>; rejectNext: (n: number) => void };
 
-export async function startSmtp(opts: { rejectFirst?: number; user?: string; pass?: string } = {}): Promise<Mailbox> {
+export async function startSmtp(opts: { rejectFirst?: number; user?: string; pass?: string; port?: number } = {}): Promise<Mailbox> {
   const user = opts.user ?? "mailer";
   const pass = opts.pass ?? "mailer-pass";
   let toReject = opts.rejectFirst ?? 0;
@@ -39,7 +39,7 @@ export async function startSmtp(opts: { rejectFirst?: number; user?: string; pas
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   box.url = `smtp://${user}:${pass}@127.0.0.1:${port}`;
   box.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
