@@ -69,6 +69,16 @@ describe("password reset by email", () => {
     expect(await db().auditEvent.count({ where: { action: "user.password.reset", entityId: u.id } })).toBe(1);
   });
 
+  it("two uses of one token at the same moment: one wins, the other is refused", async () => {
+    const u = await makeUser();
+    await requestPasswordReset({ email: u.email, ip: "198.51.100.5" });
+    const token = await tokenFromMail(u.email);
+    const results = await Promise.all([1, 2].map((i) => codeOf(resetPassword({ token, newPassword: `concurrent-password-${i}-2026`, ip: null }))));
+    expect(results.filter((r) => r === "ok")).toHaveLength(1);
+    expect(results.filter((r) => r !== "ok")[0]).toMatch(/^(VALIDATION|CONFLICT)/);
+    expect(await db().auditEvent.count({ where: { action: "user.password.reset", entityId: u.id } })).toBe(1);
+  });
+
   it("refuses an expired token with a clear message", async () => {
     const u = await makeUser();
     await requestPasswordReset({ email: u.email, ip: "198.51.100.3" });

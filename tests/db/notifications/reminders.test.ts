@@ -7,6 +7,7 @@ import { deliverOutbox } from "@/lib/server/notifications/outbox";
 import { updateMyPreferences } from "@/lib/server/notifications/preferences";
 import { runReminders } from "@/lib/server/notifications/reminders";
 import { escalateDecision } from "@/lib/server/oversight/review-decision";
+import { applySlaTimeout } from "@/lib/server/oversight/sla";
 import { actorFor } from "@/lib/server/testing/factories";
 import type { Mailbox } from "../../support/smtp";
 import { makeSystem, submit, systemKey } from "../oversight/helpers";
@@ -108,6 +109,19 @@ describe("reminders from the due scanner", () => {
     const all = `${mails[0]!.subject}${mails[0]!.text}${mails[0]!.html}`;
     expect(all).toContain(`${APP}/oversight/decisions/${d.id}`);
     for (const secret of ["customer-4711", "Debt-to-income", "41000", "23800"]) expect(all).not.toContain(secret);
+  });
+
+  it("mails the escalation role when the SLA job escalates a lapsed decision", async () => {
+    const { system } = await makeSystem({ rules: [{ when: {}, action: "review", approvals: 1, slaHours: 1, onTimeout: "escalate", escalateTo: "compliance_officer" }] });
+    const key = await systemKey(system.id);
+    const d = await submit(key);
+    const officer = await actorFor("compliance_officer");
+    expect(await applySlaTimeout(d.id, new Date(Date.now() + 2 * 3_600_000))).toBe(true);
+    await deliverOutbox();
+    const m = sentTo(officer.email);
+    expect(m).toHaveLength(1);
+    expect(m[0]!.subject).toContain("Decision escalated to you");
+    expect(m[0]!.text).toContain(`${APP}/oversight/decisions/${d.id}`);
   });
 
   it("notifyAlertRaised mails admins and officers", async () => {
