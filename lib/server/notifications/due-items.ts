@@ -36,7 +36,8 @@ export async function findDueItems({ now = new Date(), obligationWindowMs = 24 *
   const items: DueItem[] = [];
 
   const obligations = await tx.breachObligation.findMany({
-    where: { status: { in: ["open", "late"] }, applies: true, dueAt: { not: null, lte: new Date(now.getTime() + obligationWindowMs) }, incident: { status: { not: "closed" } } },
+    // Still to send: open, or late and not sent yet (a late row with sentAt was sent late).
+    where: { OR: [{ status: "open" }, { status: "late", sentAt: null }], applies: true, dueAt: { not: null, lte: new Date(now.getTime() + obligationWindowMs) }, incident: { status: { not: "closed" } } },
     select: { id: true, incidentId: true, regime: true, recipient: true, dueAt: true, incident: { select: { reference: true } } },
     orderBy: { dueAt: "asc" },
     take: 1000,
