@@ -11,9 +11,18 @@ import type { MailContent } from "@/lib/notifications/message";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
+import { decrypt, encrypt } from "@/lib/server/keys";
 import { emailEnabled, sendMail } from "@/lib/server/notifications/mailer";
 
-export type EnqueueInput = { userId: string | null; to: string; kind: string; content: MailContent; dedupeKey?: string };
+export type EnqueueInput = { userId: string | null; to: string; kind: string; content: MailContent; dedupeKey?: string; secret?: boolean };
+
+// A body that carries a credential (the reset link) is field-encrypted at rest and wiped
+// once sent or dead, so reading the outbox table does not give anyone a reset link.
+const SECRET_CONTEXT = "outbox.body";
+const SECRET_PREFIX = "enc:";
+const WIPED = "[removed after delivery]";
+const seal = (body: string, secret?: boolean) => (secret ? SECRET_PREFIX + encrypt(body, SECRET_CONTEXT) : body);
+const open = (body: string) => (body.startsWith(SECRET_PREFIX) ? decrypt(body.slice(SECRET_PREFIX.length), SECRET_CONTEXT) : body);
 
 /**
  * Writes one message to the outbox in the caller's transaction. Returns null and writes
@@ -23,7 +32,7 @@ export type EnqueueInput = { userId: string | null; to: string; kind: string; co
 export async function enqueueMail(tx: Tx, m: EnqueueInput): Promise<string | null> {
   if (!emailEnabled()) return null;
   const row = await tx.outboxMessage.create({
-    data: { userId: m.userId, toAddress: m.to, kind: m.kind, subject: m.content.subject, textBody: m.content.text, htmlBody: m.content.html, dedupeKey: m.dedupeKey ?? null },
+    data: { userId: m.userId, toAddress: m.to, kind: m.kind, subject: m.content.subject, textBody: seal(m.content.text, m.secret), htmlBody: seal(m.content.html, m.secret), dedupeKey: m.dedupeKey ?? null },
     select: { id: true },
   });
   return row.id;
@@ -60,20 +69,21 @@ async function deliverOne(id: string, now: Date, baseBackoffMs: number, delivere
   });
   if (claimed.count !== 1) return "lost";
   const m = await db().outboxMessage.findUniqueOrThrow({ where: { id } });
+  const wipe = m.textBody.startsWith(SECRET_PREFIX) ? { textBody: WIPED, htmlBody: WIPED } : {};
   try {
-    await sendMail({ to: m.toAddress, subject: m.subject, text: m.textBody, html: m.htmlBody, messageId: `<${m.id}@outbox.invalid>` });
+    await sendMail({ to: m.toAddress, subject: m.subject, text: open(m.textBody), html: open(m.htmlBody), messageId: `<${m.id}@outbox.invalid>` });
   } catch (e) {
     const attempts = m.attempts + 1;
     const dead = attempts >= MAX_MAIL_ATTEMPTS;
     const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
     await db().outboxMessage.updateMany({
       where: { id, claimedBy: deliverer },
-      data: { attempts, status: dead ? "dead" : "pending", lastError: error, claimedUntil: null, nextAttemptAt: new Date(now.getTime() + mailBackoffMs(attempts, baseBackoffMs)) },
+      data: { ...(dead ? wipe : {}), attempts, status: dead ? "dead" : "pending", lastError: error, claimedUntil: null, nextAttemptAt: new Date(now.getTime() + mailBackoffMs(attempts, baseBackoffMs)) },
     });
     if (dead) console.error(`outbox message ${id} is dead after ${attempts} attempts: ${error}`);
     return "failed";
   }
-  await db().outboxMessage.updateMany({ where: { id, claimedBy: deliverer }, data: { status: "sent", attempts: m.attempts + 1, sentAt: new Date(), lastError: null, claimedUntil: null } });
+  await db().outboxMessage.updateMany({ where: { id, claimedBy: deliverer }, data: { ...wipe, status: "sent", attempts: m.attempts + 1, sentAt: new Date(), lastError: null, claimedUntil: null } });
   return "sent";
 }
 

@@ -10,8 +10,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError, zodDetails } from "@/lib/errors";
-import { buildMail } from "@/lib/notifications/message";
-import { absoluteUrl } from "@/lib/notifications/message";
+import { absoluteUrl, buildMail } from "@/lib/notifications/message";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit, recordAudit } from "@/lib/server/audit/append";
 import { db } from "@/lib/server/db";
@@ -60,7 +59,7 @@ export async function requestPasswordReset(input: { email: unknown; ip: string |
       link: { url: link, label: "Choose a new password" },
       footer: "You get this email because a password reset was requested for your account.",
     });
-    await enqueueMail(tx, { userId: user.id, to: user.email, kind: "password_reset", content });
+    await enqueueMail(tx, { userId: user.id, to: user.email, kind: "password_reset", content, secret: true });
     await appendAudit(tx, anon, { action: "auth.password_reset.requested", entityType: "User", entityId: user.id, diff: { known: true } });
   });
   return { message: RESET_ANSWER };

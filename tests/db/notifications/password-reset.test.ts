@@ -49,6 +49,10 @@ describe("password reset by email", () => {
     const token = await tokenFromMail(u.email);
     const row = await db().passwordResetToken.findFirstOrThrow({ where: { userId: u.id } });
     expect(row.tokenHash).not.toContain(token);
+    // The link is not readable in the outbox either: encrypted, then wiped once sent.
+    const out = await db().outboxMessage.findFirstOrThrow({ where: { userId: u.id } });
+    expect(out.status).toBe("sent");
+    expect(`${out.textBody}${out.htmlBody}`).not.toContain(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(RESET_TTL_MS + 1000);
   });
 
