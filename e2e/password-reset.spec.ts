@@ -41,7 +41,7 @@ test("forgot password: the emailed link sets a new password once, and the new pa
   await signIn(page, email, fresh);
   await expectSignedIn(page);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.goto("/login");
+  await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
