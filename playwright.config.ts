@@ -10,6 +10,9 @@ const baseURL = `http://localhost:${E2E_PORT}`;
 export const OIDC_E2E_PORT = E2E_PORT + 1000;
 const oidcIssuer = `http://127.0.0.1:${OIDC_E2E_PORT}`;
 const oidcClient = { id: "oversight-e2e", secret: "oversight-e2e-secret" };
+// The password-reset journey starts a loopback SMTP server on this port inside the test
+// (e2e/password-reset.spec.ts). Until it listens, mail waits in the outbox and retries.
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? E2E_PORT + 1001);
 
 export default defineConfig({
   testDir: "e2e",
@@ -60,6 +63,9 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: oidcClient.secret,
         OIDC_NAME: "Test IdP",
         OIDC_ROLE_MAP: "e2e-admins=admin,e2e-privacy=compliance_officer,e2e-reviewers=reviewer",
+        SMTP_URL: `smtp://mailer:mailer-pass@127.0.0.1:${E2E_SMTP_PORT}`,
+        MAIL_FROM: "Compliance <noreply@e2e.test>",
+        APP_URL: baseURL,
       },
     },
   ],

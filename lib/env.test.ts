@@ -32,6 +32,17 @@ describe("environment validation (lib/env.ts)", () => {
     expect(() => parseEnv({ ...good, [name]: value })).toThrow(msg);
   });
 
+  it("validates the email settings: SMTP_URL needs MAIL_FROM and an origin for links", () => {
+    expect(parseEnv(good).SMTP_URL).toBeUndefined();
+    const on = { ...good, SMTP_URL: "smtps://u:p@mail.example.org:465", MAIL_FROM: "Compliance <noreply@example.org>", APP_URL: "https://c.example.org" };
+    expect(parseEnv(on).SMTP_URL).toBe(on.SMTP_URL);
+    expect(() => parseEnv({ ...on, SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL: must be "smtp:/);
+    expect(() => parseEnv({ ...on, MAIL_FROM: undefined })).toThrow(/MAIL_FROM: is needed when SMTP_URL is set/);
+    expect(() => parseEnv({ ...on, MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM: must be an address/);
+    expect(() => parseEnv({ ...on, APP_URL: undefined })).toThrow(/APP_URL/);
+    expect(parseEnv({ ...on, APP_URL: undefined, NEXTAUTH_URL: "https://c.example.org" }).SMTP_URL).toBe(on.SMTP_URL);
+  });
+
   it("picks the dialect from the URL scheme", () => {
     expect(databaseDialect("file:./x.db")).toBe("sqlite");
     expect(databaseDialect("postgresql://u@h/db")).toBe("postgresql");

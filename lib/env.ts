@@ -77,6 +77,22 @@ export const envSchema = z.object({
   // A SCIM bearer token from the environment (tokens minted on the Admin page are better:
   // revocable and stored hashed).
   SCIM_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+  // Email (docs/decisions/600): smtp://user:pass@host:587 (STARTTLS when offered) or
+  // smtps://user:pass@host:465. Unset: email is off, the app says so and enqueues nothing.
+  SMTP_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, 'must be "smtp://user:password@host:port" or "smtps://..."')
+    .optional(),
+  MAIL_FROM: z.string().regex(/^([^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address, e.g. "Compliance <noreply@example.org>"').optional(),
+  // The public origin for links in email; NEXTAUTH_URL when unset.
+  APP_URL: z.url({ error: "must be the app's public origin, e.g. https://compliance.example.org" }).optional(),
 }).superRefine((v, ctx) => {
   const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
@@ -87,7 +103,9 @@ export const envSchema = z.object({
   if (v.OIDC_ISSUER && !v.OIDC_ROLE_MAP.trim()) {
     ctx.addIssue({ code: "custom", path: ["OIDC_ROLE_MAP"], message: "is empty: without a group-to-role map nobody can sign in with SSO" });
   }
-});
+})
+  .refine((e) => !e.SMTP_URL || !!e.MAIL_FROM, { path: ["MAIL_FROM"], message: "is needed when SMTP_URL is set" })
+  .refine((e) => !e.SMTP_URL || !!(e.APP_URL ?? e.NEXTAUTH_URL), { path: ["APP_URL"], message: "(or NEXTAUTH_URL) is needed when SMTP_URL is set: links in email must be absolute" });
 
 export type Env = z.infer<typeof envSchema>;
 

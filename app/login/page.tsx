@@ -26,6 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <SsoError code={sp.error} />
         <LoginForm next={next} />
         {oidcConfigured() && <SsoButton providerId={OIDC_PROVIDER_ID} name={env().OIDC_NAME} next={next} />}
+        <p className="mt-4 text-center text-sm"><a className="text-indigo-600 hover:underline" href="/forgot-password">Forgot password?</a></p>
       </div>
     </main>
   );

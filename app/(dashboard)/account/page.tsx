@@ -7,12 +7,17 @@ import { getMfaStatus } from "@/lib/server/auth/mfa";
 import { MfaEnrolment, RecoveryCodesForm } from "./mfa-forms";
 import { CreateApiKeyForm } from "../admin/key-forms";
 import { PasswordForm } from "./password-form";
+import { NotificationForm } from "./notification-form";
+import { getMyPreferences } from "@/lib/server/notifications/preferences";
+import { emailEnabled } from "@/lib/server/notifications/mailer";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const actor = await requireActor({ allowMfaEnrolment: true });
   const mfa = await getMfaStatus(actor);
+  const prefs = actor.mfaEnrolmentRequired ? null : await getMyPreferences(actor);
+  const email = emailEnabled();
   return (
     <>
       <PageHeader title="Your account" description={`${actor.email} · ${ROLE_LABELS[actor.role]}`} />
@@ -36,6 +41,16 @@ export default async function AccountPage() {
         <Card title="Password" description="At least 12 characters. Changing it signs out your other sessions.">
           <PasswordForm />
         </Card>
+        {prefs && (
+          <Card
+            title="Email notifications"
+            description="Reminders and a daily digest about the records you are responsible for. Email never contains data subjects' personal data, only a link to the record."
+            actions={email ? <Badge tone="green">Email on</Badge> : <Badge tone="amber">Email is off</Badge>}
+          >
+            {!email && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">Email is off on this server (no SMTP_URL), so nothing is sent. Your settings apply once an administrator turns it on.</p>}
+            <NotificationForm disabled={prefs.disabled} digest={prefs.digest} />
+          </Card>
+        )}
         {!actor.mfaEnrolmentRequired && (
           <Card title="API keys" description="A key that acts for you (e.g. decisions:review for a ticketing integration). It can do no more than your role; only a key you create yourself counts as you in four-eyes reviews.">
             <CreateApiKeyForm own />

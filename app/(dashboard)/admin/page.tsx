@@ -10,6 +10,8 @@ import { listApiKeys } from "@/lib/server/api-keys/manage-api-keys";
 import { getSetting } from "@/lib/server/settings/settings";
 import { listUsers } from "@/lib/server/users/list-users";
 import { auditLogStatus } from "@/lib/server/audit/status";
+import { emailEnabled } from "@/lib/server/notifications/mailer";
+import { outboxCounts } from "@/lib/server/notifications/outbox";
 import { Forbidden } from "../_components/forbidden";
 import { CreateUserForm, UserCommands } from "./user-forms";
 import { ApiKeyRevoke, CreateApiKeyForm, MfaSettingForm } from "./key-forms";
@@ -23,8 +25,9 @@ export default async function AdminPage() {
   const { actor, denied } = await pageActor("user:read");
   if (denied) return <Forbidden what="user administration" />;
   const manage = can(actor, "user:manage");
-  const [users, keys, mfaRequired, audit, profile, thresholds] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired"), can(actor, "audit:read") ? auditLogStatus(actor) : null, readOrganisationProfile(), alertThresholds()]);
+  const [users, keys, mfaRequired, audit, profile, thresholds, outbox] = await Promise.all([listUsers(actor), listApiKeys(actor), getSetting("security.mfaRequired"), can(actor, "audit:read") ? auditLogStatus(actor) : null, readOrganisationProfile(), alertThresholds(), outboxCounts(actor)]);
   const manageSettings = can(actor, "settings:manage");
+  const email = emailEnabled();
   return (
     <>
       <PageHeader title="Admin" description="People, roles, API keys and security settings. Every change here is in the audit log." />
@@ -94,6 +97,15 @@ export default async function AdminPage() {
         </Card>
         <Card title="Alert thresholds" description="The anomaly rules run every minute over the audit log; alerts appear on the Alerts page.">
           <AlertSettingsForm thresholds={thresholds} editable={can(actor, "settings:manage")} />
+        </Card>
+        <Card title="Email" description="Reminders, digests, escalations, alerts and password reset links, sent through the outbox by the background job." actions={email ? <Badge tone="green">Email on</Badge> : <Badge tone="amber">Email is off</Badge>}>
+          {email ? (
+            <p className="text-sm" data-testid="outbox-counts">Outbox: {outbox.pending ?? 0} waiting, {outbox.sent ?? 0} sent, {outbox.dead ?? 0} given up after repeated failures (see the server log).</p>
+          ) : (
+            <p role="status" data-testid="email-off" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <strong>Email is off:</strong> <code>SMTP_URL</code> is not set, so no email is written or sent, and passwords cannot be reset by email. Set <code>SMTP_URL</code> (smtp:// or smtps://, with the login in the URL), <code>MAIL_FROM</code> and <code>APP_URL</code> and restart.
+            </p>
+          )}
         </Card>
         {audit && (
           <Card title="Audit log signing key" description="Ed25519; it signs the audit log's tree heads. Whoever holds it could sign a rewritten log, so it must not live where the database lives.">

@@ -4,6 +4,7 @@ import "server-only";
 import type { AlertCandidate } from "@/lib/alerts/rules";
 import { SYSTEM_ALERTS } from "@/lib/server/alerts/actor";
 import { appendAudit } from "@/lib/server/audit/append";
+import { notifyAlertRaised } from "@/lib/server/notifications/events";
 import type { Tx } from "@/lib/server/db";
 
 export type RaisedAlert = { id: string; rule: string; severity: string; subjectType: string; subjectId: string; windowStart: Date; windowEnd: Date; summary: string };
@@ -21,6 +22,7 @@ export async function raiseAlert(tx: Tx, alert: AlertCandidate): Promise<RaisedA
     select: { id: true, rule: true, severity: true, subjectType: true, subjectId: true, windowStart: true, windowEnd: true, summary: true },
   });
   await appendAudit(tx, SYSTEM_ALERTS, { action: "alert.raised", entityType: "Alert", entityId: row.id, diff: { rule: row.rule, severity: row.severity, subjectType: row.subjectType, count: alert.evidence.count } });
-  // Wired at merge: await notifyAlertRaised(tx, row); await enqueueWebhookEvent(tx, "alert.raised", row);
+  // Officers are told by email in the same transaction; the title names the rule, not the subject.
+  await notifyAlertRaised(tx, { id: row.id, title: `Anomaly alert: ${row.rule}`, severity: row.severity });
   return row;
 }

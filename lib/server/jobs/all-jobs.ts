@@ -6,6 +6,8 @@ import { registerJob } from "@/lib/server/jobs/scheduler";
 import { deliverDueCallbacks } from "@/lib/server/oversight/callbacks";
 import { runSlaSweep } from "@/lib/server/oversight/sla";
 import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
+import { deliverOutbox } from "@/lib/server/notifications/outbox";
+import { runReminderJob } from "@/lib/server/notifications/reminders";
 
 // The audit log's sealer runs on its own, faster clock (lib/server/audit/sealer.ts).
 // EU AI Act Art. 14 oversight: SLA escalation/expiry (never approves) and signed callbacks.
@@ -15,3 +17,7 @@ registerJob({ name: "oversight.callbacks", everyMs: 10_000, run: () => deliverDu
 registerJob({ name: "posture.daily-snapshot", everyMs: 15 * 60_000, run: () => ensureDailySnapshot(), selfLeased: true });
 // Anomaly alerts over the audit log (docs/decisions/008); idempotent by dedupe key.
 registerJob({ name: "alerts.evaluate", everyMs: 60_000, run: () => evaluateAlerts() });
+// Email (docs/decisions/600): reminders and digests (one scanner at a time); outbox
+// delivery runs on every instance at once, each message claimed by one deliverer.
+registerJob({ name: "notifications.reminders", everyMs: 5 * 60_000, run: () => runReminderJob(), selfLeased: true });
+registerJob({ name: "notifications.outbox", everyMs: 10_000, run: () => deliverOutbox(), selfLeased: true });

@@ -16,6 +16,7 @@ import { db, type Tx } from "@/lib/server/db";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
 import { decisionView, DECISION_VIEW_SELECT, isUniqueViolation, parseInput, personOf, REVIEW_SELECT, assertSystemScope } from "@/lib/server/oversight/common";
 import { applyVerdict, isTerminal } from "@/lib/oversight/outcome";
+import { notifyDecisionEscalated } from "@/lib/server/notifications/events";
 import { escalateSchema, reviewSchema, type DecisionStatus } from "@/lib/validation/oversight";
 
 class VersionConflict extends Error {}
@@ -128,6 +129,7 @@ export async function escalateDecision(actor: Actor, decisionId: string, input: 
     });
     if (res.count !== 1) throw new AppError("CONFLICT", "The decision changed meanwhile; reload and try again.");
     await appendAudit(tx, actor, { action: "oversight.decision.escalate", entityType: "OversightDecision", entityId: decisionId, diff: { by: person.label, reason: data.reason, to: d.escalateTo ?? "compliance_officer" } });
+    await notifyDecisionEscalated(tx, decisionId, d.escalateTo ?? "compliance_officer");
     return { id: decisionId, status: "escalated" as const };
   });
 }

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { db } from "@/lib/server/db";
 import { runExclusive } from "@/lib/server/jobs/lease";
+import { notifyDecisionEscalated } from "@/lib/server/notifications/events";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
 import { timeoutTransition } from "@/lib/oversight/outcome";
 import { DEFAULT_SLA_HOURS } from "@/lib/oversight/routing";
@@ -40,6 +41,7 @@ export async function applySlaTimeout(decisionId: string, now = new Date()): Pro
       entityId: d.id,
       diff: { before: d.status, after: t.status, dueAt: d.dueAt.toISOString(), escalateTo: escalate ? d.escalateTo : null },
     });
+    if (escalate && d.escalateTo) await notifyDecisionEscalated(tx, d.id, d.escalateTo);
     if (!escalate) await enqueueCallback(tx, d.id);
     return true;
   });
