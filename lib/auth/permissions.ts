@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "user:manage": ["admin"],
   "apikey:read": ["admin", "auditor"],
   "apikey:manage": ["admin"],
+  // Outgoing webhooks send record ids and statuses to another system: admins decide where.
+  "webhooks:manage": ["admin"],
   "settings:read": ["admin", "compliance_officer", "auditor"],
   "settings:manage": ["admin"],
   "audit:read": ["admin", "auditor"],
@@ -77,6 +79,7 @@ export const SCOPES = {
   // Reviewers' integrations (ticketing, chat): the key must be bound to the reviewer.
   "decisions:review": ["oversight:read", "decision:review"],
   "posture:read": ["posture:read"],
+  "webhooks:manage": ["webhooks:manage"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type Scope = keyof typeof SCOPES;

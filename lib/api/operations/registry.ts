@@ -7,6 +7,7 @@ import { FOUNDATION_OPERATIONS } from "@/lib/api/operations/foundation";
 import { INVENTORY_OPERATIONS } from "@/lib/api/operations/inventory";
 import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
 import { POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
+import { WEBHOOK_OPERATIONS } from "@/lib/api/operations/webhooks";
 
 export const OPERATIONS: Operation[] = [
   ...FOUNDATION_OPERATIONS,
@@ -15,4 +16,5 @@ export const OPERATIONS: Operation[] = [
   ...BREACH_OPERATIONS,
   ...OVERSIGHT_OPERATIONS,
   ...POSTURE_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];

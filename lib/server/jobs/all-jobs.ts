@@ -5,6 +5,7 @@ import { registerJob } from "@/lib/server/jobs/scheduler";
 import { deliverDueCallbacks } from "@/lib/server/oversight/callbacks";
 import { runSlaSweep } from "@/lib/server/oversight/sla";
 import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
+import { deliverDueWebhooks } from "@/lib/server/webhooks/deliver";
 
 // The audit log's sealer runs on its own, faster clock (lib/server/audit/sealer.ts).
 // EU AI Act Art. 14 oversight: SLA escalation/expiry (never approves) and signed callbacks.
@@ -12,3 +13,5 @@ registerJob({ name: "oversight.sla", everyMs: 30_000, run: () => runSlaSweep(), 
 registerJob({ name: "oversight.callbacks", everyMs: 10_000, run: () => deliverDueCallbacks(), selfLeased: true });
 // One posture snapshot per UTC day; the job itself is a no-op once the day is taken.
 registerJob({ name: "posture.daily-snapshot", everyMs: 15 * 60_000, run: () => ensureDailySnapshot(), selfLeased: true });
+// Webhooks: every instance delivers, each row claimed by one (lib/server/webhooks/deliver.ts).
+registerJob({ name: "webhooks.deliver", everyMs: 10_000, run: () => deliverDueWebhooks(), selfLeased: true });
