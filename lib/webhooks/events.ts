@@ -8,7 +8,8 @@ const iso = z.string();
 const obligation = z.object({ incidentId: z.string(), incidentReference: z.string(), obligationId: z.string(), regulation: z.string(), title: z.string(), dueAt: iso });
 
 export const EVENT_PAYLOADS = {
-  "incident.created": z.object({ incidentId: z.string(), reference: z.string(), title: z.string(), severity: z.string().nullable(), discoveredAt: iso }),
+  // No title: staff may write a data subject's name into it; the reference identifies it.
+  "incident.created": z.object({ incidentId: z.string(), reference: z.string(), discoveredAt: iso }),
   "obligation.due_soon": obligation,
   "obligation.overdue": obligation,
   "decision.escalated": z.object({ decisionId: z.string(), aiSystemId: z.string(), decisionType: z.string(), escalateTo: z.string().nullable(), reason: z.enum(["manual", "sla"]), dueAt: iso.nullable() }),

@@ -8,6 +8,7 @@ import { appendAudit } from "@/lib/server/audit/append";
 import { db } from "@/lib/server/db";
 import { runExclusive } from "@/lib/server/jobs/lease";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
+import { enqueueDecisionEvent } from "@/lib/server/oversight/webhook-events";
 import { timeoutTransition } from "@/lib/oversight/outcome";
 import { DEFAULT_SLA_HOURS } from "@/lib/oversight/routing";
 import type { DecisionStatus } from "@/lib/validation/oversight";
@@ -41,6 +42,7 @@ export async function applySlaTimeout(decisionId: string, now = new Date()): Pro
       diff: { before: d.status, after: t.status, dueAt: d.dueAt.toISOString(), escalateTo: escalate ? d.escalateTo : null },
     });
     if (!escalate) await enqueueCallback(tx, d.id);
+    await enqueueDecisionEvent(tx, d.id, escalate ? "sla" : undefined);
     return true;
   });
 }
