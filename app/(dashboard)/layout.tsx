@@ -17,6 +17,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/posture", label: "Checklists & posture", permission: "posture:read" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin", label: "Admin", permission: "user:read" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "webhooks:manage" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

@@ -7,12 +7,15 @@ import { getMfaStatus } from "@/lib/server/auth/mfa";
 import { MfaEnrolment, RecoveryCodesForm } from "./mfa-forms";
 import { CreateApiKeyForm } from "../admin/key-forms";
 import { PasswordForm } from "./password-form";
+import { CalendarFeedForm } from "./calendar-form";
+import { calendarTokenStatus } from "@/lib/server/calendar/tokens";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const actor = await requireActor({ allowMfaEnrolment: true });
   const mfa = await getMfaStatus(actor);
+  const calendar = await calendarTokenStatus(actor);
   return (
     <>
       <PageHeader title="Your account" description={`${actor.email} · ${ROLE_LABELS[actor.role]}`} />
@@ -39,6 +42,15 @@ export default async function AccountPage() {
         {!actor.mfaEnrolmentRequired && (
           <Card title="API keys" description="A key that acts for you (e.g. decisions:review for a ticketing integration). It can do no more than your role; only a key you create yourself counts as you in four-eyes reviews.">
             <CreateApiKeyForm own />
+          </Card>
+        )}
+        {!actor.mfaEnrolmentRequired && (
+          <Card
+            title="Calendar feed"
+            description="An iCalendar URL for your calendar app with the deadlines your role sees: breach obligations, decision review SLAs, control reviews. The URL is the credential: keep it private."
+            actions={calendar.active ? <Badge tone="green">Active</Badge> : <Badge>Off</Badge>}
+          >
+            <CalendarFeedForm active={calendar.active} since={calendar.active ? calendar.createdAt : null} />
           </Card>
         )}
       </div>
