@@ -23,9 +23,12 @@ const CLAIM_MS = 60_000;
 export type WebhookDeliveryOptions = { now?: Date; baseBackoffMs?: number; post?: PostFn; timeoutMs?: number; instance?: string; limit?: number };
 
 async function claim(id: string, now: Date, owner: string): Promise<boolean> {
+  // The claim runs from when it is taken, not from the start of the run: a run held up by
+  // slow receivers must not hand out claims that are already about to expire.
+  const at = new Date(Math.max(now.getTime(), Date.now()));
   const r = await db().webhookDelivery.updateMany({
-    where: { id, status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-    data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), claimedBy: owner },
+    where: { id, status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: at } }] },
+    data: { claimedUntil: new Date(at.getTime() + CLAIM_MS), claimedBy: owner },
   });
   return r.count === 1;
 }

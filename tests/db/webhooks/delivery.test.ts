@@ -136,6 +136,18 @@ describe("webhook deliveries", () => {
     expect((await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("cancelled");
   });
 
+  it("a row claimed by another live deliverer is left alone; an expired claim (a crashed instance) is taken over", async () => {
+    const ep = await endpoint(["control.failed"]);
+    const { deliveryId } = await sendTestEvent(admin, ep.id);
+    await db().webhookDelivery.update({ where: { id: deliveryId }, data: { claimedBy: "other-instance", claimedUntil: new Date(Date.now() + 60_000) } });
+    expect((await deliverDueWebhooks({ timeoutMs: 3000 })).claimed).toBe(0);
+    expect(rx.received).toHaveLength(0);
+    await db().webhookDelivery.update({ where: { id: deliveryId }, data: { claimedUntil: new Date(Date.now() - 1000) } });
+    await deliverDueWebhooks({ timeoutMs: 3000 });
+    expect(rx.received.map((x) => x.headers["x-oversight-delivery"])).toEqual([deliveryId]);
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "delivered", claimedBy: null, claimedUntil: null });
+  });
+
   it.runIf(databaseDialect() === "postgresql")("two deliverers running at once send each delivery exactly once (PostgreSQL)", async () => {
     const ep = await endpoint(["alert.raised"]);
     const n = 30;
