@@ -18,6 +18,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/alerts", label: "Alerts", permission: "alerts:read" },
   { href: "/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin", label: "Admin", permission: "user:read" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "webhooks:manage" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "user:manage": ["admin"],
   "apikey:read": ["admin", "auditor"],
   "apikey:manage": ["admin"],
+  // Outgoing webhooks send record ids and statuses to another system: admins decide where.
+  "webhooks:manage": ["admin"],
   "settings:read": ["admin", "compliance_officer", "auditor"],
   "settings:manage": ["admin"],
   "audit:read": ["admin", "auditor"],
@@ -88,6 +90,7 @@ export const SCOPES = {
   "alerts:write": ["alerts:read", "alerts:acknowledge"],
   // Prometheus scrapers: counts and timings only, no records.
   "metrics:read": ["metrics:read"],
+  "webhooks:manage": ["webhooks:manage"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type Scope = keyof typeof SCOPES;

@@ -1,8 +1,10 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { beginMfaEnrolment, confirmMfaEnrolment, regenerateRecoveryCodes } from "@/lib/server/auth/mfa";
 import { createOwnApiKey } from "@/lib/server/api-keys/create-api-key";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { regenerateCalendarToken, revokeCalendarToken } from "@/lib/server/calendar/tokens";
 import { changeOwnPassword } from "@/lib/server/users/change-password";
 
 export async function startMfaAction(): Promise<ActionResult<{ qrDataUrl: string; secret: string }>> {
@@ -58,6 +60,28 @@ export async function createOwnApiKeyAction(_: unknown, form: FormData): Promise
     const actor = await requireActor();
     const r = await createOwnApiKey(actor, { name: form.get("name"), scopes: form.getAll("scopes").map(String) });
     return { ok: true, message: "Key created. Copy it now: it is shown only once.", data: { key: r.key } };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function regenerateCalendarAction(): Promise<ActionResult<{ url: string }>> {
+  try {
+    const actor = await requireActor();
+    const r = await regenerateCalendarToken(actor);
+    revalidatePath("/account");
+    return { ok: true, message: "Subscription URL created. Copy it now: it is shown only once, and any earlier URL no longer works.", data: r };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function revokeCalendarAction(): Promise<ActionResult> {
+  try {
+    const actor = await requireActor();
+    await revokeCalendarToken(actor);
+    revalidatePath("/account");
+    return { ok: true, message: "Calendar feed revoked; the URL now answers 404." };
   } catch (e) {
     return actionError(e);
   }

@@ -10,6 +10,8 @@ import { PasswordForm } from "./password-form";
 import { NotificationForm } from "./notification-form";
 import { getMyPreferences } from "@/lib/server/notifications/preferences";
 import { emailEnabled } from "@/lib/server/notifications/mailer";
+import { CalendarFeedForm } from "./calendar-form";
+import { calendarTokenStatus } from "@/lib/server/calendar/tokens";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -18,6 +20,7 @@ export default async function AccountPage() {
   const mfa = await getMfaStatus(actor);
   const prefs = actor.mfaEnrolmentRequired ? null : await getMyPreferences(actor);
   const email = emailEnabled();
+  const calendar = await calendarTokenStatus(actor);
   return (
     <>
       <PageHeader title="Your account" description={`${actor.email} · ${ROLE_LABELS[actor.role]}`} />
@@ -54,6 +57,15 @@ export default async function AccountPage() {
         {!actor.mfaEnrolmentRequired && (
           <Card title="API keys" description="A key that acts for you (e.g. decisions:review for a ticketing integration). It can do no more than your role; only a key you create yourself counts as you in four-eyes reviews.">
             <CreateApiKeyForm own />
+          </Card>
+        )}
+        {!actor.mfaEnrolmentRequired && (
+          <Card
+            title="Calendar feed"
+            description="An iCalendar URL for your calendar app with the deadlines your role sees: breach obligations, decision review SLAs, control reviews. The URL is the credential: keep it private."
+            actions={calendar.active ? <Badge tone="green">Active</Badge> : <Badge>Off</Badge>}
+          >
+            <CalendarFeedForm active={calendar.active} since={calendar.active ? calendar.createdAt : null} />
           </Card>
         )}
       </div>

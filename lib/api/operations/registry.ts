@@ -9,6 +9,7 @@ import { ORGANISATION_OPERATIONS } from "@/lib/api/operations/organisation";
 import { OPS_OPERATIONS } from "@/lib/api/operations/operations";
 import { OVERSIGHT_OPERATIONS } from "@/lib/api/operations/oversight";
 import { FRAMEWORK_OPERATIONS, POSTURE_OPERATIONS } from "@/lib/api/operations/posture";
+import { WEBHOOK_OPERATIONS } from "@/lib/api/operations/webhooks";
 
 export const OPERATIONS: Operation[] = [
   ...FOUNDATION_OPERATIONS,
@@ -20,4 +21,5 @@ export const OPERATIONS: Operation[] = [
   ...ORGANISATION_OPERATIONS,
   ...OPS_OPERATIONS,
   ...FRAMEWORK_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];

@@ -5,6 +5,7 @@ import type { AlertCandidate } from "@/lib/alerts/rules";
 import { SYSTEM_ALERTS } from "@/lib/server/alerts/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { notifyAlertRaised } from "@/lib/server/notifications/events";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 import type { Tx } from "@/lib/server/db";
 
 export type RaisedAlert = { id: string; rule: string; severity: string; subjectType: string; subjectId: string; windowStart: Date; windowEnd: Date; summary: string };
@@ -24,5 +25,6 @@ export async function raiseAlert(tx: Tx, alert: AlertCandidate): Promise<RaisedA
   await appendAudit(tx, SYSTEM_ALERTS, { action: "alert.raised", entityType: "Alert", entityId: row.id, diff: { rule: row.rule, severity: row.severity, subjectType: row.subjectType, count: alert.evidence.count } });
   // Officers are told by email in the same transaction; the title names the rule, not the subject.
   await notifyAlertRaised(tx, { id: row.id, title: `Anomaly alert: ${row.rule}`, severity: row.severity });
+  await enqueueWebhookEvent(tx, "alert.raised", { alertId: row.id, kind: row.rule, severity: row.severity, title: `Anomaly alert: ${row.rule}`, raisedAt: new Date().toISOString() });
   return row;
 }

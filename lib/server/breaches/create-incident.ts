@@ -11,6 +11,7 @@ import { highestNumber, nextNumber } from "@/lib/server/references";
 import { prefillFromAssets } from "@/lib/breaches/asset-prefill";
 import { replaceLinksInTx, resolveAssets, withAssetSummaries } from "@/lib/server/breaches/incident-assets";
 import { incidentColumns, loadIncidentDto, orgTimeZone, recomputeInTx } from "@/lib/server/breaches/incident-core";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 import { createIncidentSchema, type IncidentDto } from "@/lib/validation/breaches";
 
 /** INC-YYYY-NNNN from the year's counter, in the transaction that inserts the incident. */
@@ -77,6 +78,7 @@ export async function createIncident(actor: Actor, input: unknown, transact: Tra
           : {}),
       },
     });
+    await enqueueWebhookEvent(tx, "incident.created", { incidentId: row.id, reference: row.reference, discoveredAt: discoveredAt.toISOString() });
     // The summaries read before the transaction (the same ones the facts were pre-filled
     // from), so the whole answer is settled when it commits and a replay returns it as is.
     return withAssetSummaries(await loadIncidentDto(tx, row.id), assets);

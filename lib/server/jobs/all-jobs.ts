@@ -8,6 +8,7 @@ import { runSlaSweep } from "@/lib/server/oversight/sla";
 import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
 import { deliverOutbox } from "@/lib/server/notifications/outbox";
 import { runReminderJob } from "@/lib/server/notifications/reminders";
+import { deliverDueWebhooks } from "@/lib/server/webhooks/deliver";
 
 // The audit log's sealer runs on its own, faster clock (lib/server/audit/sealer.ts).
 // EU AI Act Art. 14 oversight: SLA escalation/expiry (never approves) and signed callbacks.
@@ -21,3 +22,5 @@ registerJob({ name: "alerts.evaluate", everyMs: 60_000, run: () => evaluateAlert
 // delivery runs on every instance at once, each message claimed by one deliverer.
 registerJob({ name: "notifications.reminders", everyMs: 5 * 60_000, run: () => runReminderJob(), selfLeased: true });
 registerJob({ name: "notifications.outbox", everyMs: 10_000, run: () => deliverOutbox(), selfLeased: true });
+// Webhooks: every instance delivers, each row claimed by one (lib/server/webhooks/deliver.ts).
+registerJob({ name: "webhooks.deliver", everyMs: 10_000, run: () => deliverDueWebhooks(), selfLeased: true });

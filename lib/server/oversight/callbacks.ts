@@ -5,21 +5,19 @@ import { log } from "@/lib/server/log";
 // POSTs it signed with the system's secret and retries with exponential backoff, logging
 // every attempt. Redirects are not followed (a callback cannot be bounced elsewhere), and
 // the target is resolved, checked and pinned on every attempt (lib/server/net/pinned-post.ts).
-// A failed connection is logged as "delivery failed" and nothing else (no reason, no
-// duration): refused, reset and timed out would otherwise map the ports of whatever host
-// the URL names. The reason goes to the server log for the operator.
-import { env } from "@/lib/env";
+// Signing, posting and what a failure may reveal live in lib/server/net/signed-post.ts,
+// shared with webhooks.
 import { AppError } from "@/lib/errors";
-import { parseAllowedHosts } from "@/lib/net/ssrf";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
 import { decrypt } from "@/lib/server/keys";
 import { runExclusive } from "@/lib/server/jobs/lease";
-import { pinnedPost, type PostFn } from "@/lib/server/net/pinned-post";
+import type { PostFn } from "@/lib/server/net/pinned-post";
+import { DELIVERY_FAILED, sendSigned } from "@/lib/server/net/signed-post";
 import { assertSystemScope, decisionView, DECISION_VIEW_SELECT, REVIEW_SELECT, SECRET_CONTEXT } from "@/lib/server/oversight/common";
-import { backoffMs, DELIVERY_HEADER, MAX_CALLBACK_ATTEMPTS, signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "@/lib/oversight/signature";
+import { backoffMs, MAX_CALLBACK_ATTEMPTS } from "@/lib/oversight/signature";
 
 const JOB_ACTOR: Actor = { kind: "system", label: "oversight.callbacks" };
 
@@ -34,14 +32,14 @@ export async function enqueueCallback(tx: Tx, decisionId: string) {
 }
 
 export type DeliveryOptions = { now?: Date; baseBackoffMs?: number; post?: PostFn; timeoutMs?: number };
-export const DELIVERY_FAILED = "delivery failed";
+export { DELIVERY_FAILED };
 
 /** The delivery job: safe with several app instances (a row lease decides who runs). */
 export async function deliverDueCallbacks(opts: DeliveryOptions = {}) {
   return runExclusive("oversight.callbacks", 120_000, () => deliverBatch(opts));
 }
 
-async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, post = pinnedPost, timeoutMs = 10_000 }: DeliveryOptions) {
+async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, post, timeoutMs }: DeliveryOptions) {
   const due = await db().callbackDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, orderBy: { nextAttemptAt: "asc" }, take: 500 });
   let delivered = 0;
   let failed = 0;
@@ -56,39 +54,20 @@ async function deliverBatch({ now = new Date(), baseBackoffMs = 30_000, post = p
 
 type DueDelivery = { id: string; decisionId: string; aiSystemId: string; url: string; body: string; attempts: number; nextAttemptAt: Date };
 
-async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, post: PostFn, timeoutMs: number): Promise<"delivered" | "failed" | "skipped"> {
+async function deliverOne(d: DueDelivery, now: Date, baseBackoffMs: number, post: PostFn | undefined, timeoutMs: number | undefined): Promise<"delivered" | "failed" | "skipped"> {
   {
     const system = await db().aiSystem.findUnique({ where: { id: d.aiSystemId }, select: { callbackSecretEnc: true } });
     if (!system) return "skipped";
-    const ts = Math.floor(Date.now() / 1000);
-    const started = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await post(d.url, {
-        timeoutMs,
-        allowedHosts: parseAllowedHosts(env().CALLBACK_ALLOWED_HOSTS),
-        headers: {
-          "Content-Type": "application/json",
-          "User-Agent": "oversight-callbacks/1",
-          [TIMESTAMP_HEADER]: String(ts),
-          [SIGNATURE_HEADER]: signPayload(decrypt(system.callbackSecretEnc, SECRET_CONTEXT), ts, d.body),
-          [DELIVERY_HEADER]: d.id,
-        },
-        body: d.body,
-      });
-      statusCode = res.status;
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
-    } catch (e) {
-      log().warn({ component: "oversight.callbacks", deliveryId: d.id, message: e instanceof Error ? e.message : String(e) }, "callback delivery failed");
-      error = DELIVERY_FAILED;
-    }
+    const { statusCode, error, durationMs } = await sendSigned(
+      { url: d.url, secret: decrypt(system.callbackSecretEnc, SECRET_CONTEXT), body: d.body, deliveryId: d.id, userAgent: "oversight-callbacks/1" },
+      { post, timeoutMs },
+    );
     const attempt = d.attempts + 1;
     const ok = error === null;
     const giveUp = !ok && attempt >= MAX_CALLBACK_ATTEMPTS;
     const nextRetryAt = ok || giveUp ? null : new Date(now.getTime() + backoffMs(attempt, baseBackoffMs));
     await db().$transaction(async (tx) => {
-      await tx.callbackAttempt.create({ data: { deliveryId: d.id, attempt, statusCode, error, durationMs: statusCode === null ? 0 : Date.now() - started, nextRetryAt } });
+      await tx.callbackAttempt.create({ data: { deliveryId: d.id, attempt, statusCode, error, durationMs, nextRetryAt } });
       await tx.callbackDelivery.update({
         where: { id: d.id },
         data: { attempts: attempt, status: ok ? "delivered" : giveUp ? "failed" : "pending", deliveredAt: ok ? new Date() : null, nextAttemptAt: nextRetryAt ?? d.nextAttemptAt },

@@ -14,6 +14,7 @@ import { appendAudit, recordAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
+import { enqueueDecisionEvent } from "@/lib/server/oversight/webhook-events";
 import { decisionView, DECISION_VIEW_SELECT, isUniqueViolation, parseInput, personOf, REVIEW_SELECT, assertSystemScope } from "@/lib/server/oversight/common";
 import { applyVerdict, isTerminal } from "@/lib/oversight/outcome";
 import { notifyDecisionEscalated } from "@/lib/server/notifications/events";
@@ -93,6 +94,7 @@ export async function reviewDecision(actor: Actor, decisionId: string, input: un
           diff: { via, before: d.status, after: t.status, approvals: t.approvals, finalOutcome: t.finalOutcome },
         });
         if (t.terminal) await enqueueCallback(tx, decisionId);
+        if (t.terminal) await enqueueDecisionEvent(tx, decisionId);
         const row = await tx.oversightDecision.findUniqueOrThrow({ where: { id: decisionId }, select: DECISION_VIEW_SELECT });
         const reviews = await tx.decisionReview.findMany({ where: { decisionId }, orderBy: { at: "asc" }, select: REVIEW_SELECT });
         return decisionView(row, reviews);
@@ -128,6 +130,7 @@ export async function escalateDecision(actor: Actor, decisionId: string, input: 
       data: { status: "escalated", escalatedAt: now, escalatedById: person.userId, escalatedReason: data.reason, escalateTo: d.escalateTo ?? "compliance_officer", version: { increment: 1 } },
     });
     if (res.count !== 1) throw new AppError("CONFLICT", "The decision changed meanwhile; reload and try again.");
+    await enqueueDecisionEvent(tx, decisionId, "manual");
     await appendAudit(tx, actor, { action: "oversight.decision.escalate", entityType: "OversightDecision", entityId: decisionId, diff: { by: person.label, reason: data.reason, to: d.escalateTo ?? "compliance_officer" } });
     await notifyDecisionEscalated(tx, decisionId, d.escalateTo ?? "compliance_officer");
     return { id: decisionId, status: "escalated" as const };

@@ -9,6 +9,7 @@ import { db } from "@/lib/server/db";
 import { runExclusive } from "@/lib/server/jobs/lease";
 import { notifyDecisionEscalated } from "@/lib/server/notifications/events";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
+import { enqueueDecisionEvent } from "@/lib/server/oversight/webhook-events";
 import { timeoutTransition } from "@/lib/oversight/outcome";
 import { DEFAULT_SLA_HOURS } from "@/lib/oversight/routing";
 import type { DecisionStatus } from "@/lib/validation/oversight";
@@ -43,6 +44,7 @@ export async function applySlaTimeout(decisionId: string, now = new Date()): Pro
     });
     if (escalate && d.escalateTo) await notifyDecisionEscalated(tx, d.id, d.escalateTo);
     if (!escalate) await enqueueCallback(tx, d.id);
+    await enqueueDecisionEvent(tx, d.id, escalate ? "sla" : undefined);
     return true;
   });
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 import { PROVIDERS } from "./control-tests/registry";
 import type { ControlTestResult } from "./control-tests/types";
 
@@ -34,6 +35,10 @@ export async function runControlTests(actor: Actor) {
       const before = await tx.control.findUnique({ where: { id: controlId }, select: { testStatus: true } });
       if (!before) continue; // provider for a control not in the catalogue (not seeded yet)
       if (before.testStatus !== result.status) changed[controlId] = { from: before.testStatus, to: result.status };
+      // On the change to failing only: a test that keeps failing on every run is one event.
+      if (result.status === "fail" && before.testStatus !== "fail") {
+        await enqueueWebhookEvent(tx, "control.failed", { controlId, detail: result.detail.slice(0, 500), failingRecords: result.failing.length, testedAt: testedAt.toISOString() });
+      }
       await tx.control.update({
         where: { id: controlId },
         data: { testStatus: result.status, testDetail: result.detail, testFailing: JSON.stringify(result.failing.slice(0, MAX_FAILING_STORED)), testedAt },

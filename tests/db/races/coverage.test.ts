@@ -23,6 +23,7 @@ const RACED: Record<string, Races> = {
   "post /api/v1/ai-systems/{id}/model-versions": { parallel: [CREATES, "AI systems and model versions: distinct ones all 201; the same name or version: one 201, the rest 409"] },
   "post /api/v1/decisions": { parallel: [CREATES, "decisions: 20 x 201 with distinct externalIds; the same externalId: one 201, the rest 409"], sharedKey: [BURSTS, "decisions: one decision"] },
   "post /api/v1/decisions/{id}/reviews": { parallel: ["tests/db/oversight/review.test.ts", "20 reviewers at the same moment: exactly one outcome, two approvals counted, the rest get 409"] },
+  "post /api/v1/webhooks": { parallel: [CREATES, "webhook endpoints: 20 x 201 with distinct ids and secrets, 20 rows"] },
   "post /api/v1/incidents/{id}/obligations/{obligationId}/sent": { sharedKey: [BURSTS, "marking a notice sent: one timeline entry, every answer the same 200"] },
 };
 

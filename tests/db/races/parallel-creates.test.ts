@@ -10,6 +10,7 @@ import { POST as createPurposeRoute } from "@/app/api/v1/consent/purposes/route"
 import { POST as submitDecisionRoute } from "@/app/api/v1/decisions/route";
 import { POST as createIncidentRoute } from "@/app/api/v1/incidents/route";
 import { POST as createActivityRoute } from "@/app/api/v1/processing-activities/route";
+import { POST as createWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { publishNoticeVersion } from "@/lib/server/consent/purposes";
@@ -18,7 +19,7 @@ import { createChecklist } from "@/lib/server/posture/checklists";
 import { createControl } from "@/lib/server/posture/controls";
 import { makeUser } from "@/lib/server/testing/factories";
 import { createUser } from "@/lib/server/users/create-user";
-import { decisionBody, makeSystem, officer as makeOfficer } from "../oversight/helpers";
+import { allowCallbackHosts, decisionBody, makeSystem, officer as makeOfficer } from "../oversight/helpers";
 import { activityInput, assetInput } from "../inventory/fixtures";
 import { burst, keyFor, N, outcome, post, tally, uid } from "./helpers";
 
@@ -129,5 +130,20 @@ describe("20 parallel creates with different bodies", () => {
     // Files share the database and tests/db/posture counts the catalogue's controls: leave none behind.
     await db().checklist.deleteMany({ where: { name: { startsWith: `Race ${tag}` } } });
     await db().control.deleteMany({ where: { id: { startsWith: cid } } });
+  });
+
+  it("webhook endpoints: 20 x 201 with distinct ids and secrets, 20 rows", async () => {
+    allowCallbackHosts("127.0.0.1");
+    try {
+      const admin = await makeUser({ role: "admin", mfaEnrolled: true });
+      const key = await keyFor(["webhooks:manage"], { userEmail: admin.email });
+      const answers = await burst((i) => post(createWebhookRoute, key, { url: `http://127.0.0.1:9/race-${i}`, events: ["incident.created"] }, {}));
+      expect(tally(answers)).toBe(`201 x${N}`);
+      expect(new Set(ids(answers)).size).toBe(N);
+      expect(new Set(answers.map((a) => (a.body as { secret: string }).secret)).size).toBe(N);
+      expect(await db().webhookEndpoint.count({ where: { id: { in: ids(answers) } } })).toBe(N);
+    } finally {
+      allowCallbackHosts("");
+    }
   });
 });

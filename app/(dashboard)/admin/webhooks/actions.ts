@@ -1,0 +1,37 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { createWebhook, deleteWebhook, sendTestEvent } from "@/lib/server/webhooks/endpoints";
+
+// Thin: authenticate, hand the raw input to lib/server (permission, validation), map errors.
+async function run<T>(fn: () => Promise<T>, message: string): Promise<ActionResult<T>> {
+  try {
+    const r = await fn();
+    revalidatePath("/admin/webhooks");
+    return { ok: true, message, data: r };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function createWebhookAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
+  const actor = await requireActor();
+  return run(() => createWebhook(actor, { url: form.get("url"), events: form.getAll("events").map(String) }), "Endpoint added. Copy the signing secret now: it is shown only once.");
+}
+
+export async function deleteWebhookAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
+  const actor = await requireActor();
+  return run(() => deleteWebhook(actor, String(form.get("id") ?? "")), "Endpoint removed; its pending deliveries are cancelled.");
+}
+
+export async function sendTestEventAction(_: unknown, form: FormData) {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
+  const actor = await requireActor();
+  return run(() => sendTestEvent(actor, String(form.get("id") ?? "")), "Test event queued; it appears in the delivery log within seconds.");
+}
