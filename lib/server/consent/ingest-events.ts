@@ -13,9 +13,10 @@ import type { Actor } from "@/lib/server/actor";
 import { requestHash } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db, dialect, sqliteHandle, type Tx } from "@/lib/server/db";
+import { db, dialect, pgPool, sqliteHandle, type Tx } from "@/lib/server/db";
 import { encrypt, lookupHash } from "@/lib/server/keys";
 import { ingestOnSqlite } from "@/lib/server/consent/ingest-sqlite";
+import { ingestOnPostgres } from "@/lib/server/consent/ingest-postgres";
 import {
   eventsOfBody,
   INGEST_STATUS,
@@ -29,6 +30,7 @@ import {
   STATE_COLUMNS,
   STATE_ON_CONFLICT,
   SUBJECT_CONTEXT,
+  SUBJECT_LOCK_SPACE,
   type IngestOptions,
   type IngestResponse,
 } from "@/lib/server/consent/ingest-shared";
@@ -75,6 +77,8 @@ export async function ingestConsentEvents(actor: Actor, body: unknown, opts: Ing
   // waits for the group commit, which checks the connection again.
   const handle = opts.forcePrisma ? null : await freeSqliteHandle();
   if (handle && !handle.inTransaction) return ingestOnSqlite(handle, actor, body, opts, hash);
+  const pool = opts.forcePrisma ? null : pgPool();
+  if (pool) return ingestOnPostgres(pool, actor, body, opts, hash);
 
   if (opts.idempotency && hash) {
     const prior = await db().idempotencyRecord.findUnique({ where: { scope_key: opts.idempotency } });
@@ -128,9 +132,6 @@ async function resolveSubjects(tx: Tx, identifiers: string[], receivedAt: Date):
   await insertRows(tx, Prisma.sql`INSERT INTO "ConsentSubject" ("id", "lookup", "identifier", "createdAt") VALUES `, rows);
   return ids;
 }
-
-// Any constant: the advisory-lock namespace of consent subjects.
-const SUBJECT_LOCK_SPACE = 7_263_002;
 
 /**
  * PostgreSQL: a transaction lock per subject (by its blind index), so two ingests that

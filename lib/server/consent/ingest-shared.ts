@@ -10,6 +10,8 @@ import type { AuditInput } from "@/lib/server/audit/append";
 export const SUBJECT_CONTEXT = "consent.subject";
 export const IP_CONTEXT = "consent.evidence.ip";
 export const INGEST_STATUS = 201;
+/** PostgreSQL: the advisory-lock namespace of consent subjects (any constant). */
+export const SUBJECT_LOCK_SPACE = 7_263_002;
 
 export type IngestOptions = {
   /** The request carried `Sec-GPC: 1`. */
