@@ -114,7 +114,11 @@ describe("consent ingest: the driver hot path of each dialect", () => {
       const lp = await lookupSubjectConsent(SYSTEM_CLI, `prisma-${who}@example.com`);
       const ld = await lookupSubjectConsent(SYSTEM_CLI, `driver-${who}@example.com`);
       expect({ ...ld, subjectId: "" }).toEqual({ ...lp, subjectId: "" });
+      // The driver lookup answers what Prisma's reads answer, for known and unknown subjects.
+      expect(await lookupSubjectConsent(SYSTEM_CLI, `driver-${who}@example.com`, { forcePrisma: true })).toEqual(ld);
     }
+    const nobody = `nobody-${uid()}`;
+    expect(await lookupSubjectConsent(SYSTEM_CLI, nobody)).toEqual(await lookupSubjectConsent(SYSTEM_CLI, nobody, { forcePrisma: true }));
     // The late grant did not replace the withdrawal.
     const email = (await lookupSubjectConsent(SYSTEM_CLI, "driver-a@example.com")).purposes.find((x) => x.purpose === p.email.key)!;
     expect(email).toMatchObject({ status: "withdrawn", updatedAt: "2026-11-21T10:00:00.000Z" });
