@@ -160,3 +160,24 @@ async function write(client: pg.PoolClient, actor: Actor, { events, batchId, rec
     ],
   });
 }
+
+/**
+ * Start-up self-check (lib/server/consent/hot-path.ts): every statement of this path is
+ * planned against the live schema with EXPLAIN (which does not run the writes), so a
+ * migration that renamed or dropped a column they name stops the server at start-up with
+ * the statement's error instead of failing the first ingest.
+ */
+export async function checkPostgresStatements(pool: pg.Pool) {
+  const now = pgDateTime(new Date());
+  const none: never[] = [];
+  const writeValues = [now, "system", null, null, "check", null, null, null, null, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, none, null, null, null, null, null, null, now];
+  for (const [text, values] of [
+    [PURPOSES, [none]],
+    [PRIOR, ["", ""]],
+    [LOCK, [SUBJECT_LOCK_SPACE, none]],
+    [HEADS, [none]],
+    [WRITE, writeValues],
+  ] as const) {
+    await pool.query(`EXPLAIN ${text}`, values as unknown[]);
+  }
+}

@@ -90,6 +90,14 @@ async function lookupOnPostgres(pool: NonNullable<ReturnType<typeof pgPool>>, id
   return subjectState(identifier, rows, states);
 }
 
+/** Start-up self-check (lib/server/consent/hot-path.ts): one driver lookup of nobody, a read. */
+export async function checkLookupStatements() {
+  const handle = sqliteHandle();
+  if (handle) lookupOnSqlite(handle, "self-check");
+  const pool = pgPool();
+  if (pool) await lookupOnPostgres(pool, "self-check");
+}
+
 /** The officer's search: exact identifier -> the subject's internal reference, or null. */
 export async function findSubject(actor: Actor, identifier: unknown): Promise<{ ref: string } | null> {
   await requirePermission(actor, "consent:read", { type: "ConsentSubject" });

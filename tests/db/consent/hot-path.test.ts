@@ -10,6 +10,7 @@ import { ingestConsentEvents } from "@/lib/server/consent/ingest-events";
 import { createPurpose } from "@/lib/server/consent/purposes";
 import { findSubject, lookupSubjectConsent, revealSubjectIdentifier } from "@/lib/server/consent/subjects";
 import { ledgerIds } from "@/lib/server/consent/ingest-shared";
+import { consentHotPathSelfCheck } from "@/lib/server/consent/hot-path";
 
 const uid = () => randomBytes(4).toString("hex");
 const apiKey: Actor = { kind: "api_key", keyId: "key-hot", name: "hot", scopes: ["consent:write", "consent:read"], role: null, userId: null, ip: "198.51.100.7" };
@@ -58,7 +59,7 @@ async function stored(batchId: string, prefix: string, purposeIds: string[]) {
 }
 
 /** Makes two batches' rows comparable: ids, batch ids, encrypted identifiers, hashes differ by design. */
-async function normalise(s: ReturnType<typeof stored>) {
+async function normalise(s: Awaited<ReturnType<typeof stored>>) {
   const subj = new Map<string, string>();
   for (const row of s.subjects) {
     const ident = await revealSubjectIdentifier(SYSTEM_CLI, row.id as string);
@@ -188,5 +189,11 @@ describe("ledger event ids", () => {
     expect([...a].sort()).toEqual(a);
     expect(new Set([...a, ...b]).size).toBe(600);
     expect(a.every((id) => id < later[0]!) && b.every((id) => id < later[0]!)).toBe(true);
+  });
+});
+
+describe("consent hot path start-up self-check", () => {
+  it("passes on the migrated schema of this dialect", async () => {
+    expect(await consentHotPathSelfCheck()).toBe(dialect());
   });
 });
