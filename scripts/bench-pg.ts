@@ -4,23 +4,29 @@
 // validation, HMAC or encryption: a ceiling), all in the same run on a fresh database.
 // Measures batch-100 throughput with 8 concurrent clients (interleaved rounds, median
 // (min-max)), single-event ingest and lookup latency at fixed offered rates (latency from
-// the scheduled start). Writes bench/results/<date>-postgresql-ingest.json.
-// Usage: npm run bench:pg   (PG_BENCH_ADMIN_URL, default postgresql://postgres@127.0.0.1:5432/postgres;
-//        BENCH_ROUNDS, default 3; BENCH_SECONDS per paced run, default 5)
+// the scheduled start). Prints one table, writes bench/results/<date>-postgresql.json.
+// Usage: npm run bench:pg [-- --quick]   (PG_BENCH_ADMIN_URL, default
+//        postgresql://postgres@127.0.0.1:5432/postgres; BENCH_ROUNDS, default 3; BENCH_SECONDS
+//        per paced run, default 5). Exits with 2 when PostgreSQL is not reachable.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
-import { concurrently, makeEvents, median, paced, pct, PURPOSES, r1, ratio, spread } from "./bench/workload";
+import { concurrently, makeEvents, median, n0, paced, pct, PURPOSES, QUICK, r1, ratio, spread, writeResults } from "./bench/workload";
 
 const ADMIN = process.env.PG_BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
+const Q = QUICK ? 0.1 : 1;
 const CLIENTS = 8;
 const name = `oversight_bench_${Date.now()}_${process.pid}`;
-const admin = new pg.Client({ connectionString: ADMIN });
-await admin.connect();
+const admin = new pg.Client({ connectionString: ADMIN, connectionTimeoutMillis: 3000 });
+try {
+  await admin.connect();
+} catch (e) {
+  console.log(`PostgreSQL not reachable at ${ADMIN}: ${(e as Error).message}`);
+  process.exit(2);
+}
 await admin.query(`CREATE DATABASE "${name}"`);
 const url = new URL(ADMIN);
 url.pathname = `/${name}`;
@@ -63,9 +69,9 @@ await app(true)(10);
 await raw(10);
 const runs = { driver: [] as number[], prisma: [] as number[], raw: [] as number[] };
 for (let r = 0; r < ROUNDS; r++) {
-  runs.raw.push(await raw(100));
-  runs.driver.push(await app(false)(100));
-  runs.prisma.push(await app(true)(40));
+  runs.raw.push(await raw(Math.round(100 * Q)));
+  runs.driver.push(await app(false)(Math.round(100 * Q)));
+  runs.prisma.push(await app(true)(Math.round(40 * Q)));
 }
 console.log(`batch 100, ${CLIENTS} clients, events/s: driver hot path ${spread(runs.driver)} · Prisma path ${spread(runs.prisma)} · raw pg ${spread(runs.raw)} · driver/raw ${ratio(runs.driver, runs.raw)} · driver/Prisma ${r1(median(runs.driver) / median(runs.prisma))}x`);
 
@@ -80,11 +86,16 @@ const lookup = latency(await paced(1000, (i) => lookupSubjectConsent(SYSTEM_CLI,
 for (const [k, v] of Object.entries(single)) console.log(`single event, ${k} req/s offered: p50 ${v.p50} ms · p99 ${v.p99} ms · ${v.done} req/s done`);
 console.log(`lookup at 1,000 req/s offered: p50 ${lookup.p50} ms · p99 ${lookup.p99} ms · ${lookup.done} req/s done`);
 
-const day = new Date().toISOString().slice(0, 10);
-mkdirSync("bench/results", { recursive: true });
-const file = `bench/results/${day}-postgresql-ingest.json`;
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), dialect: "postgresql", mode: "in-process", cores: cpus().length, load: loadavg(), batch100: runs, single, lookup }, null, 2) + "\n");
-console.log(`wrote ${file}`);
+const row = (v: ReturnType<typeof latency>) => `p50 ${v.p50} / p99 ${v.p99} ms, ${v.done}/s done`;
+writeResults(
+  "postgresql",
+  [
+    [`batch 100, ${CLIENTS} clients, events/s (driver / Prisma / raw pg)`, `${n0(median(runs.driver))} / ${n0(median(runs.prisma))} / ${n0(median(runs.raw))} (driver/raw ${ratio(runs.driver, runs.raw)})`],
+    ...Object.entries(single).map(([k, v]): [string, string] => [`single event, ${k.replace("@", " at ")}/s offered`, row(v)]),
+    ["lookup at 1,000/s offered", row(lookup)],
+  ],
+  { dialect: "postgresql", mode: "in-process", pool: pool.options.max, batch100: runs, single, lookup },
+);
 await disconnectDb();
 await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 await admin.end();
