@@ -23,7 +23,7 @@ export type IngestOptions = {
   /** Idempotency-Key: scoped to the caller; stored in the same transaction as the events. */
   idempotency?: { scope: string; key: string };
   now?: Date;
-  /** Tests and the benchmark only: take the Prisma path on SQLite too (docs/decisions/200). */
+  /** Tests and the benchmark only: the Prisma reference path (ingest-prisma.ts, docs/decisions/204). */
   forcePrisma?: boolean;
 };
 
