@@ -16,6 +16,8 @@ export async function register() {
       const handle = sqliteHandle();
       if (handle) (await import("@/lib/server/sqlite-checkpointer")).startWalCheckpointer(handle.name);
     }
+    // The consent hot paths' hand-written SQL against the live schema (docs/decisions/204).
+    await (await import("@/lib/server/consent/hot-path")).consentHotPathSelfCheck();
     // The audit log's sealer (docs/decisions/005): one instance at a time, under a lease.
     // On SIGTERM/SIGINT it seals what is committed and signs a shutdown head. scripts/
     // start.mjs sets NEXT_MANUAL_SIG_HANDLE so this handler, not Next's, ends the process

@@ -12,7 +12,12 @@
 //      whether or not earlier ones finished, and latency is counted from the scheduled start
 //      (no coordinated omission); in-process, no HTTP (scripts/bench-http.ts measures that);
 //   3. the officer's subject page: state and full history of one subject (a chain walk).
-// Usage: npm run bench
+// Usage: npm run bench [-- --scale 0.1] [-- --quick]
+//        --scale x loads x of the standard volume (default 1: 1M events / 200k subjects);
+//        --quick: one round, short runs (the CI smoke in scripts/test.mjs: it checks only
+//        that the harness runs end to end and writes its table, never a time).
+//        Then, when PostgreSQL is reachable, runs scripts/bench-pg.ts with the same flags.
+//        Figures: one table per dialect, bench/results/<date>-sqlite.json (-postgresql-ingest.json).
 //        BENCH_EVENTS / BENCH_SUBJECTS change the loaded volume; BENCH_SECONDS the length of
 //        each paced run (default 5); BENCH_ROUNDS the throughput rounds (default 5);
 //        BENCH_NO_CHECKPOINTER=1 leaves checkpoints to the committing thread.
@@ -20,10 +25,15 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
-import { concurrently, fmt, makeEvents, paced, pct, PURPOSES, ratio, SECONDS, spread, n0, r1 } from "./bench/workload";
+import { spawnSync } from "node:child_process";
+import { concurrently, fmt, makeEvents, median, paced, pct, PURPOSES, QUICK, ratio, scaleArg, SECONDS, spread, n0, r1, writeResults } from "./bench/workload";
 
-const LOAD_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const LOAD_SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 200_000);
+const SCALE = scaleArg();
+const LOAD_EVENTS = Number(process.env.BENCH_EVENTS ?? Math.round(1_000_000 * SCALE));
+const LOAD_SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? Math.round(200_000 * SCALE));
+/** Fraction of the measured batches in --quick mode. */
+const Q = QUICK ? 0.1 : 1;
+const batches = (n: number) => Math.max(2, Math.round(n * Q));
 const dir = resolve("data/bench");
 mkdirSync(dir, { recursive: true });
 const stamp = `${Date.now()}_${process.pid}`;
@@ -83,16 +93,16 @@ async function concurrentThroughput(batches: number, subjects = 5000) {
 
 // The machine is shared and a single short run swings by a third: ROUNDS interleaved rounds,
 // reported as median (min-max); ratios are taken between medians.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 5));
 const runs = { raw100: [] as number[], app100: [] as number[], orm100: [] as number[], conc100: [] as number[], raw1000: [] as number[], app1000: [] as number[], orm1000: [] as number[] };
 for (let r = 0; r < ROUNDS; r++) {
-  runs.raw100.push(raw.throughput(100, 200, 5000));
-  runs.app100.push(await appThroughput(100, 200, 5000));
-  runs.conc100.push(await concurrentThroughput(200));
-  runs.orm100.push(await appThroughput(100, 40, 5000, true));
-  runs.raw1000.push(raw.throughput(1000, 20, 5000));
-  runs.app1000.push(await appThroughput(1000, 20, 5000));
-  runs.orm1000.push(await appThroughput(1000, 5, 5000, true));
+  runs.raw100.push(raw.throughput(100, batches(200), 5000));
+  runs.app100.push(await appThroughput(100, batches(200), 5000));
+  runs.conc100.push(await concurrentThroughput(batches(200)));
+  runs.orm100.push(await appThroughput(100, batches(40), 5000, true));
+  runs.raw1000.push(raw.throughput(1000, batches(20), 5000));
+  runs.app1000.push(await appThroughput(1000, batches(20), 5000));
+  runs.orm1000.push(await appThroughput(1000, batches(5), 5000, true));
 }
 console.log(`throughput, events/s, median (min-max) of ${ROUNDS} rounds:`);
 console.log(`batch   100, one client:  app (driver hot path) ${spread(runs.app100)} · Prisma path ${spread(runs.orm100)} · raw driver ${spread(runs.raw100)} · app/raw ${ratio(runs.app100, runs.raw100)}`);
@@ -118,12 +128,12 @@ console.log(`loaded ${n0(loaded)} events over ${n0(LOAD_SUBJECTS)} subjects in $
 
 // The same batch-100 throughput with the ledger at that volume: each event now touches
 // index pages spread over a much larger file, so more pages are written per commit.
+const loadedRuns = { raw: [] as number[], app: [] as number[], conc: [] as number[] };
 {
-  const loadedRuns = { raw: [] as number[], app: [] as number[], conc: [] as number[] };
-  for (let r = 0; r < 3; r++) {
-    loadedRuns.raw.push(raw.throughput(100, 100, LOAD_SUBJECTS));
-    loadedRuns.app.push(await appThroughput(100, 100, LOAD_SUBJECTS));
-    loadedRuns.conc.push(await concurrentThroughput(100, LOAD_SUBJECTS));
+  for (let r = 0; r < (QUICK ? 1 : 3); r++) {
+    loadedRuns.raw.push(raw.throughput(100, batches(100), LOAD_SUBJECTS));
+    loadedRuns.app.push(await appThroughput(100, batches(100), LOAD_SUBJECTS));
+    loadedRuns.conc.push(await concurrentThroughput(batches(100), LOAD_SUBJECTS));
   }
   console.log(`batch   100 with the ledger loaded, median (min-max) of 3 rounds: app one client ${spread(loadedRuns.app)} · ${CLIENTS} clients ${spread(loadedRuns.conc)} · raw driver one client ${spread(loadedRuns.raw)} · app/raw ${ratio(loadedRuns.app, loadedRuns.raw)}`);
 }
@@ -139,13 +149,14 @@ const lookup = await paced(1000, (i) => lookupSubjectConsent(SYSTEM_CLI, ids[i]!
 const rawLookup = await paced(1000, (i) => raw.lookup(ids[i]!));
 console.log(`lookup at 1,000 req/s offered: app ${fmt(lookup)} · raw driver ${fmt(rawLookup)} (issue: p99 < 20 ms) · load average ${loadavg()[0]!.toFixed(1)}`);
 
+let history = { p50: 0, p99: 0 };
 // The officer's subject page reads the history by walking its chain of links
 // (docs/decisions/203) instead of an index on the subject: one subject at a time, as a page does.
 {
   const { findSubject, getSubjectDetail } = await import("@/lib/server/consent/subjects");
   const lat: number[] = [];
   let events = 0;
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < (QUICK ? 50 : 500); i++) {
     const found = await findSubject(SYSTEM_CLI, `subject-${Math.floor(Math.random() * LOAD_SUBJECTS)}@example.com`);
     if (!found) continue;
     const t0 = performance.now();
@@ -153,9 +164,34 @@ console.log(`lookup at 1,000 req/s offered: app ${fmt(lookup)} · raw driver ${f
     lat.push(performance.now() - t0);
   }
   console.log(`subject history (state + every event, chain walk), ${lat.length} subjects, ${r1(events / lat.length)} events each on average: p50 ${r1(pct(lat, 50))} ms · p99 ${r1(pct(lat, 99))} ms`);
+  history = { p50: r1(pct(lat, 50)), p99: r1(pct(lat, 99)) };
 }
+
+const p = (r: { lat: number[]; achieved: number }) => `p50 ${r1(pct(r.lat, 50))} / p99 ${r1(pct(r.lat, 99))} ms, ${n0(r.achieved)}/s done`;
+writeResults(
+  "sqlite",
+  [
+    ["batch 100, 1 client, events/s (app / raw)", `${n0(median(runs.app100))} / ${n0(median(runs.raw100))} (${ratio(runs.app100, runs.raw100)})`],
+    [`batch 100, ${CLIENTS} clients, events/s`, n0(median(runs.conc100))],
+    ["batch 100, Prisma path, events/s", n0(median(runs.orm100))],
+    ["batch 1,000, events/s (app / raw)", `${n0(median(runs.app1000))} / ${n0(median(runs.raw1000))} (${ratio(runs.app1000, runs.raw1000)})`],
+    [`batch 100 at ${n0(loaded)} events loaded (1 / ${CLIENTS} clients / raw)`, `${n0(median(loadedRuns.app))} / ${n0(median(loadedRuns.conc))} / ${n0(median(loadedRuns.raw))}`],
+    ["single event at 500/s offered (app)", p(single)],
+    ["single event at 500/s offered (raw)", p(rawSingle)],
+    ["lookup at 1,000/s offered (app)", p(lookup)],
+    ["subject history p50 / p99", `${history.p50} / ${history.p99} ms`],
+  ],
+  { dialect: "sqlite", mode: "in-process", scale: SCALE, loadedEvents: loaded, subjects: LOAD_SUBJECTS, runs, loadedRuns, single: { p50: r1(pct(single.lat, 50)), p99: r1(pct(single.lat, 99)), done: single.achieved }, lookup: { p50: r1(pct(lookup.lat, 50)), p99: r1(pct(lookup.lat, 99)), done: lookup.achieved }, history },
+);
 
 raw.close();
 await stopWalCheckpointer();
 await disconnectDb();
 if (!process.env.BENCH_KEEP) for (const f of [appFile, rawFile]) for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(`${f}${s}`, { force: true });
+
+// PostgreSQL, when reachable: the same flags, its own table and JSON.
+if (process.env.BENCH_PG !== "0") {
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench-pg.ts", ...process.argv.slice(2)], { stdio: "inherit" });
+  if (r.status === 2) console.log("PostgreSQL not reachable: skipped (BENCH_PG=0 skips it on purpose)");
+  else if (r.status !== 0) process.exitCode = 1;
+}

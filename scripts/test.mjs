@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, and one closing line with the totals.
 //   unit (pure logic) -> database on SQLite -> database on PostgreSQL (when reachable;
-//   required under CI) -> end-to-end in Chromium against a production build -> resilience
-//   (kill -9 trials, two instances on one PostgreSQL) against that build.
+//   required under CI) -> the benchmark smoke (the harness runs end to end at scale 0.01 and
+//   writes its table per dialect; no time is asserted) -> end-to-end in Chromium against a
+//   production build -> resilience (kill -9 trials, two instances on one PostgreSQL) against
+//   that build.
 // Each suite runs even when an earlier one failed, so one run shows every failure.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 
 const PG_URL = process.env.PG_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -39,6 +41,24 @@ function playwrightCounts(file) {
   return { passed: s.expected + s.flaky, failed: s.unexpected + (r.errors?.length ? 1 : 0), skipped: s.skipped };
 }
 
+/** The benchmark smoke: one passed check per dialect whose results JSON holds a non-empty table. */
+function benchCounts(dir) {
+  const c = { passed: 0, failed: 0, skipped: 0 };
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  for (const dialect of ["sqlite", "postgresql"]) {
+    const f = files.find((x) => x.endsWith(`-${dialect}.json`));
+    if (!f) {
+      if (dialect === "sqlite") c.failed++;
+      else c.skipped++; // PostgreSQL not reachable (the db-postgresql suite says so under CI)
+      continue;
+    }
+    const table = JSON.parse(readFileSync(`${dir}/${f}`, "utf8")).table ?? {};
+    if (Object.keys(table).length) c.passed++;
+    else c.failed++;
+  }
+  return c;
+}
+
 function suite(name, cmd, args, env, resultFile, count) {
   if (only.length && !only.includes(name)) return;
   console.log(`\n=== ${name} ===`);
@@ -68,6 +88,8 @@ if (!only.length || only.includes("db-postgresql")) {
     console.log(`\n=== db-postgresql ===\nskipped: PostgreSQL not reachable at ${PG_URL}`);
   }
 }
+rmSync("test-results/bench", { recursive: true, force: true });
+suite("bench-smoke", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench.ts", "--scale", "0.01", "--quick"], { BENCH_RESULTS_DIR: "test-results/bench" }, "test-results/bench", benchCounts);
 if (!only.length || only.includes("e2e")) rmSync("data/e2e", { recursive: true, force: true });
 suite("e2e", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {}, "test-results/e2e.json", playwrightCounts);
 // Kill -9 under load and two instances on one PostgreSQL, on the build the e2e suite made.

@@ -8,12 +8,28 @@ import { PrismaClient as PgPrismaClient } from "@/generated/prisma-pg/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { databaseDialect, env } from "@/lib/env";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
-const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db; sqlite?: DurableSqlite } };
+const globalForDb = globalThis as unknown as { __db?: { url: string; client: Db; sqlite?: DurableSqlite; pool?: pg.Pool } };
+
+/**
+ * PostgreSQL connections per app instance (PG_POOL_MAX, default 10), shared by Prisma and
+ * the driver hot paths (lib/server/consent/ingest-postgres.ts): one pool, so the instance
+ * never holds more than this many connections. Two instances on one server need 2x this
+ * below the server's max_connections (100 by default).
+ */
+export const PG_POOL_MAX = Number(process.env.PG_POOL_MAX ?? 10);
+/**
+ * statement_timeout on every PostgreSQL connection (PG_STATEMENT_TIMEOUT_MS, default 15 s):
+ * a runaway query (an export over a huge table, a lock wait behind a stuck transaction)
+ * fails instead of holding a pooled connection indefinitely. Exports stream in pages, so
+ * no single statement of the app should come near it.
+ */
+export const PG_STATEMENT_TIMEOUT_MS = Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 15_000);
 
 /** Pages (4 KiB) of WAL after which a commit copies it back into the database file. */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
@@ -75,14 +91,17 @@ export function createClient(url: string): Db {
   return createClientWithAdapter(url).client;
 }
 
-function createClientWithAdapter(url: string): { client: Db; sqlite?: DurableSqlite } {
+function createClientWithAdapter(url: string): { client: Db; sqlite?: DurableSqlite; pool?: pg.Pool } {
   if (databaseDialect(url) === "sqlite") {
     // busy timeout: the admin CLI and the server may write at the same moment.
     const sqlite = new DurableSqlite({ url, timeout: 5000 });
     return { client: new PrismaClient({ adapter: sqlite }), sqlite };
   }
-  const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  return { client: client as unknown as Db };
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX, statement_timeout: PG_STATEMENT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+  // An idle client's connection dropping (server restart) must not crash the process.
+  pool.on("error", () => {});
+  const client = new PgPrismaClient({ adapter: new PrismaPg(pool) });
+  return { client: client as unknown as Db, pool };
 }
 
 export function db(): Db {
@@ -106,6 +125,15 @@ export function sqliteHandle(): BetterSqlite3.Database | null {
   return h && h.open ? h : null;
 }
 
+/**
+ * The pg pool the shared client (db()) uses, for the PostgreSQL driver hot paths
+ * (docs/decisions/204). Null on SQLite.
+ */
+export function pgPool(): pg.Pool | null {
+  db();
+  return globalForDb.__db?.pool ?? null;
+}
+
 export function dialect(): "sqlite" | "postgresql" {
   return databaseDialect(env().DATABASE_URL);
 }
@@ -113,7 +141,9 @@ export function dialect(): "sqlite" | "postgresql" {
 /** Closes the shared client (CLI and tests). */
 export async function disconnectDb() {
   if (globalForDb.__db) {
-    await globalForDb.__db.client.$disconnect();
+    const { client, pool } = globalForDb.__db;
     globalForDb.__db = undefined;
+    await client.$disconnect();
+    if (pool) await pool.end().catch(() => {});
   }
 }

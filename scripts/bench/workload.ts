@@ -1,8 +1,31 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 // What both consent benchmarks share (scripts/bench.ts in process, scripts/bench-http.ts
 // through the server): the generated events, the paced load, and how figures are printed.
 export const PURPOSES = ["marketing_email", "analytics", "ad_sharing"];
 export const SALE_PURPOSE = "ad_sharing";
-export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+// --quick (the CI smoke, scripts/test.mjs): one-second paced runs.
+export const QUICK = process.argv.includes("--quick");
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 1 : 5));
+
+/** `--scale x`: the fraction of the issue's standard volume (1M events, 200k subjects). */
+export function scaleArg(): number {
+  const i = process.argv.indexOf("--scale");
+  const x = i >= 0 ? Number(process.argv[i + 1]) : 1;
+  if (!(x > 0 && x <= 1)) throw new Error("--scale takes a number in (0, 1]");
+  return x;
+}
+
+/** Writes a run's figures to bench/results/<date>-<name>.json (BENCH_RESULTS_DIR to change the folder). */
+export function writeResults(name: string, table: [string, string][], data: Record<string, unknown>) {
+  const dir = process.env.BENCH_RESULTS_DIR ?? "bench/results";
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}/${new Date().toISOString().slice(0, 10)}-${name}.json`;
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick: QUICK, cores: cpus().length, load: loadavg(), table: Object.fromEntries(table), ...data }, null, 2) + "\n");
+  const width = Math.max(...table.map(([k]) => k.length));
+  console.log(`\n${name}\n${table.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join("\n")}\nwrote ${file}`);
+  return file;
+}
 
 export type BenchEvent = ReturnType<typeof makeEvents>[number];
 let counter = 0;

@@ -4,7 +4,7 @@ import { isRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import type BetterSqlite3 from "better-sqlite3";
-import { db, sqliteHandle } from "@/lib/server/db";
+import { db, pgPool, sqliteHandle } from "@/lib/server/db";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/server/api-keys/create-api-key";
 import { mfaRequiredFor } from "@/lib/server/auth/sign-in";
 
@@ -58,6 +58,12 @@ type KeyRow = {
 async function findKey(keyHash: string): Promise<KeyRow | null> {
   const handle = sqliteHandle();
   if (handle && !handle.inTransaction) return findKeyOnSqlite(handle, keyHash);
+  // PostgreSQL: the same join as one named prepared statement on Prisma's pool (docs/decisions/204).
+  const pool = pgPool();
+  if (pool) {
+    const { rows } = await pool.query<SqliteKeyRow>({ name: "api-key", text: KEY_PG, values: [keyHash] });
+    return rows[0] ? toKeyRow(rows[0]) : null;
+  }
   return db().apiKey.findUnique({
     where: { keyHash },
     select: { id: true, name: true, scopes: true, aiSystemId: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, createdById: true, user: { select: { role: true, disabledAt: true, mfaEnabledAt: true } } },
@@ -68,6 +74,10 @@ const keyStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statemen
 type SqliteKeyRow = { id: string; name: string; scopes: string; aiSystemId: string | null; revokedAt: string | number | null; expiresAt: string | number | null; lastUsedAt: string | number | null; userId: string | null; createdById: string | null; role: string | null; disabledAt: string | number | null; mfaEnabledAt: string | number | null };
 // Dates as the Prisma SQLite adapter stores them (ISO text by default).
 const toDate = (v: string | number | null) => (v === null ? null : new Date(v));
+// Times as UTC text, so the pg driver's local-time parsing of timestamp columns plays no part.
+const utc = (c: string) => `to_char(${c}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "${c.split(".")[1]!.replace(/"/g, "")}"`;
+const KEY_PG = `SELECT k."id", k."name", k."scopes", k."aiSystemId", ${utc('k."revokedAt"')}, ${utc('k."expiresAt"')}, ${utc('k."lastUsedAt"')}, k."userId", k."createdById", u."role", ${utc('u."disabledAt"')}, ${utc('u."mfaEnabledAt"')}
+  FROM "ApiKey" k LEFT JOIN "User" u ON u."id" = k."userId" WHERE k."keyHash" = $1`;
 
 function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | null {
   let st = keyStatements.get(h);
@@ -81,7 +91,10 @@ function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | n
     keyStatements.set(h, st);
   }
   const r = st.get(keyHash) as SqliteKeyRow | undefined;
-  if (!r) return null;
+  return r ? toKeyRow(r) : null;
+}
+
+function toKeyRow(r: SqliteKeyRow): KeyRow {
   return {
     id: r.id,
     name: r.name,
@@ -94,4 +107,9 @@ function findKeyOnSqlite(h: BetterSqlite3.Database, keyHash: string): KeyRow | n
     createdById: r.createdById,
     user: r.userId && r.role !== null ? { role: r.role, disabledAt: toDate(r.disabledAt), mfaEnabledAt: toDate(r.mfaEnabledAt) } : null,
   };
+}
+
+/** Start-up self-check (lib/server/consent/hot-path.ts): the key lookup of a hash no key has, a read. */
+export async function checkApiKeyStatement() {
+  await findKey("self-check");
 }

@@ -15,8 +15,12 @@ export type AuditInput = {
   diff?: Record<string, unknown> | null;
 };
 
-/** The fields of a new event: what the sealer hashes into its leaf once it has a seq. */
-function eventFields(actor: Actor, input: AuditInput) {
+/**
+ * The fields of a new event: what the sealer hashes into its leaf once it has a seq.
+ * Exported for the driver hot paths (SQLite below, PostgreSQL in
+ * lib/server/consent/ingest-postgres.ts), so every writer stores the same fields.
+ */
+export function auditEventFields(actor: Actor, input: AuditInput) {
   return {
     // Millisecond precision is what both dialects store; hashing a finer value would
     // make the stored event fail verification.
@@ -33,7 +37,7 @@ function eventFields(actor: Actor, input: AuditInput) {
 }
 
 export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput) {
-  const row = await tx.auditEvent.create({ data: eventFields(actor, input), select: { id: true } });
+  const row = await tx.auditEvent.create({ data: auditEventFields(actor, input), select: { id: true } });
   return { id: row.id };
 }
 
@@ -59,7 +63,7 @@ export function appendAuditOnSqlite(handle: BetterSqlite3.Database, actor: Actor
     );
     insertStatements.set(handle, insert);
   }
-  const f = eventFields(actor, input);
+  const f = auditEventFields(actor, input);
   const r = insert.run(sqliteDateTime(f.at), f.actorType, f.actorId, f.actorLabel, f.action, f.entityType, f.entityId, f.diff, f.ip);
   return { id: Number(r.lastInsertRowid) };
 }

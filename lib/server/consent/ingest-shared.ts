@@ -10,6 +10,8 @@ import type { AuditInput } from "@/lib/server/audit/append";
 export const SUBJECT_CONTEXT = "consent.subject";
 export const IP_CONTEXT = "consent.evidence.ip";
 export const INGEST_STATUS = 201;
+/** PostgreSQL: the advisory-lock namespace of consent subjects (any constant). */
+export const SUBJECT_LOCK_SPACE = 7_263_002;
 
 export type IngestOptions = {
   /** The request carried `Sec-GPC: 1`. */
@@ -21,7 +23,7 @@ export type IngestOptions = {
   /** Idempotency-Key: scoped to the caller; stored in the same transaction as the events. */
   idempotency?: { scope: string; key: string };
   now?: Date;
-  /** Tests and the benchmark only: take the Prisma path on SQLite too (docs/decisions/200). */
+  /** Tests and the benchmark only: the Prisma reference path (ingest-prisma.ts, docs/decisions/204). */
   forcePrisma?: boolean;
 };
 

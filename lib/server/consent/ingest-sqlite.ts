@@ -60,6 +60,11 @@ function prepare(h: BetterSqlite3.Database) {
   };
 }
 
+/** Start-up self-check (lib/server/consent/hot-path.ts): preparing a statement checks it against the schema. */
+export function checkSqliteStatements(h: BetterSqlite3.Database) {
+  statements(h);
+}
+
 function statements(h: BetterSqlite3.Database): Statements {
   let st = cache.get(h);
   if (!st) cache.set(h, (st = prepare(h)));

@@ -9,7 +9,7 @@ import { type ConsentStatus, type ConsentSubjectState } from "@/lib/validation/c
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db, sqliteHandle } from "@/lib/server/db";
+import { db, pgPool, sqliteHandle } from "@/lib/server/db";
 import { decrypt, lookupHash } from "@/lib/server/keys";
 import { SUBJECT_CONTEXT } from "@/lib/server/consent/ingest-events";
 
@@ -20,13 +20,16 @@ const MAX_IDENTIFIER = 256;
  * lookup cannot be used to learn who exists. Not audited: the caller already holds the
  * identifier and learns only consent states (docs/decisions/201).
  */
-export async function lookupSubjectConsent(actor: Actor, identifier: string): Promise<ConsentSubjectState> {
+export async function lookupSubjectConsent(actor: Actor, identifier: string, opts: { forcePrisma?: boolean } = {}): Promise<ConsentSubjectState> {
   await requirePermission(actor, "consent:read", { type: "ConsentSubject" });
   if (!identifier || identifier.length > MAX_IDENTIFIER) throw new AppError("VALIDATION", `The subject identifier must be 1-${MAX_IDENTIFIER} characters.`);
   // SQLite: three indexed reads straight on Prisma's connection (docs/decisions/200),
   // unless a Prisma transaction is open on it.
-  const handle = sqliteHandle();
+  // forcePrisma: tests only, to compare the driver reads with Prisma's.
+  const handle = opts.forcePrisma ? null : sqliteHandle();
   if (handle && !handle.inTransaction) return lookupOnSqlite(handle, identifier);
+  const pool = opts.forcePrisma ? null : pgPool();
+  if (pool) return lookupOnPostgres(pool, identifier);
   const [purposes, subject] = await Promise.all([
     db().consentPurpose.findMany({ select: { id: true, key: true }, orderBy: { key: "asc" } }),
     db().consentSubject.findUnique({ where: { lookup: lookupHash(identifier, SUBJECT_CONTEXT) }, select: { id: true } }),
@@ -70,6 +73,29 @@ function lookupOnSqlite(h: BetterSqlite3.Database, identifier: string): ConsentS
   type Row = { purposeId: string; status: string; updatedAt: string | number; gpc: number; noticeVersion: number | null };
   const states = subjectId ? (st.states.all(subjectId) as Row[]) : [];
   return subjectState(identifier, purposes, states.map((s) => ({ ...s, updatedAt: new Date(s.updatedAt), gpc: s.gpc === 1 })));
+}
+
+// PostgreSQL: every purpose with the subject's state, in ONE prepared statement (one round
+// trip); the time as UTC text, so the pg driver's local-time Date parsing plays no part.
+const LOOKUP_PG = `SELECT p."id", p."key", st."status", to_char(st."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt", st."gpc", st."noticeVersion"
+  FROM "ConsentPurpose" p
+  LEFT JOIN "ConsentState" st ON st."purposeId" = p."id" AND st."subjectId" = (SELECT "id" FROM "ConsentSubject" WHERE "lookup" = $1)
+  ORDER BY p."key" ASC`;
+
+/** Same answer as the Prisma reads above. */
+async function lookupOnPostgres(pool: NonNullable<ReturnType<typeof pgPool>>, identifier: string): Promise<ConsentSubjectState> {
+  type Row = { id: string; key: string; status: string | null; updatedAt: string | null; gpc: boolean | null; noticeVersion: number | null };
+  const { rows } = await pool.query<Row>({ name: "consent-lookup", text: LOOKUP_PG, values: [lookupHash(identifier, SUBJECT_CONTEXT)] });
+  const states = rows.flatMap((r) => (r.status ? [{ purposeId: r.id, status: r.status, updatedAt: new Date(r.updatedAt!), gpc: !!r.gpc, noticeVersion: r.noticeVersion }] : []));
+  return subjectState(identifier, rows, states);
+}
+
+/** Start-up self-check (lib/server/consent/hot-path.ts): one driver lookup of nobody, a read. */
+export async function checkLookupStatements() {
+  const handle = sqliteHandle();
+  if (handle) lookupOnSqlite(handle, "self-check");
+  const pool = pgPool();
+  if (pool) await lookupOnPostgres(pool, "self-check");
 }
 
 /** The officer's search: exact identifier -> the subject's internal reference, or null. */

@@ -1,15 +1,16 @@
-// The SQLite hot path (lib/server/consent/ingest-sqlite.ts, docs/decisions/200) writes
-// exactly what the Prisma path writes, keeps the audit chain verifiable, stays atomic and
+// The driver hot paths (SQLite: lib/server/consent/ingest-sqlite.ts, PostgreSQL:
+// ingest-postgres.ts; docs/decisions/204) write exactly what the Prisma path writes, keeps the audit chain verifiable, stays atomic and
 // idempotent, and never nests inside a Prisma transaction open on the same connection.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SYSTEM_CLI, type Actor } from "@/lib/server/actor";
 import { verifyLog, verifySealed } from "../../support/audit";
-import { db, dialect, sqliteHandle } from "@/lib/server/db";
+import { db, dialect, pgPool, sqliteHandle } from "@/lib/server/db";
 import { ingestConsentEvents } from "@/lib/server/consent/ingest-events";
 import { createPurpose } from "@/lib/server/consent/purposes";
 import { findSubject, lookupSubjectConsent, revealSubjectIdentifier } from "@/lib/server/consent/subjects";
 import { ledgerIds } from "@/lib/server/consent/ingest-shared";
+import { consentHotPathSelfCheck } from "@/lib/server/consent/hot-path";
 
 const uid = () => randomBytes(4).toString("hex");
 const apiKey: Actor = { kind: "api_key", keyId: "key-hot", name: "hot", scopes: ["consent:write", "consent:read"], role: null, userId: null, ip: "198.51.100.7" };
@@ -34,22 +35,31 @@ function batch(prefix: string, p: { email: { key: string }; ads: { key: string }
 }
 
 type Row = Record<string, unknown>;
+/** A raw statement on the driver the hot path uses (`?` placeholders), rows as the driver returns them. */
+async function q(sql: string, ...args: unknown[]): Promise<Row[]> {
+  await db().$connect();
+  if (isSqlite) {
+    const st = sqliteHandle()!.prepare(sql);
+    return st.reader ? (st.safeIntegers(false).all(...args) as Row[]) : (st.run(...args), []);
+  }
+  let n = 0;
+  return (await pgPool()!.query(sql.replace(/\?/g, () => `$${++n}`), args)).rows as Row[];
+}
+
 /** Every row a batch wrote, as stored (raw SELECT), with generated ids replaced by stable names. */
-function stored(batchId: string, prefix: string, purposeIds: string[]) {
-  const h = sqliteHandle()!;
-  const q = (sql: string, ...args: unknown[]) => h.prepare(sql).safeIntegers(false).all(...args) as Row[];
+async function stored(batchId: string, prefix: string, purposeIds: string[]) {
   const inP = `(${purposeIds.map((id) => `'${id}'`).join(",")})`;
-  const events = q(`SELECT * FROM "ConsentEvent" WHERE "batchId" = ? AND "purposeId" IN ${inP} ORDER BY "id"`, batchId);
+  const events = await q(`SELECT * FROM "ConsentEvent" WHERE "batchId" = ? AND "purposeId" IN ${inP} ORDER BY "id"`, batchId);
   const eventName = new Map(events.map((e, i) => [e.id as string, `event${i}`]));
-  const subjects = q(`SELECT * FROM "ConsentSubject" WHERE "id" IN (SELECT "subjectId" FROM "ConsentEvent" WHERE "batchId" = ?) ORDER BY "createdAt"`, batchId);
-  const evidence = q(`SELECT * FROM "ConsentEvidence" WHERE "eventId" IN (SELECT "id" FROM "ConsentEvent" WHERE "batchId" = ?) AND "purposeId" IN ${inP}`, batchId);
-  const states = q(`SELECT * FROM "ConsentState" WHERE "subjectId" IN (SELECT "subjectId" FROM "ConsentEvent" WHERE "batchId" = ?) AND "purposeId" IN ${inP}`, batchId);
-  const audit = q(`SELECT * FROM "AuditEvent" WHERE "entityId" = ?`, batchId);
+  const subjects = await q(`SELECT * FROM "ConsentSubject" WHERE "id" IN (SELECT "subjectId" FROM "ConsentEvent" WHERE "batchId" = ?) ORDER BY "createdAt"`, batchId);
+  const evidence = await q(`SELECT * FROM "ConsentEvidence" WHERE "eventId" IN (SELECT "id" FROM "ConsentEvent" WHERE "batchId" = ?) AND "purposeId" IN ${inP}`, batchId);
+  const states = await q(`SELECT * FROM "ConsentState" WHERE "subjectId" IN (SELECT "subjectId" FROM "ConsentEvent" WHERE "batchId" = ?) AND "purposeId" IN ${inP}`, batchId);
+  const audit = await q(`SELECT * FROM "AuditEvent" WHERE "entityId" = ?`, batchId);
   return { events, subjects, evidence, states, audit, eventName, prefix };
 }
 
 /** Makes two batches' rows comparable: ids, batch ids, encrypted identifiers, hashes differ by design. */
-async function normalise(s: ReturnType<typeof stored>) {
+async function normalise(s: Awaited<ReturnType<typeof stored>>) {
   const subj = new Map<string, string>();
   for (const row of s.subjects) {
     const ident = await revealSubjectIdentifier(SYSTEM_CLI, row.id as string);
@@ -66,8 +76,8 @@ async function normalise(s: ReturnType<typeof stored>) {
   };
 }
 
-describe.skipIf(!isSqlite)("consent ingest on SQLite: the driver hot path", () => {
-  it("is the path taken on SQLite, on the connection Prisma uses", async () => {
+describe("consent ingest: the driver hot path of each dialect", () => {
+  it.skipIf(!isSqlite)("is the path taken on SQLite, on the connection Prisma uses", async () => {
     const p = await purposes();
     await db().$connect();
     const h = sqliteHandle();
@@ -88,19 +98,28 @@ describe.skipIf(!isSqlite)("consent ingest on SQLite: the driver hot path", () =
     expect(viaDriver.body.gpcOptOuts).toBe(viaPrisma.body.gpcOptOuts);
     expect(viaDriver.body.gpcOptOuts).toBeGreaterThan(0);
     const ids = [p.email.id, p.ads.id];
-    const a = await normalise(stored(viaPrisma.body.batchId, "prisma", ids));
-    const b = await normalise(stored(viaDriver.body.batchId, "driver", ids));
+    const a = await normalise(await stored(viaPrisma.body.batchId, "prisma", ids));
+    const b = await normalise(await stored(viaDriver.body.batchId, "driver", ids));
     expect(a.events.length).toBeGreaterThan(5); // 5 sent + the GPC opt-outs of the sale purpose
     expect(b).toEqual(a);
-    // Dates are stored in the adapter's format, so comparisons in SQL agree across paths.
-    const raw = stored(viaDriver.body.batchId, "driver", ids);
-    expect(raw.events[0]!.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
-    expect(raw.audit[0]!.at).toMatch(/\+00:00$/);
+    // Dates are stored as the adapter stores them, so comparisons in SQL agree across paths.
+    const raw = await stored(viaDriver.body.batchId, "driver", ids);
+    if (isSqlite) {
+      expect(raw.events[0]!.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+      expect(raw.audit[0]!.at).toMatch(/\+00:00$/);
+    } else {
+      const [row] = await q(`SELECT to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS t FROM "ConsentEvent" WHERE "id" = ?`, raw.events[0]!.id);
+      expect(row!.t).toBe("2026-11-20T10:00:00.000");
+    }
     for (const who of ["a", "b", "c"]) {
       const lp = await lookupSubjectConsent(SYSTEM_CLI, `prisma-${who}@example.com`);
       const ld = await lookupSubjectConsent(SYSTEM_CLI, `driver-${who}@example.com`);
       expect({ ...ld, subjectId: "" }).toEqual({ ...lp, subjectId: "" });
+      // The driver lookup answers what Prisma's reads answer, for known and unknown subjects.
+      expect(await lookupSubjectConsent(SYSTEM_CLI, `driver-${who}@example.com`, { forcePrisma: true })).toEqual(ld);
     }
+    const nobody = `nobody-${uid()}`;
+    expect(await lookupSubjectConsent(SYSTEM_CLI, nobody)).toEqual(await lookupSubjectConsent(SYSTEM_CLI, nobody, { forcePrisma: true }));
     // The late grant did not replace the withdrawal.
     const email = (await lookupSubjectConsent(SYSTEM_CLI, "driver-a@example.com")).purposes.find((x) => x.purpose === p.email.key)!;
     expect(email).toMatchObject({ status: "withdrawn", updatedAt: "2026-11-21T10:00:00.000Z" });
@@ -114,11 +133,10 @@ describe.skipIf(!isSqlite)("consent ingest on SQLite: the driver hot path", () =
     const result = await verifySealed();
     expect(result).toMatchObject({ ok: true });
     // And the verifier does catch a driver-written event that was altered.
-    const h = sqliteHandle()!;
-    const last = h.prepare(`SELECT "seq", "diff" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`).safeIntegers(false).get() as { seq: number; diff: string };
-    h.prepare(`UPDATE "AuditEvent" SET "diff" = ? WHERE "seq" = ?`).run(last.diff.replace('"events":1', '"events":2'), last.seq);
-    expect(await verifyLog()).toMatchObject({ ok: false, firstBadSeq: last.seq });
-    h.prepare(`UPDATE "AuditEvent" SET "diff" = ? WHERE "seq" = ?`).run(last.diff, last.seq);
+    const [last] = (await q(`SELECT "seq", "diff" FROM "AuditEvent" WHERE "seq" IS NOT NULL ORDER BY "seq" DESC LIMIT 1`)) as { seq: number; diff: string }[];
+    await q(`UPDATE "AuditEvent" SET "diff" = ? WHERE "seq" = ?`, last!.diff.replace('"events":1', '"events":2'), last!.seq);
+    expect(await verifyLog()).toMatchObject({ ok: false, firstBadSeq: last!.seq });
+    await q(`UPDATE "AuditEvent" SET "diff" = ? WHERE "seq" = ?`, last!.diff, last!.seq);
     expect(await verifyLog()).toMatchObject({ ok: true });
   });
 
@@ -141,7 +159,7 @@ describe.skipIf(!isSqlite)("consent ingest on SQLite: the driver hot path", () =
     }
   });
 
-  it("does not start a transaction inside an open Prisma transaction: it waits its turn and commits on its own", async () => {
+  it.skipIf(!isSqlite)("does not start a transaction inside an open Prisma transaction: it waits its turn and commits on its own", async () => {
     const p = await purposes();
     const subject = `nested-${uid()}`;
     let ingest: Promise<unknown> | null = null;
@@ -171,5 +189,11 @@ describe("ledger event ids", () => {
     expect([...a].sort()).toEqual(a);
     expect(new Set([...a, ...b]).size).toBe(600);
     expect(a.every((id) => id < later[0]!) && b.every((id) => id < later[0]!)).toBe(true);
+  });
+});
+
+describe("consent hot path start-up self-check", () => {
+  it("passes on the migrated schema of this dialect", async () => {
+    expect(await consentHotPathSelfCheck()).toBe(dialect());
   });
 });
