@@ -6,6 +6,7 @@
 // are substantially affected). Without one (a controller established outside the EEA, or no
 // profile), one row per EEA country with affected people, since there is no lead authority.
 // Data-subject rows stay per country either way.
+import { GDPR_DESCRIPTION, UK_GDPR_DESCRIPTION } from "./gdpr-hipaa-describe";
 import { addHours } from "../calendar";
 import type { Obligation, Regime } from "../types";
 import type { RuleContext } from "./context";
@@ -142,6 +143,7 @@ export const GDPR_RULES = [
       inScope: (j) => EEA_COUNTRIES.includes(j),
       leadAuthority: true,
     }),
+    GDPR_DESCRIPTION,
   ),
   // UK GDPR (retained Regulation, as amended) from the end of the transition period. Earlier UK
   // incidents fell under the EU GDPR and are not mapped here (see MISSING_RULES).
@@ -153,5 +155,6 @@ export const GDPR_RULES = [
       inScope: (j) => j === "GB",
       leadAuthority: false,
     }),
+    UK_GDPR_DESCRIPTION,
   ),
 ];

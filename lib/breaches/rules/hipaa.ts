@@ -1,6 +1,7 @@
 // HIPAA Breach Notification Rule, 45 CFR 164.400-414 (as amended by the 2013 Omnibus Rule,
 // compliance date 23 September 2013, which introduced the four-factor "low probability of
 // compromise" assessment of 164.402(2) that the incident records).
+import { HIPAA_DESCRIPTION } from "./gdpr-hipaa-describe";
 import {
   addDays,
   daysBetween,
@@ -194,4 +195,4 @@ function evaluateHipaa(ctx: RuleContext, version: string): Obligation[] {
   return out;
 }
 
-export const HIPAA_RULES = [defineRule("hipaa-164.400-414", "2013-09-23", evaluateHipaa)];
+export const HIPAA_RULES = [defineRule("hipaa-164.400-414", "2013-09-23", evaluateHipaa, HIPAA_DESCRIPTION)];
