@@ -11,10 +11,11 @@ import { applySlaTimeout } from "@/lib/server/oversight/sla";
 import { actorFor } from "@/lib/server/testing/factories";
 import type { Mailbox } from "../../support/smtp";
 import { makeSystem, submit, systemKey } from "../oversight/helpers";
-import { APP, emailOff, emailOn } from "./helpers";
+import { APP, emailOff, emailOn, silenceExistingUsers } from "./helpers";
 
 let box: Mailbox;
 beforeAll(async () => {
+  await silenceExistingUsers();
   box = await emailOn();
 });
 afterAll(async () => {
