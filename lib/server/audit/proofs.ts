@@ -37,6 +37,8 @@ export async function consistency(actor: Actor, first: number, second?: number) 
   const to = second ?? head?.treeSize ?? 0;
   if (!head || to > head.treeSize) throw new AppError("VALIDATION", `second must be at most the newest signed tree size (${head?.treeSize ?? 0}).`);
   if (first > to) throw new AppError("VALIDATION", "first must not be larger than second.");
+  // RFC 9162 2.1.4: a consistency proof starts from a non-empty tree (size 0 proves nothing).
+  if (first < 1) throw new AppError("VALIDATION", "first must be a tree size of at least 1.");
   const [firstRoot, secondRoot, ...proof] = await rangeHashes(db(), [{ start: 0, end: first }, { start: 0, end: to }, ...consistencyProofRanges(first, to)]);
   return {
     type: "consistency" as const,
