@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 async function obligationDueIn(ms: number) {
-  const ref = `INC-2026-${randomBytes(3).toString("hex")}`;
+  const ref = `INC-2026-T${randomBytes(3).toString("hex")}`;
   const incident = await db().incident.create({ data: { reference: ref, title: "Laptop of Jane Roe stolen", discoveredAt: new Date() } });
   const o = await db().breachObligation.create({
     data: { incidentId: incident.id, key: `GDPR:sa:${ref}`, regime: "GDPR", recipient: "supervisory authority", dueAt: new Date(Date.now() + ms), dueRule: "72h", citation: "Art. 33", ruleVersion: "1", trigger: "discovery" },

@@ -54,6 +54,8 @@ async function lastAudit(action: string) {
 
 describe("/api/v1/organisation", () => {
   it("PUT on an admin-bound key saves, audits, mirrors the zone; GET returns it; wrong role 403; bad field 422 naming it", async () => {
+    // Other files in this shared database may have saved a profile already: refusals must leave it as it was.
+    const stored = await db().organisationProfile.findMany();
     const denied = await PUT(req("PUT", officerKey, PROFILE), noParams);
     expect(denied.status).toBe(403);
     expect(((await denied.json()) as { error: { message: string } }).error.message).toMatch(/bound to an admin/);
@@ -71,7 +73,7 @@ describe("/api/v1/organisation", () => {
       expect(bad.status, field).toBe(422);
       expect(((await bad.json()) as { error: { message: string } }).error.message).toContain(field);
     }
-    expect(await db().organisationProfile.count()).toBe(0);
+    expect(await db().organisationProfile.findMany()).toEqual(stored);
 
     const ok = await PUT(req("PUT", adminKey, PROFILE), noParams);
     expect(ok.status).toBe(200);

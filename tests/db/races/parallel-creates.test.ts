@@ -142,6 +142,8 @@ describe("20 parallel creates with different bodies", () => {
       expect(new Set(ids(answers)).size).toBe(N);
       expect(new Set(answers.map((a) => (a.body as { secret: string }).secret)).size).toBe(N);
       expect(await db().webhookEndpoint.count({ where: { id: { in: ids(answers) } } })).toBe(N);
+      // Left behind, they would receive every incident later files create.
+      await db().webhookEndpoint.deleteMany({ where: { id: { in: ids(answers) } } });
     } finally {
       allowCallbackHosts("");
     }

@@ -29,6 +29,9 @@ const newUser = async (who: string, extra: Record<string, unknown> = {}) => {
   return res.body;
 };
 
+// Sign-in limits are per IP and the database is shared with other files: each sign-in here uses its own address.
+const freshIp = () => `198.18.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
 describe("SCIM authentication", () => {
   it("refuses a missing, wrong or revoked token with 401 in the SCIM error shape", async () => {
     for (const token of [null, "not-the-token-at-all-0123456789"]) {
@@ -122,7 +125,7 @@ describe("SCIM Users", () => {
   it("deactivating with PATCH ends a live session at once; PUT and DELETE do too", async () => {
     for (const how of ["patch", "put", "delete"] as const) {
       const local = await makeUser({ role: "reviewer", email: email(`live-${how}`) });
-      const session = await signIn({ email: local.email, password: TEST_PASSWORD, ip: "192.0.2.77", userAgent: "vitest" });
+      const session = await signIn({ email: local.email, password: TEST_PASSWORD, ip: freshIp(), userAgent: "vitest" });
       expect(await validateSession(session.sessionId)).not.toBeNull();
       const res =
         how === "patch"
@@ -135,7 +138,7 @@ describe("SCIM Users", () => {
       const row = await db().authSession.findUniqueOrThrow({ where: { id: session.sessionId } });
       expect(row.revokedWhy).toBe("user_disabled");
       expect((await scim("GET", `/scim/v2/Users/${local.id}`)).body.active).toBe(false);
-      await expect(signIn({ email: local.email, password: TEST_PASSWORD, ip: "192.0.2.78", userAgent: "vitest" })).rejects.toMatchObject({ code: "DISABLED" });
+      await expect(signIn({ email: local.email, password: TEST_PASSWORD, ip: freshIp(), userAgent: "vitest" })).rejects.toMatchObject({ code: "DISABLED" });
     }
   });
 });
@@ -169,7 +172,7 @@ describe("SCIM Groups: membership maps to a role", () => {
 
   it("a role change from groups ends the person's sessions; PUT replaces members", async () => {
     const local = await makeUser({ role: "reviewer", email: email("iris") });
-    const session = await signIn({ email: local.email, password: TEST_PASSWORD, ip: "192.0.2.79", userAgent: "vitest" });
+    const session = await signIn({ email: local.email, password: TEST_PASSWORD, ip: freshIp(), userAgent: "vitest" });
     const g = await scim("POST", "/scim/v2/Groups", { schemas: [GROUP_SCHEMA], displayName: `admins-${tag}`, members: [{ value: local.id }] });
     expect((await db().user.findUniqueOrThrow({ where: { id: local.id } })).role).toBe("admin");
     expect(await validateSession(session.sessionId)).toBeNull();
