@@ -82,7 +82,7 @@ export function publicApiRoute<P = Record<string, string>>(op: Operation, handle
   if (op.scopes.length > 0) throw new Error(`${op.method.toUpperCase()} ${op.path} declares scopes: use apiRoute.`);
   return mark(op, async (req: Request, ctx: NextCtx<P>) => {
     try {
-      const res = await handler(await prepare(op, req, await ctx.params, null));
+      const res = await handler(await prepare(op, req, await ctx?.params, null));
       return await finish(op, res);
     } catch (e) {
       return errorResponse(e, { "Cache-Control": "no-store" });

@@ -46,7 +46,8 @@ export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts
     // Every /api/v1 route passes here: the one place requests are timed and counted.
     const started = performance.now();
     const res = await handle(req, ctx);
-    const params = await ctx.params.catch(() => ({}));
+    // Next.js passes no params at all to a route without dynamic segments in a production build.
+    const params = await Promise.resolve(ctx?.params).catch(() => ({}));
     recordRequest(req.method, new URL(req.url).pathname, (params ?? {}) as Record<string, unknown>, res.status, (performance.now() - started) / 1000);
     return res;
   };
@@ -68,7 +69,7 @@ export function withApiKey<P = Record<string, string>>(handler: Handler<P>, opts
         await recordAudit(actor, { action: "permission.denied", diff: { missingScopes: missing, path: new URL(req.url).pathname } });
         throw new AppError("FORBIDDEN", `This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`);
       }
-      const params = await ctx.params;
+      const params = await ctx?.params;
       assertSafeRequestText(req, params);
       const res = await handler(req, { actor, params });
       res.headers.set("Cache-Control", "no-store");

@@ -116,4 +116,14 @@ describe("body caps and declared validation", () => {
     expect(err.code).toBe("VALIDATION");
     expect(JSON.stringify(err.details)).toContain("title");
   });
+
+  it("answers a route without dynamic segments called with no context, as a production build calls it", async () => {
+    // The production server passes no `params` to such a route: the write committed and the
+    // answer was a 500 once (every POST in the two-instance harness).
+    const title = `no-context ${Date.now()}`;
+    const req = new Request("http://localhost/api/v1/incidents", { method: "POST", headers: headers(), body: JSON.stringify({ title, discoveredAt: "2031-05-04T10:00:00Z", affected: [{ jurisdiction: "DE", count: 3 }] }) });
+    const res = await (createIncident as unknown as (r: Request, c?: unknown) => Promise<Response>)(req, undefined);
+    expect(res.status).toBe(201);
+    expect((await res.json()).reference).toMatch(/^INC-2031-/);
+  });
 });
