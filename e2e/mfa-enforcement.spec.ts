@@ -12,7 +12,7 @@ test("with MFA enforcement on, an officer without MFA can only reach their accou
   await expectSignedIn(page);
   await page.goto("/admin");
   await page.getByLabel("Require MFA for admins and compliance officers").check();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save MFA setting" }).click();
   // The admin who turned it on has no MFA either, so they are sent to enrol at once.
   await expect(page).toHaveURL(/\/account\?enrol=1/);
   await expect(page.getByText("Your role requires multi-factor authentication.")).toBeVisible();

@@ -18,6 +18,11 @@ export type Operation = {
   scopes: string[];
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * "handler": `body` documents the body, but the handler validates it itself (the consent
+   * batch names every bad event by its index, which one zod failure at the edge cannot).
+   */
+  bodyValidatedBy?: "handler";
   /** Largest accepted body in bytes (default DEFAULT_BODY_LIMIT); larger is a 413 before buffering. */
   bodyLimit?: number;
   /** Per-key budget (lib/server/api/with-api-key.ts RATE_LIMITS); default "standard". */

@@ -54,7 +54,7 @@ export function MfaSettingForm({ mfaRequired }: { mfaRequired: boolean }) {
         Require MFA for admins and compliance officers
       </label>
       <FormMessage state={state} />
-      <Button type="submit" variant="secondary" disabled={pending}>Save</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>Save MFA setting</Button>
     </form>
   );
 }

@@ -35,6 +35,7 @@ export const CONSENT_OPERATIONS: Operation[] = [
       "Record one consent event, or { events: [...] } with up to 1,000, atomically. A bad batch is refused whole (422, details list the index and reason of every bad event). `Sec-GPC: 1` or `gpc: true` records an opt-out of every sale/sharing purpose. Idempotency-Key: same key and body returns the original response; another body is 409.",
     scopes: ["consent:write"],
     body: consentEventsBodySchema,
+    bodyValidatedBy: "handler",
     responses: {
       201: { description: "Every event recorded", schema: consentIngestResultSchema },
       400: { description: "The body is not JSON", schema: errorSchema },

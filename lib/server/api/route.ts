@@ -52,7 +52,7 @@ function parseWith(schema: z.ZodType, value: unknown, where: string): unknown {
 
 async function prepare<P>(op: Operation, req: Request, params: P, keyId: string | null): Promise<RouteContext<P>> {
   const body = op.body ? await readJson(req, op.bodyLimit ?? DEFAULT_BODY_LIMIT) : undefined;
-  if (op.body) parseWith(op.body, body, "Request body");
+  if (op.body && op.bodyValidatedBy !== "handler") parseWith(op.body, body, "Request body");
   const query = op.query ? (parseWith(op.query, Object.fromEntries(new URL(req.url).searchParams), "Query") as Record<string, unknown>) : {};
   // Scoped to the caller and the concrete path, so one key cannot replay another's answer.
   const idempotency = { scope: `${keyId ?? "public"}:${op.method.toUpperCase()} ${new URL(req.url).pathname}`, key: op.idempotent ? req.headers.get("idempotency-key") : null };

@@ -117,6 +117,17 @@ describe("body caps and declared validation", () => {
     expect(JSON.stringify(err.details)).toContain("title");
   });
 
+  it("names every bad event of a refused consent batch by its index, not only the first schema failure", async () => {
+    // The e2e client relies on details[].index; validating the declared schema at the edge
+    // reported one path and no index once.
+    const events = [{ subjectId: "s-1", purpose: "p-unknown-" + Date.now(), action: "grant" }, { subjectId: "s-1", purpose: "x", action: "perhaps" }, {}];
+    const res = await ingest(new Request("http://localhost/api/v1/consent/events", { method: "POST", headers: headers(), body: JSON.stringify({ events }) }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(422);
+    const details = (await res.json()).error.details as { index: number; reason: string }[];
+    expect(details.map((d) => d.index)).toEqual([0, 1, 2]);
+    expect(details.every((d) => typeof d.reason === "string" && d.reason.length > 0)).toBe(true);
+  });
+
   it("answers a route without dynamic segments called with no context, as a production build calls it", async () => {
     // The production server passes no `params` to such a route: the write committed and the
     // answer was a 500 once (every POST in the two-instance harness).

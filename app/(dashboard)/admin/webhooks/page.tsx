@@ -26,6 +26,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Webhooks" description="Signed HTTP POSTs to your systems when incidents, deadlines, decisions, controls or alerts need attention. Verify them as docs/decisions/610 describes." />
       <div className="space-y-6">
+        {one(sp.removed) === "1" && (
+          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200">Endpoint removed; its pending deliveries are cancelled.</p>
+        )}
         <Card title="Endpoints" description={`${items.length} registered`}>
           {items.length === 0 ? (
             <p className="text-sm text-slate-600">No endpoints yet.</p>
