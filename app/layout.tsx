@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { themeChoice } from "./theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,9 +9,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = await themeChoice();
   return (
-    <html lang="en">
+    <html lang="en" {...(theme ? { "data-theme": theme } : {})}>
       <body className="min-h-screen">{children}</body>
     </html>
   );

@@ -26,8 +26,9 @@ export const PERMISSIONS = {
   "webhooks:manage": ["admin"],
   "settings:read": ["admin", "compliance_officer", "auditor"],
   "settings:manage": ["admin"],
-  "audit:read": ["admin", "auditor"],
-  "audit:verify": ["admin", "auditor"],
+  // Compliance officers answer for the records, so they read and verify the log of them too.
+  "audit:read": ["admin", "compliance_officer", "auditor"],
+  "audit:verify": ["admin", "compliance_officer", "auditor"],
   // Every signed-in user manages their own password and MFA.
   "account:self": ALL,
   "dashboard:read": ALL,
@@ -40,7 +41,8 @@ export const PERMISSIONS = {
   "consent:reveal": OFFICERS,
   "breach:read": READERS,
   "breach:write": OFFICERS,
-  "breach:export": OFFICERS,
+  // An export is a read: auditors take the register and reports away as evidence.
+  "breach:export": READERS,
   "oversight:read": ["admin", "compliance_officer", "reviewer", "auditor"],
   "oversight:admin": OFFICERS,
   "decision:review": ["admin", "compliance_officer", "reviewer"],
