@@ -81,20 +81,22 @@ test("report an incident, track a notice, export the PDF report", async ({ page 
 
   // The California notice draft carries the statutory title.
   const caDownload = page.waitForEvent("download");
-  await page.getByRole("link", { name: "California notice draft" }).click();
+  await page.getByRole("link", { name: "California notice draft (PDF)" }).click();
   expect((await caDownload).suggestedFilename()).toContain("california-notice-of-data-breach");
 });
 
-test("an auditor sees incidents but no report or export controls; a reviewer is refused", async ({ page }) => {
+test("an auditor sees incidents and exports them but cannot report one; a reviewer is refused", async ({ page }) => {
   const auditor = makeUser("auditor", "breach-auditor");
   await signIn(page, auditor);
   await expectSignedIn(page);
   await page.goto("/breaches");
   await expect(page.getByRole("heading", { name: "Breaches" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Report an incident" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Register CSV" })).toHaveCount(0);
+  // An export is a read: the link an auditor sees is one that works (it was hidden, yet
+  // other exports answered by URL).
+  await expect(page.getByRole("link", { name: "Register CSV" })).toBeVisible();
   const res = await page.request.get("/breaches/export/register.csv");
-  expect(res.status()).toBe(403);
+  expect(res.status()).toBe(200);
   await page.goto("/breaches/new");
   await expect(page.getByText("Not available to your role")).toBeVisible();
 

@@ -17,11 +17,17 @@ function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One record, neutralised and quoted, without its line end (for streamed exports too). */
+export function csvLine(row: Cell[]): string {
+  return row.map((c) => quote(safeCellText(c))).join(",");
+}
+
+/** BOM so Excel opens UTF-8 correctly; CRLF per RFC 4180. */
+export const CSV_BOM = "\uFEFF";
+
 export function toCsv(headers: string[], rows: Cell[][]): string {
-  const lines = [headers.map((h) => quote(safeCellText(h))).join(",")];
-  for (const row of rows) lines.push(row.map((c) => quote(safeCellText(c))).join(","));
-  // BOM so Excel opens UTF-8 correctly; CRLF per RFC 4180.
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  const lines = [csvLine(headers), ...rows.map(csvLine)];
+  return CSV_BOM + lines.join("\r\n") + "\r\n";
 }
 
 export class CsvParseError extends Error {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
+import { AUDIT_AREAS, AUDIT_AREA_KEYS, detailFields } from "@/lib/audit/presentation";
+import { entityLabels } from "@/lib/server/audit/entity-labels";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { auditFilterSchema, listAuditEvents } from "@/lib/server/audit/list-audit";
 import { auditLogStatus } from "@/lib/server/audit/status";
@@ -19,22 +21,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});
   const [{ events, nextBefore }, status] = await Promise.all([listAuditEvents(actor, filter), auditLogStatus(actor)]);
+  const labels = await entityLabels(events);
   const nextParams = new URLSearchParams({ ...(raw as Record<string, string>), before: String(nextBefore ?? "") });
+  const { before: _before, limit: _limit, ...exportFilter } = raw as Record<string, string>;
+  const exportHref = `/audit/export?${new URLSearchParams(exportFilter)}`;
   return (
     <>
       <PageHeader
         title="Audit log"
         description="Every change, sign-in, denial, export and reveal. Each event becomes a leaf of a Merkle tree (SHA-256) whose heads are signed with Ed25519 within seconds; anyone with the public key can check an event's proof offline. Nothing here can be edited from the app."
-        actions={<VerifyButton />}
+        actions={
+          <div className="flex flex-wrap items-start gap-2">
+            <a href={exportHref} download className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Export these events (CSV)</a>
+            <VerifyButton />
+          </div>
+        }
       />
       <LogStatus s={status} />
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5">
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+        <Field label="Area">
+          <Select name="area" defaultValue={filter.area ?? ""}>
+            <option value="">All areas</option>
+            {AUDIT_AREA_KEYS.map((k) => <option key={k} value={k}>{AUDIT_AREAS[k].label}</option>)}
+          </Select>
+        </Field>
         <Field label="Actor"><Input name="actor" defaultValue={filter.actor} placeholder="email or key" /></Field>
         <Field label="Action"><Input name="action" defaultValue={filter.action} placeholder="e.g. user. or auth.signin" /></Field>
         <Field label="Entity"><Input name="entity" defaultValue={filter.entity} placeholder="type or id" /></Field>
         <Field label="From (UTC)"><Input name="from" type="date" defaultValue={filter.from} /></Field>
         <Field label="To (UTC)"><Input name="to" type="date" defaultValue={filter.to} /></Field>
-        <div className="flex gap-2 sm:col-span-5">
+        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
           <Button type="submit">Filter</Button>
           <Link href="/audit" className="px-3 py-1.5 text-sm text-slate-600 hover:underline">Clear</Link>
           {!parsed.success && <p role="alert" className="text-sm text-red-600">Some filters were invalid and were ignored.</p>}
@@ -57,8 +73,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="whitespace-nowrap px-3 py-2 text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
                 <td className="px-3 py-2 text-xs">{e.actorLabel}</td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">{e.entityType}{e.entityId ? ` ${e.entityId.slice(0, 12)}` : ""}</td>
-                <td className="max-w-xs break-all px-3 py-2 font-mono text-xs text-slate-600">{e.diff}</td>
+                <td className="px-3 py-2 text-xs"><EntityCell type={e.entityType} id={e.entityId} label={labels.get(`${e.entityType}:${e.entityId}`)} /></td>
+                <td className="min-w-64 px-3 py-2 text-xs text-slate-700"><Details diff={e.diff} /></td>
                 <td className="px-3 py-2 text-xs">{e.ip}</td>
               </tr>
             ))}
@@ -69,5 +85,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Link href={`/audit?${nextParams}`} className="mt-4 inline-block text-sm font-semibold text-indigo-600 hover:underline">Older events →</Link>
       )}
     </>
+  );
+}
+
+function EntityCell({ type, id, label }: { type: string | null; id: string | null; label?: { label: string; href: string | null } }) {
+  if (!type) return <span className="text-slate-500">—</span>;
+  const name = label?.label ?? (id ? id.slice(0, 12) : "");
+  return (
+    <span title={id ?? undefined}>
+      <span className="text-slate-500">{type.replace(/([a-z])([A-Z])/g, "$1 $2")}</span>{" "}
+      {label?.href ? <Link href={label.href} className="text-indigo-700 hover:underline">{name}</Link> : <span>{name}</span>}
+    </span>
+  );
+}
+
+/** Labelled fields; more than four fold away so one event cannot make the page thousands of pixels tall. */
+function Details({ diff }: { diff: string | null }) {
+  const fields = detailFields(diff);
+  if (fields.length === 0) return <span className="text-slate-500">—</span>;
+  const list = (fs: typeof fields) => (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+      {fs.map((f, i) => <div key={i} className="contents"><dt className="text-slate-500">{f.label}</dt><dd className="break-words">{f.value.length > 160 ? `${f.value.slice(0, 160)}…` : f.value}</dd></div>)}
+    </dl>
+  );
+  if (fields.length <= 4) return list(fields);
+  return (
+    <details>
+      <summary className="cursor-pointer">{list(fields.slice(0, 3))}<span className="text-indigo-700">{fields.length - 3} more…</span></summary>
+      {list(fields.slice(3))}
+    </details>
   );
 }

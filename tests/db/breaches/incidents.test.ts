@@ -238,7 +238,7 @@ describe("permission matrix (deny by default)", () => {
   const expected: Record<Role, { read: boolean; write: boolean; export: boolean }> = {
     admin: { read: true, write: true, export: true },
     compliance_officer: { read: true, write: true, export: true },
-    auditor: { read: true, write: false, export: false },
+    auditor: { read: true, write: false, export: true },
     reviewer: { read: false, write: false, export: false },
   };
   it.each(ROLES)("%s", async (role) => {
