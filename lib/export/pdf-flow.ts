@@ -28,6 +28,9 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, font: Font, widt
       while (!fits(rest)) {
         let n = 1;
         while (n < rest.length && fits(rest.slice(0, n + 1))) n++;
+        // Rather after a hyphen or slash (a control id, a URL) than in the middle of a part.
+        const soft = Math.max(rest.lastIndexOf("-", n - 1), rest.lastIndexOf("/", n - 1)) + 1;
+        if (soft > 1) n = soft;
         out.push(rest.slice(0, n));
         rest = rest.slice(n);
       }
@@ -129,8 +132,8 @@ export class Flow {
     return Math.min(u.lines, Math.max(u.minFirst, MIN_SPLIT_LINES)) * u.lineHeight + 2 * (u.pad ?? 0);
   }
 
-  /** Columns side by side as one unit (label and value; table cells): line i of every column shares a baseline. */
-  columns(cols: Column[], opts: { pad?: number; keepWhole?: boolean; minFirst?: number } = {}): Unit {
+  /** Columns side by side as one unit (label and value; table cells): line i of every column shares a baseline. `before` draws under each part (a background, a rule). */
+  columns(cols: Column[], opts: { pad?: number; keepWhole?: boolean; minFirst?: number; before?: (from: number, y: number, height: number) => void } = {}): Unit {
     const lh = Math.max(...cols.map((c) => lineHeight(this.doc, c.font)));
     const lines = Math.max(...cols.map((c) => c.lines.length));
     return {
@@ -139,6 +142,7 @@ export class Flow {
       pad: opts.pad,
       minFirst: opts.keepWhole && lines <= KEEP_WHOLE_LINES ? lines : (opts.minFirst ?? MIN_SPLIT_LINES),
       draw: (from, count, y) => {
+        opts.before?.(from, y, count * lh + 2 * (opts.pad ?? 0));
         for (const c of cols) {
           c.lines.slice(from, from + count).forEach((l, i) => drawLine(this.doc, l, c.x, y + (opts.pad ?? 0) + i * lh, c.font));
         }

@@ -61,6 +61,26 @@ describe("renderPdf: pages laid out for the content", () => {
     expect(layout.pages).toBeGreaterThan(4);
   });
 
+  it("a value longer than a page continues on the next pages, marked (continued) where its label was", async () => {
+    const value = Array.from({ length: 120 }, (_, i) => `Measure ${i}: ${words(12, i)}.`).join("\n");
+    const pdf = await renderPdf({ title: "T", blocks: [{ kind: "keyValues", items: [["Before", "x"], ["(g) Security measures", value], ["After", "y"]] }] });
+    const layout = checkPdfLayout(pdf, "long value");
+    expect(layout.problems).toEqual([]);
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages[0]!.runs.map((r) => r.text)).toContain("(g) Security measures");
+    for (const p of pages.slice(1)) expect(p.runs.filter((r) => r.text === "(continued)").length).toBe(1);
+    expect(texts(pdf).join(" ").match(/Measure \d+:/g)).toHaveLength(120);
+  });
+
+  it("a word wider than its cell breaks after a hyphen, else between characters", async () => {
+    const pdf = await renderPdf({ title: "T", blocks: [{ kind: "table", headers: ["Controls", "Hash"], rows: [["SEC-LEAST-PRIVILEGE", sha(7)]], widths: [60, 80] }] });
+    expect(checkPdfLayout(pdf).problems).toEqual([]);
+    const runs = pdfPages(pdf)[0]!.runs.map((r) => r.text);
+    expect(runs).toEqual(expect.arrayContaining(["SEC-LEAST-", "PRIVILEGE"]));
+    expect(runs.filter((r) => /^[0-9a-f]+$/.test(r)).join("")).toBe(sha(7));
+  });
+
   it("a footer too long for one line wraps and keeps the page count whole", async () => {
     const footer = words(40, 2);
     const pdf = await renderPdf({ title: "T", footer, blocks: [{ kind: "paragraph", text: words(2000, 1) }] });

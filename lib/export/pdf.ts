@@ -21,6 +21,7 @@ const TITLE: Font = { name: "Helvetica-Bold", size: 18 };
 const SUBTITLE: Font = { name: "Helvetica", size: 10, color: "#555" };
 const CELL: Font = { name: "Helvetica", size: 8.5 };
 const HEADER_CELL: Font = { name: "Helvetica-Bold", size: 8.5 };
+const CONTINUED: Font = { name: "Helvetica", size: 10, color: "#777" };
 const FOOTER: Font = { name: "Helvetica", size: 8, color: "#777" };
 const KEY_WIDTH = 170;
 const VALUE_X = 180;
@@ -95,8 +96,10 @@ function prepare(flow: Flow, b: PdfBlock, text: (s: string, font: Font, x?: numb
     case "keyValues": {
       const units = b.items.map(([k, v]) => {
         const key = text(k, BOLD, MARGIN, KEY_WIDTH);
-        // The label's lines stay on the page where its value starts; a short pair never splits.
-        return flow.columns([key, text(v || "—", BODY, MARGIN + VALUE_X, flow.width - VALUE_X)], { keepWhole: true, minFirst: key.lines.length });
+        // The label's lines stay on the page where its value starts; a short pair never splits,
+        // and a long value carried over says "(continued)" where its label would be.
+        const continued = (from: number, y: number) => { if (from > 0) drawLine(flow.doc, "(continued)", MARGIN, y, CONTINUED); };
+        return flow.columns([key, text(v || "—", BODY, MARGIN + VALUE_X, flow.width - VALUE_X)], { keepWhole: true, minFirst: key.lines.length, before: continued });
       });
       return {
         first: units[0] ? Flow.firstPart(units[0]) : 0,
@@ -123,24 +126,20 @@ function prepareTable(flow: Flow, t: Extract<PdfBlock, { kind: "table" }>): Prep
       x += w;
       return c;
     });
-    const unit = flow.columns(cols, { pad: CELL_PAD, keepWhole: true });
-    const draw = unit.draw;
-    unit.draw = (from, count, y) => {
-      const h = count * unit.lineHeight + CELL_PAD * 2;
+    const background = (_from: number, y: number, h: number) => {
       if (header) doc.rect(MARGIN, y, total, h).fill("#eef0f4");
       doc.moveTo(MARGIN, y + h).lineTo(MARGIN + total, y + h).strokeColor("#d0d4dc").lineWidth(0.5).stroke();
-      draw(from, count, y);
     };
-    return unit;
+    return flow.columns(cols, { pad: CELL_PAD, keepWhole: true, before: background });
   };
   const header = row(t.headers, HEADER_CELL, true);
   const rows = t.rows.map((r) => row(r, CELL, false));
-  const headerHeight = Flow.firstPart({ ...header, minFirst: header.lines });
+  const first = Flow.firstPart(header) + (rows[0] ? Flow.firstPart(rows[0]) : 0);
   return {
-    first: headerHeight + (rows[0] ? Flow.firstPart(rows[0]) : 0),
+    first,
     place: () => {
       // The header goes with the first row, and is repeated on every page the table continues on.
-      flow.keep(headerHeight + (rows[0] ? Flow.firstPart(rows[0]) : 0));
+      flow.keep(first);
       flow.place(header);
       flow.onBreak = () => flow.place(header);
       rows.forEach((r) => flow.place(r));
