@@ -36,7 +36,8 @@ export function soaPdfSpec(input: SoaInput, generatedAt: Date): PdfDocumentSpec 
       kind: "table",
       headers: ["Requirement", "Applicable / why", "Controls", "Status", "Evidence", "Owner", "Last review"],
       rows: rows.map((r) => [`${r[0]} ${r[1]}`, `${r[2]}${r[3] ? `: ${r[3]}` : ""}`, r[4]!, r[5]!, r[6]!, r[7]!, r[8]!]),
-      widths: [120, 140, 70, 55, 35, 45, 30],
+      // Wide enough for a control id up to its second hyphen, "Not satisfied", an owner such as "Compliance officer", the headers and a date.
+      widths: [100, 112, 80, 55, 44, 54, 50],
     }],
   };
 }

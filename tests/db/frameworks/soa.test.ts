@@ -1,4 +1,3 @@
-import { inflateSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SOA_HEADERS } from "@/lib/posture/frameworks/soa";
@@ -10,20 +9,7 @@ import { statementOfApplicability } from "@/lib/server/posture/frameworks/soa";
 import { reviewControl } from "@/lib/server/posture/review-control";
 import { seedControlCatalogue } from "@/lib/server/posture/seed-catalogue";
 import { actorFor } from "@/lib/server/testing/factories";
-
-/** The text pdfkit draws: inflate each content stream and decode its hex strings (standard fonts, WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const s = pdf.toString("latin1");
-  let out = "";
-  for (const m of s.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let body: string;
-    try { body = inflateSync(Buffer.from(m[1]!, "latin1")).toString("latin1"); } catch { continue; }
-    for (const arr of body.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
-      out += [...arr[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join("") + "\n";
-    }
-  }
-  return out;
-}
+import { pdfPages, pdfText } from "@/tests/support/pdf-pages";
 
 let officer: Actor;
 beforeAll(async () => {
@@ -54,8 +40,7 @@ describe("statement of applicability", () => {
   it("PDF: has pages and prints the requirements", async () => {
     const { bytes } = await statementOfApplicability(officer, "hipaa-security", "pdf");
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    const pages = bytes.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
-    expect(pages).toBeGreaterThan(0);
+    expect(pdfPages(bytes).length).toBeGreaterThan(0);
     const text = pdfText(bytes).replace(/\s+/g, " ");
     expect(text).toContain("Statement of applicability");
     expect(text).toContain("Person or entity authentication");
