@@ -4,8 +4,9 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { regenerateCalendarAction, revokeCalendarAction } from "./actions";
+import type { ReactNode } from "react";
 
-export function CalendarFeedForm({ active, since }: { active: boolean; since: string | null }) {
+export function CalendarFeedForm({ active, since }: { active: boolean; since: ReactNode }) {
   // One state for both buttons, so the message and URL shown are those of the last one pressed.
   const [state, act, pending] = useActionState(
     async (_: unknown, form: FormData): Promise<ActionResult<{ url: string } | undefined>> => (form.get("intent") === "revoke" ? revokeCalendarAction() : regenerateCalendarAction()),
@@ -13,7 +14,7 @@ export function CalendarFeedForm({ active, since }: { active: boolean; since: st
   );
   return (
     <div className="space-y-3">
-      {active && since && <p className="text-sm text-slate-700">A subscription URL exists since {new Date(since).toUTCString()}.</p>}
+      {active && since && <p className="text-sm text-slate-700">A subscription URL exists since {since}.</p>}
       {state?.ok && state.data?.url && (
         <p className="break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-white" data-testid="calendar-url" aria-label="Calendar subscription URL">{state.data.url}</p>
       )}

@@ -1,27 +1,61 @@
 "use client";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useEffect, useState, useTransition, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { confirmMfaAction, regenerateCodesAction, startMfaAction } from "./actions";
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
+  const [copied, setCopied] = useState(false);
+  const text = `Recovery codes (each works once)\n${codes.join("\n")}\n`;
+  const download = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
   return (
     <div className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-4">
       <p className="text-sm font-semibold text-amber-900">Save these recovery codes now. Each works once; they will not be shown again.</p>
       <ul data-testid="recovery-codes" className="mt-2 grid grid-cols-2 gap-1 font-mono text-sm">
         {codes.map((c) => <li key={c}>{c}</li>)}
       </ul>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+        >
+          Copy codes
+        </Button>
+        <a href={download} download="recovery-codes.txt" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Download as a text file</a>
+        {copied && <span role="status" className="self-center text-sm text-emerald-800">Copied. Paste them into your password manager.</span>}
+      </div>
     </div>
   );
 }
 
-export function MfaEnrolment() {
+/** The card's On/Off badge follows enrolment at once, without reloading away the codes shown. */
+export function MfaCard({ enabled: initially, children }: { enabled: boolean; children: ReactNode }) {
+  const [enabled, setEnabled] = useState(initially);
+  return (
+    <Card
+      title="Multi-factor authentication"
+      description="A time-based code from an authenticator app (RFC 6238), asked for at every sign-in."
+      actions={enabled ? <Badge tone="green">On</Badge> : <Badge tone="amber">Off</Badge>}
+    >
+      {initially ? children : <MfaEnrolment onEnabled={() => setEnabled(true)} />}
+    </Card>
+  );
+}
+
+export function MfaEnrolment({ onEnabled }: { onEnabled?: () => void }) {
   const router = useRouter();
   const [setup, setSetup] = useState<{ qrDataUrl: string; secret: string } | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [starting, startTransition] = useTransition();
   const [state, confirm, confirming] = useActionState(confirmMfaAction, null);
+  const enabledNow = !!(state?.ok && state.data);
+  useEffect(() => {
+    if (enabledNow) onEnabled?.();
+  }, [enabledNow, onEnabled]);
 
   if (state?.ok && state.data) {
     return (

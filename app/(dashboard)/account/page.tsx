@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { getMfaStatus } from "@/lib/server/auth/mfa";
-import { MfaEnrolment, RecoveryCodesForm } from "./mfa-forms";
+import { MfaCard, RecoveryCodesForm } from "./mfa-forms";
 import { CreateApiKeyForm } from "../admin/key-forms";
 import { PasswordForm } from "./password-form";
 import { NotificationForm } from "./notification-form";
@@ -12,6 +12,7 @@ import { getMyPreferences } from "@/lib/server/notifications/preferences";
 import { emailEnabled } from "@/lib/server/notifications/mailer";
 import { CalendarFeedForm } from "./calendar-form";
 import { calendarTokenStatus } from "@/lib/server/calendar/tokens";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -25,22 +26,12 @@ export default async function AccountPage() {
     <>
       <PageHeader title="Your account" description={`${actor.email} · ${ROLE_LABELS[actor.role]}`} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card
-          title="Multi-factor authentication"
-          description="A time-based code from an authenticator app (RFC 6238), asked for at every sign-in."
-          actions={mfa.enabled ? <Badge tone="green">On</Badge> : <Badge tone="amber">Off</Badge>}
-        >
-          {mfa.enabled ? (
-            <>
-              <p className="text-sm text-slate-700">
-                On since {new Date(mfa.enabledAt!).toUTCString()}. {mfa.recoveryCodesLeft} unused recovery code{mfa.recoveryCodesLeft === 1 ? "" : "s"} left.
-              </p>
-              <RecoveryCodesForm />
-            </>
-          ) : (
-            <MfaEnrolment />
-          )}
-        </Card>
+        <MfaCard enabled={mfa.enabled}>
+          <p className="text-sm text-slate-700">
+            On since <DateTime value={mfa.enabledAt} />. {mfa.recoveryCodesLeft} unused recovery code{mfa.recoveryCodesLeft === 1 ? "" : "s"} left.
+          </p>
+          <RecoveryCodesForm />
+        </MfaCard>
         <Card title="Password" description="At least 12 characters. Changing it signs out your other sessions.">
           <PasswordForm />
         </Card>
@@ -65,7 +56,7 @@ export default async function AccountPage() {
             description="An iCalendar URL for your calendar app with the deadlines your role sees: breach obligations, decision review SLAs, control reviews. The URL is the credential: keep it private."
             actions={calendar.active ? <Badge tone="green">Active</Badge> : <Badge>Off</Badge>}
           >
-            <CalendarFeedForm active={calendar.active} since={calendar.active ? calendar.createdAt : null} />
+            <CalendarFeedForm active={calendar.active} since={calendar.active ? <DateTime value={calendar.createdAt} /> : null} />
           </Card>
         )}
       </div>

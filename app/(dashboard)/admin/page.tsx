@@ -18,6 +18,7 @@ import { ApiKeyRevoke, CreateApiKeyForm, MfaSettingForm } from "./key-forms";
 import { OrganisationProfileForm } from "./organisation-form";
 import { readOrganisationProfile } from "@/lib/server/organisation/profile";
 import { ScimSection } from "./scim-section";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -78,7 +79,7 @@ export default async function AdminPage() {
                     <td className="pr-4 font-mono text-xs">{k.prefix}…</td>
                     <td className="pr-4 text-xs">{k.scopes.join(", ")}</td>
                     <td className="pr-4 text-xs">{k.userEmail ?? "—"}</td>
-                    <td className="pr-4 text-xs">{k.lastUsedAt ? new Date(k.lastUsedAt).toUTCString() : "never"}</td>
+                    <td className="pr-4 text-xs"><DateTime value={k.lastUsedAt} fallback="never" /></td>
                     <td>{k.revokedAt ? <Badge tone="red">revoked</Badge> : can(actor, "apikey:manage") ? <ApiKeyRevoke keyId={k.id} /> : <Badge tone="green">active</Badge>}</td>
                   </tr>
                 ))}

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { can } from "@/lib/server/authz";
 import { listScimTokens } from "@/lib/server/scim/auth";
 import { CreateScimTokenForm, ScimTokenRevoke } from "./scim-forms";
+import { DateTime } from "@/components/ui/date-time";
 
 export async function ScimSection({ actor }: { actor: Actor }) {
   if (!can(actor, "apikey:read")) return null;
@@ -23,7 +24,7 @@ export async function ScimSection({ actor }: { actor: Actor }) {
               <tr key={t.id}>
                 <td className="py-2 pr-4 font-medium">{t.name}</td>
                 <td className="pr-4 font-mono text-xs">{t.prefix}…</td>
-                <td className="pr-4 text-xs">{t.lastUsedAt ? t.lastUsedAt.toUTCString() : "never"}</td>
+                <td className="pr-4 text-xs"><DateTime value={t.lastUsedAt} fallback="never" /></td>
                 <td>{t.revokedAt ? <Badge tone="red">revoked</Badge> : can(actor, "apikey:manage") ? <ScimTokenRevoke tokenId={t.id} /> : <Badge tone="green">active</Badge>}</td>
               </tr>
             ))}

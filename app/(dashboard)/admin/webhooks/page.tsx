@@ -6,11 +6,11 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { listWebhookDeliveries, listWebhooks } from "@/lib/server/webhooks/endpoints";
 import { Forbidden } from "../../_components/forbidden";
 import { CreateWebhookForm, WebhookCommands } from "./webhook-forms";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 const TONE = { delivered: "green", pending: "amber", failed: "red", cancelled: undefined } as const;
-const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : "—");
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, denied } = await pageActor("webhooks:manage");
@@ -70,8 +70,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                         <td className="pr-4"><Badge tone={TONE[d.status as keyof typeof TONE]}>{d.status}</Badge></td>
                         <td className="pr-4 text-xs">{d.attempts}</td>
                         <td className="pr-4 text-xs">{d.lastStatusCode ?? d.lastError ?? "—"}</td>
-                        <td className="pr-4 text-xs">{when(d.nextAttemptAt)}</td>
-                        <td className="pr-4 text-xs">{when(d.createdAt)}</td>
+                        <td className="pr-4 text-xs"><DateTime value={d.nextAttemptAt} /></td>
+                        <td className="pr-4 text-xs"><DateTime value={d.createdAt} /></td>
                       </tr>
                     ))}
                   </tbody>

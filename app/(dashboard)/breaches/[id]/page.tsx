@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { MISSING_RULES } from "@/lib/breaches/missing";
 import { isPending, urgency } from "@/lib/breaches/reconcile";
-import { formatInstant, obligationLabel, STATUS_LABELS } from "@/lib/breaches/reports";
+import { AI_INCIDENT_LABELS, formatInstant, labelOf, obligationLabel, RISK_LABELS, ROLE_LABELS, STATUS_LABELS } from "@/lib/breaches/reports";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
@@ -134,20 +134,20 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               ["Occurred", i.occurredAt ? `${formatInstant(i.occurredAt, tz)}${i.occurredUntil ? ` to ${formatInstant(i.occurredUntil, tz)}` : ""}` : "Unknown"],
               ["Discovered / aware", formatInstant(i.discoveredAt, tz)],
               ["Contained", i.containedAt ? formatInstant(i.containedAt, tz) : "Not yet"],
-              ["Roles", i.roles.length ? i.roles.join(", ") : "Owner of the data"],
+              ["Roles", i.roles.length ? i.roles.map((r) => labelOf(ROLE_LABELS, r)).join(", ") : "Owner of the data"],
               ["Data categories", i.dataCategories.join(", ")],
               ["Data elements", i.dataElements === null ? "Not given (US state obligations need them to decide)" : i.dataElements.map((e) => DATA_ELEMENT_LABELS[e]).join(", ") || "None"],
               ["Affected", `${total.toLocaleString("en-US")}: ${i.affected.map((a) => `${a.jurisdiction} ${a.count}`).join(", ")}`],
               ["PHI", i.phi ? "Yes" : "No"],
               ["Unreadable (encrypted)", `${i.encrypted ? "Yes" : "No"}${i.encryptedSource === "assets" ? " (pre-filled from the linked assets)" : ""}`],
-              ["AI serious incident", i.aiSeriousIncident ? `${i.aiSeriousIncident.kind}${i.aiSeriousIncident.system ? `, ${i.aiSeriousIncident.system}` : ""}` : "No"],
+              ["AI serious incident", i.aiSeriousIncident ? `${labelOf(AI_INCIDENT_LABELS, i.aiSeriousIncident.kind)}${i.aiSeriousIncident.system ? `, ${i.aiSeriousIncident.system}` : ""}` : "No"],
               ["Law-enforcement delay", i.lawEnforcementDelay ? `until ${i.lawEnforcementDelay.until}, ${i.lawEnforcementDelay.written ? "written" : "oral"}${i.lawEnforcementDelay.official ? `, ${i.lawEnforcementDelay.official}` : ""}` : "None"],
             ]} />
             {i.description && <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{i.description}</p>}
           </Card>
           <Card title="Risk assessments">
             <h3 className="text-sm font-semibold">GDPR (Art. 33(1), 34(1))</h3>
-            <KeyValues items={[["Risk", i.riskLevel], ["Rationale", i.riskRationale]]} />
+            <KeyValues items={[["Risk", labelOf(RISK_LABELS, i.riskLevel)], ["Rationale", i.riskRationale]]} />
             <h3 className="mt-4 text-sm font-semibold">HIPAA four factors (45 CFR 164.402(2))</h3>
             <KeyValues items={[
               ["(i) Nature and extent", i.hipaaAssessment.nature],

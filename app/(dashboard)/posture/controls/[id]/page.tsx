@@ -12,6 +12,7 @@ import { requirementsByControl } from "@/lib/server/posture/frameworks/api-views
 import { Forbidden } from "../../../_components/forbidden";
 import { EditControlForm, OverrideForm, ReviewForm } from "../../_components/forms";
 import { StatusBadge } from "../../_components/status-badge";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Control" };
 
@@ -43,8 +44,8 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
         <div className="space-y-6 lg:col-span-2">
           <Card title="Status">
             <p className="text-sm" data-testid="control-status">
-              <StatusBadge status={c.status} /> <span className="text-slate-600">from the {SOURCE[c.statusSource]}</span>
-              {c.overdue && <span className="ml-2"><Badge tone="amber">review overdue since {c.nextReviewAt?.slice(0, 10)}</Badge></span>}
+              <StatusBadge status={c.status} /> <span className="text-slate-600">{c.statusSource === "none" ? "— this control has never been reviewed" : `from the ${SOURCE[c.statusSource]}`}</span>
+              {c.overdue && <span className="ml-2"><Badge tone="amber">review overdue since <DateTime value={c.nextReviewAt} style="date" /></Badge></span>}
             </p>
             <p className="mt-3 text-sm text-slate-700">{c.description}</p>
             <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
