@@ -31,7 +31,7 @@ export function LogStatus({ s }: { s: Status }) {
         <h2 className="text-xs font-semibold uppercase text-slate-500">Signing key</h2>
         <p className="mt-1">
           Ed25519, key id <span className="font-mono text-xs">{s.keyId}</span>.{" "}
-          <a className="text-indigo-600 hover:underline" href="/api/v1/audit/public-key">Public key</a>
+          <a className="text-indigo-700 underline" href="/api/v1/audit/public-key">Public key</a>
         </p>
         {s.keyBesideDatabase && (
           <p role="note" className="mt-2 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900">

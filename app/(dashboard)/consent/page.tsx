@@ -70,7 +70,7 @@ export default async function ConsentPage() {
                       <td className="py-2 pr-4"><Link href={`/consent/purposes/${p.key}`} className="font-medium text-indigo-700 hover:underline">{p.title}</Link></td>
                       <td className="pr-4 font-mono text-xs">{p.key}</td>
                       <td className="pr-4">{LAWFUL_BASIS_LABELS[p.lawfulBasis]}</td>
-                      <td className="pr-4">{p.saleOrShare ? <Badge tone="indigo">Sale / sharing</Badge> : <span className="text-slate-400">—</span>}</td>
+                      <td className="pr-4">{p.saleOrShare ? <Badge tone="indigo">Sale / sharing</Badge> : <span className="text-slate-500">—</span>}</td>
                       <td className="pr-4">{p.currentNoticeVersion ? `v${p.currentNoticeVersion}` : <Badge tone={p.saleOrShare ? "amber" : "gray"}>none</Badge>}</td>
                       <td className="pr-4">{p.evidenceRetentionDays ? `${p.evidenceRetentionDays} days` : "no limit"}</td>
                     </tr>

@@ -67,8 +67,8 @@ export default async function InventoryOverviewPage() {
               <ul className="space-y-1 text-sm" data-testid="findings-by-rule">
                 {Object.entries(RULES).map(([rule, r]) => (
                   <li key={rule} className="flex justify-between gap-2">
-                    <span>{r.title} <span className="text-xs text-slate-400">{r.citation}</span></span>
-                    <span className={`font-semibold ${ov.byRule[rule as keyof typeof RULES] ? "text-red-700" : "text-slate-400"}`}>{ov.byRule[rule as keyof typeof RULES]}</span>
+                    <span>{r.title} <span className="text-xs text-slate-500">{r.citation}</span></span>
+                    <span className={`font-semibold ${ov.byRule[rule as keyof typeof RULES] ? "text-red-700" : "text-slate-500"}`}>{ov.byRule[rule as keyof typeof RULES]}</span>
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { dataCategoryLabel, isSpecialCategory } from "@/lib/inventory/catalogue";
 
 export function CategoryBadges({ codes, max = 4 }: { codes: string[]; max?: number }) {
-  if (codes.length === 0) return <span className="text-xs text-slate-400">none</span>;
+  if (codes.length === 0) return <span className="text-xs text-slate-500">none</span>;
   const shown = codes.slice(0, max);
   return (
     <span className="flex flex-wrap gap-1">

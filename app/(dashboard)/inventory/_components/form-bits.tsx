@@ -33,7 +33,7 @@ export function CheckboxGroup({ legend, name, options, selected, error, highligh
             <input type="checkbox" name={name} value={o.code} defaultChecked={selected.includes(o.code)} className="mt-0.5" />
             <span>
               {o.label}
-              {o.note && <span className="ml-1 text-xs text-slate-400">{o.note}</span>}
+              {o.note && <span className="ml-1 text-xs text-slate-500">{o.note}</span>}
             </span>
           </label>
         ))}

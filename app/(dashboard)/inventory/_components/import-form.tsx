@@ -64,7 +64,7 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
               {preview.rows.map((r) => (
                 <tr key={r.row} data-testid={`import-row-${r.row}`} className={r.errors.length ? "bg-red-50" : ""}>
                   <td className="px-3 py-1.5 font-mono text-xs">{r.row}</td>
-                  <td className="px-3">{r.name || <span className="text-slate-400">(no name)</span>}</td>
+                  <td className="px-3">{r.name || <span className="text-slate-500">(no name)</span>}</td>
                   <td className="px-3 text-xs">{r.errors.length ? <ul className="text-red-700">{r.errors.map((e, i) => <li key={i}>{e}</li>)}</ul> : <span className="text-emerald-700">OK</span>}</td>
                 </tr>
               ))}

@@ -6,7 +6,7 @@ export function KeyValues({ items }: { items: [string, ReactNode][] }) {
       {items.map(([k, v]) => (
         <div key={k}>
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{k}</dt>
-          <dd className="mt-0.5 break-words text-slate-900">{v === null || v === undefined || v === "" ? <span className="text-slate-400">—</span> : v}</dd>
+          <dd className="mt-0.5 break-words text-slate-900">{v === null || v === undefined || v === "" ? <span className="text-slate-500">—</span> : v}</dd>
         </div>
       ))}
     </dl>

@@ -9,9 +9,9 @@ export function Pagination({ basePath, params, page, pageSize, total }: { basePa
     <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
       <span>{total === 0 ? "No results" : `${from}–${to} of ${total}`}</span>
       <span className="flex items-center gap-3">
-        {page > 1 ? <Link href={href(page - 1)} className="text-indigo-700 hover:underline">← Previous</Link> : <span className="text-slate-300">← Previous</span>}
+        {page > 1 ? <Link href={href(page - 1)} className="text-indigo-700 hover:underline">← Previous</Link> : <span className="text-slate-500">← Previous</span>}
         <span>Page {Math.min(page, pages)} of {pages}</span>
-        {page < pages ? <Link href={href(page + 1)} className="text-indigo-700 hover:underline">Next →</Link> : <span className="text-slate-300">Next →</span>}
+        {page < pages ? <Link href={href(page + 1)} className="text-indigo-700 hover:underline">Next →</Link> : <span className="text-slate-500">Next →</span>}
       </span>
     </nav>
   );
@@ -22,9 +22,11 @@ export function SortLink({ basePath, params, field, label }: { basePath: string;
   const dir = active && (params.dir ?? "asc") === "asc" ? "desc" : "asc";
   const { page: _page, ...rest } = params;
   return (
-    <Link href={`${basePath}?${new URLSearchParams({ ...rest, sort: field, dir })}`} className="hover:underline" aria-sort={active ? ((params.dir ?? "asc") === "asc" ? "ascending" : "descending") : undefined}>
+    // aria-sort belongs to a column header, not a link: the state is said in words instead.
+    <Link href={`${basePath}?${new URLSearchParams({ ...rest, sort: field, dir })}`} className="hover:underline">
       {label}
-      {active ? ((params.dir ?? "asc") === "asc" ? " ▲" : " ▼") : ""}
+      {active && <span aria-hidden="true">{(params.dir ?? "asc") === "asc" ? " ▲" : " ▼"}</span>}
+      {active && <span className="sr-only">{(params.dir ?? "asc") === "asc" ? " (sorted ascending)" : " (sorted descending)"}</span>}
     </Link>
   );
 }

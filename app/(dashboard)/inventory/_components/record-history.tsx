@@ -15,7 +15,7 @@ export function RecordHistory({ events }: { events: { id: number; seq: number | 
           <p>
             <span className="font-medium">{label[e.action] ?? e.action}</span> by {e.actor}{" "}
             <time className="text-slate-500" dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)} UTC</time>
-            <span className="ml-2 font-mono text-xs text-slate-400">{e.seq ? `#${e.seq}` : "unsealed"}</span>
+            <span className="ml-2 font-mono text-xs text-slate-500">{e.seq ? `#${e.seq}` : "unsealed"}</span>
           </p>
           {e.action.endsWith(".update") || e.action === "inventory.review" ? (
             <ul className="ml-4 list-disc text-xs text-slate-600">

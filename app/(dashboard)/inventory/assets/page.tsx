@@ -66,7 +66,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
                 <td className="px-3 text-xs">{labelOf(HOSTING, a.hosting)}{a.hostingProvider ? ` · ${a.hostingProvider}` : ""}<div className="text-slate-500">{a.locations.join(", ")}</div></td>
                 <td className="px-3"><CategoryBadges codes={a.dataCategories} /></td>
                 <td className="px-3">{a.encryptionAtRest === "none" ? <Badge tone={a.dataCategories.length ? "red" : "gray"}>None</Badge> : <Badge tone="green">{labelOf(ENCRYPTION_AT_REST, a.encryptionAtRest)}</Badge>}</td>
-                <td className="px-3 text-xs">{a.owner?.name ?? <span className="text-slate-400">—</span>}</td>
+                <td className="px-3 text-xs">{a.owner?.name ?? <span className="text-slate-500">—</span>}</td>
                 <td className={`px-3 text-xs ${a.reviewOverdue ? "font-semibold text-amber-700" : ""}`}>{a.nextReviewAt ?? "—"}{a.reviewOverdue ? " (overdue)" : ""}</td>
                 <td className="px-3"><FindingCount n={a.findings.length} /></td>
               </tr>

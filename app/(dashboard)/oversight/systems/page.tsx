@@ -30,7 +30,7 @@ export default async function SystemsPage() {
             <p className="mb-3 text-xs text-slate-500">Owner: {s.owner ?? "—"} · id <span className="font-mono">{s.id}</span> · {s.openDecisions} open decisions · records kept {s.retentionDays} days</p>
             <p className="mb-3 text-xs text-slate-500" data-testid="system-links">
               Uses {s.assetIds.length} data asset{s.assetIds.length === 1 ? "" : "s"} and {s.processingActivityIds.length} processing activit{s.processingActivityIds.length === 1 ? "y" : "ies"} ·{" "}
-              <Link href={`/oversight/systems/${s.id}`} className="text-indigo-700 hover:underline">{admin ? "link inventory records" : "see details"}</Link>
+              <Link href={`/oversight/systems/${s.id}`} className="text-indigo-700 underline">{admin ? "link inventory records" : "see details"}</Link>
             </p>
             <h3 className="text-sm font-semibold">Model versions</h3>
             {s.versions.length === 0 ? (

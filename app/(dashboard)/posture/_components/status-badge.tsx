@@ -14,7 +14,7 @@ export function StatusBadge({ status }: { status: ControlStatus }) {
 }
 
 export function ScoreValue({ score }: { score: number | null }) {
-  if (score === null) return <span className="text-slate-400">n/a</span>;
+  if (score === null) return <span className="text-slate-500">n/a</span>;
   const tone = score >= 80 ? "text-emerald-700" : score >= 60 ? "text-amber-700" : "text-red-700";
   return <span className={tone}>{score.toFixed(1)}</span>;
 }
