@@ -12,6 +12,9 @@ test("skip link first, then a phone menu that reaches the areas", async ({ page 
   await page.keyboard.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
 
+  // At tablet width the menu replaces the sidebar too, so content gets the full width.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main", exact: true })).toBeHidden();

@@ -36,7 +36,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-semibold focus:text-slate-900 focus:shadow">
         Skip to content
       </a>
-      <aside className="hidden w-60 shrink-0 flex-col bg-sidebar px-3 py-4 md:flex">
+      <aside className="hidden w-60 shrink-0 flex-col bg-sidebar px-3 py-4 lg:flex">
         <Link href="/" className="mb-6 flex items-center gap-2 px-3">
           <span className="flex h-8 w-8 items-center justify-center rounded-md bg-accent font-bold text-on-accent">C</span>
           <span className="text-sm font-semibold leading-tight text-sidebar-strong">Compliance &amp;<br />Oversight</span>

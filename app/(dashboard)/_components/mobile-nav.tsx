@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { Nav, type NavItem } from "./nav";
 
 /**
- * Below the md breakpoint the sidebar is hidden; this bar and its menu take its place, so
+ * Below the lg breakpoint (1024 px; at tablet width the sidebar left tables a 478 px column) the sidebar is hidden; this bar and its menu take its place, so
  * every area stays reachable on a phone. The menu closes on navigation and on Escape.
  */
 export function MobileNav({ items, userName, footer }: { items: NavItem[]; userName: string; footer: ReactNode }) {
@@ -19,7 +19,7 @@ export function MobileNav({ items, userName, footer }: { items: NavItem[]; userN
     return () => window.removeEventListener("keydown", onKey);
   }, [open]);
   return (
-    <div className="bg-sidebar md:hidden">
+    <div className="bg-sidebar lg:hidden">
       <div className="flex items-center justify-between px-4 py-2">
         <Link href="/" className="font-semibold text-sidebar-strong">Compliance &amp; Oversight</Link>
         <button
