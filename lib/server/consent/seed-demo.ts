@@ -4,6 +4,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { ingestConsentEvents } from "@/lib/server/consent/ingest-events";
 import { createPurpose } from "@/lib/server/consent/purposes";
+import { db } from "@/lib/server/db";
 
 export async function seedConsentDemo(actor: Actor, now = new Date()) {
   await createPurpose(actor, {
@@ -30,6 +31,13 @@ export async function seedConsentDemo(actor: Actor, now = new Date()) {
     saleOrShare: true,
     noticeText: "We share device identifiers with advertising partners for cross-context behavioural advertising. You may opt out of this sharing at any time (Do Not Sell or Share My Personal Information); we honour Global Privacy Control.",
   });
+  // The notices were published before the banner went live: every consent in the demo is
+  // given against a notice that existed at the time (a real deployment publishes first too).
+  const published = new Date(now.getTime() - 35 * 86_400_000);
+  const keys = ["marketing_email", "analytics", "ad_sharing"];
+  const purposeIds = (await db().consentPurpose.findMany({ where: { key: { in: keys } }, select: { id: true } })).map((p) => p.id);
+  await db().consentNoticeVersion.updateMany({ where: { purposeId: { in: purposeIds } }, data: { publishedAt: published } });
+  await db().consentPurpose.updateMany({ where: { id: { in: purposeIds } }, data: { createdAt: published } });
   // Deterministic pseudo-random so the demo looks the same on every install.
   let seed = 20261127;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -41,7 +49,16 @@ export async function seedConsentDemo(actor: Actor, now = new Date()) {
     const jurisdiction = rand() < 0.5 ? "US-CA" : rand() < 0.5 ? "FR" : "DE";
     for (const purpose of ["marketing_email", "analytics", "ad_sharing"]) {
       const yes = rand() < (purpose === "analytics" ? 0.7 : purpose === "marketing_email" ? 0.45 : 0.35);
-      events.push({ subjectId, purpose, action: yes ? "grant" : purpose === "ad_sharing" ? "opt_out" : "withdraw", occurredAt: at.toISOString(), source: "banner", jurisdiction, evidence: { userAgent: "Mozilla/5.0 (demo banner)", ip: `198.51.100.${i % 250}` } });
+      const base = { subjectId, purpose, source: "banner" as const, jurisdiction, evidence: { userAgent: "Mozilla/5.0 (demo banner)", ip: `198.51.100.${i % 250}` } };
+      // A refusal in the banner records nothing (the state stays "none"); an opt-out of
+      // sale/sharing is a choice of its own. Some who agreed withdraw later, as people do.
+      if (yes) {
+        events.push({ ...base, action: "grant", occurredAt: at.toISOString() });
+        const later = at.getTime() + Math.floor(rand() * 20 * 86_400_000) + 3_600_000;
+        if (rand() < 0.15 && later < now.getTime() - 60_000) events.push({ ...base, action: "withdraw", occurredAt: new Date(later).toISOString() });
+      } else if (purpose === "ad_sharing") {
+        events.push({ ...base, action: "opt_out", occurredAt: at.toISOString() });
+      }
     }
     if (jurisdiction === "US-CA" && rand() < 0.3) {
       gpcEvents.push({ subjectId, purpose: "analytics", action: "grant", occurredAt: new Date(at.getTime() + 86_400_000).toISOString(), source: "banner", jurisdiction, gpc: true });
