@@ -16,7 +16,7 @@ import { db, type Tx } from "@/lib/server/db";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
 import { enqueueDecisionEvent } from "@/lib/server/oversight/webhook-events";
 import { decisionView, DECISION_VIEW_SELECT, isUniqueViolation, parseInput, personOf, REVIEW_SELECT, assertSystemScope } from "@/lib/server/oversight/common";
-import { applyVerdict, isTerminal } from "@/lib/oversight/outcome";
+import { applyVerdict, isTerminal, mayReview } from "@/lib/oversight/outcome";
 import { notifyDecisionEscalated } from "@/lib/server/notifications/events";
 import { escalateSchema, reviewSchema, type DecisionStatus } from "@/lib/validation/oversight";
 
@@ -38,12 +38,6 @@ async function reviewer(tx: Tx, actor: Actor) {
   const person = await personOf(tx, actor);
   if (!person) throw new AppError("FORBIDDEN", "Reviews are made by a named person (a key must be bound to its reviewer).");
   return person;
-}
-
-function mayReview(role: string, d: { allowAdminReview: boolean; status: string; escalateTo: string | null }) {
-  if (role === "reviewer") return true;
-  if (d.status === "escalated" && d.escalateTo === role) return true;
-  return d.allowAdminReview && (role === "admin" || role === "compliance_officer");
 }
 
 export async function reviewDecision(actor: Actor, decisionId: string, input: unknown, via: "ui" | "api" = actor.kind === "api_key" ? "api" : "ui") {
