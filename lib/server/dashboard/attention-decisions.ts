@@ -8,33 +8,19 @@ import { mayReview } from "@/lib/oversight/outcome";
 import type { Actor } from "@/lib/server/actor";
 import { can } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { OPEN_STATUSES, personIdOf, verdictsOn } from "@/lib/server/oversight/my-verdicts";
 
-const OPEN = ["pending_review", "escalated"];
 const SELECT = { id: true, aiSystemId: true, decisionType: true, externalId: true, status: true, dueAt: true, escalateTo: true, allowAdminReview: true, slaBreachedAt: true, requiredApprovals: true, approvals: true } as const;
-
-/** The person an actor acts for, if any (a signed-in user, or a key bound to one). */
-export function personIdOf(actor: Actor): { userId: string; role: string } | null {
-  if (actor.kind === "user") return { userId: actor.userId, role: actor.role };
-  if (actor.kind === "api_key" && actor.userId && actor.role && !actor.aiSystemId) return { userId: actor.userId, role: actor.role };
-  return null;
-}
-
-/** Open decisions for which `userId` has already given a counted verdict (approve/reject/override). */
-export async function decisionsVotedBy(userId: string, decisionIds: string[]): Promise<Map<string, { verdict: string; at: Date }>> {
-  if (decisionIds.length === 0) return new Map();
-  const rows = await db().decisionReview.findMany({ where: { reviewerId: userId, decisionId: { in: decisionIds }, countKey: { not: null } }, select: { decisionId: true, verdict: true, at: true } });
-  return new Map(rows.map((r) => [r.decisionId, { verdict: r.verdict, at: r.at }]));
-}
 
 export async function decisionAttention(actor: Actor, now: Date, windowEnd: Date): Promise<{ items: AttentionItem[]; next: { title: string; dueAt: Date; href: string } | null }> {
   const scope = actor.kind === "api_key" && actor.aiSystemId ? { aiSystemId: actor.aiSystemId } : {};
   const [near, later, systems] = await Promise.all([
-    db().oversightDecision.findMany({ where: { status: { in: OPEN }, dueAt: { not: null, lte: windowEnd }, ...scope }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 100, select: SELECT }),
-    db().oversightDecision.findMany({ where: { status: { in: OPEN }, dueAt: { gt: windowEnd }, ...scope }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 20, select: SELECT }),
+    db().oversightDecision.findMany({ where: { status: { in: OPEN_STATUSES }, dueAt: { not: null, lte: windowEnd }, ...scope }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 100, select: SELECT }),
+    db().oversightDecision.findMany({ where: { status: { in: OPEN_STATUSES }, dueAt: { gt: windowEnd }, ...scope }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 20, select: SELECT }),
     db().aiSystem.findMany({ select: { id: true, name: true } }),
   ]);
   const person = personIdOf(actor);
-  const voted = person ? await decisionsVotedBy(person.userId, [...near, ...later].map((d) => d.id)) : new Map();
+  const voted = person ? await verdictsOn(person.userId, [...near, ...later].map((d) => d.id)) : new Map();
   const reviewerOnly = person?.role === "reviewer";
   const actionable = (d: (typeof near)[number]) => !!person && can(actor, "decision:review") && mayReview(person.role, d) && !voted.has(d.id);
   const visible = (d: (typeof near)[number]) => (reviewerOnly ? actionable(d) : true);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
+import { waitingText } from "@/lib/oversight/review-wording";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listCallbackDeliveries } from "@/lib/server/oversight/callbacks";
@@ -64,9 +65,14 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <Row label="Final outcome"><span data-testid="final-outcome">{d.finalOutcome ?? (open ? "not decided yet" : "none")}</span></Row>
             </dl>
           </Card>
-          {open && can(actor, "decision:review") && (
+          {open && can(actor, "decision:review") && d.myVerdict && (
+            <p role="status" className="rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200" data-testid="waiting-for-others">
+              <strong>Waiting for others.</strong> {waitingText(d.myVerdict, d)} Each person counts once, so there is nothing more for you to do here.
+            </p>
+          )}
+          {open && can(actor, "decision:review") && !d.myVerdict && (
             <Card title="Your review" description={`${d.approvals} of ${d.requiredApprovals} approvals so far. Each person counts once; whoever submitted or escalated it cannot approve.`}>
-              <ReviewPanel decisionId={d.id} />
+              <ReviewPanel decisionId={d.id} state={{ proposedOutcome: d.proposedOutcome, requiredApprovals: d.requiredApprovals, approvals: d.approvals, rejections: d.rejections, rejectEnds: d.rejectEnds }} />
             </Card>
           )}
           {!open && (
