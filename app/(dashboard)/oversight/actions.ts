@@ -42,7 +42,10 @@ export async function reviewDecisionAction(_: unknown, form: FormData) {
       if (!["pending_review", "escalated"].includes(view.status)) kickOversightJobs();
       return view;
     },
-    (v) => (["pending_review", "escalated"].includes(v.status) ? `Recorded. ${v.approvals} of ${v.requiredApprovals} approvals so far.` : `Recorded. The decision is now ${v.status}.`),
+    (v) =>
+      verdict === "request_info"
+        ? "Question recorded on the decision; the AI system's owner is notified. Nothing is decided yet."
+        : ["pending_review", "escalated"].includes(v.status) ? `Recorded. ${v.approvals} of ${v.requiredApprovals} approvals so far.` : `Recorded. The decision is now ${v.status}.`,
   );
 }
 

@@ -31,7 +31,7 @@ export async function getDecisionDetail(actor: Actor, decisionId: string) {
   if (!d) throw new AppError("NOT_FOUND", "No such decision.");
   assertSystemScope(actor, d.aiSystemId);
   const [system, version, reviews] = await Promise.all([
-    db().aiSystem.findUnique({ where: { id: d.aiSystemId }, select: { id: true, name: true, riskTier: true } }),
+    db().aiSystem.findUnique({ where: { id: d.aiSystemId }, select: { id: true, name: true, riskTier: true, owner: true } }),
     db().aiModelVersion.findUnique({ where: { id: d.modelVersionId }, select: { version: true, artifactSha256: true, status: true, approvedByLabel: true, notes: true } }),
     db().decisionReview.findMany({ where: { decisionId }, orderBy: { at: "asc" } }),
   ]);
@@ -40,7 +40,7 @@ export async function getDecisionDetail(actor: Actor, decisionId: string) {
   return {
     id: d.id,
     externalId: d.externalId,
-    system: system ?? { id: d.aiSystemId, name: "(deleted)", riskTier: "unknown" },
+    system: system ?? { id: d.aiSystemId, name: "(deleted)", riskTier: "unknown", owner: null },
     modelVersion: { label: d.modelVersionLabel, sha256: version?.artifactSha256 ?? null, status: version?.status ?? null, approvedBy: version?.approvedByLabel ?? null, notes: version?.notes ?? null },
     decisionType: d.decisionType,
     proposedOutcome: d.proposedOutcome,

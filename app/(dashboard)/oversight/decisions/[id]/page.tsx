@@ -40,6 +40,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
   }
   const deliveries = await listCallbackDeliveries(actor, id);
   const open = d.status === "pending_review" || d.status === "escalated";
+  const questions = d.reviews.filter((r) => r.verdict === "request_info");
   const now = new Date().toISOString();
   let rule: unknown = d.rule.json;
   try {
@@ -65,6 +66,18 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <Row label="Final outcome"><span data-testid="final-outcome">{d.finalOutcome ?? (open ? "not decided yet" : "none")}</span></Row>
             </dl>
           </Card>
+          {questions.length > 0 && (
+            <Card title="Information requested" description={`Asked of the AI system's owner${d.system.owner ? ` (${d.system.owner})` : ""}: emailed when the owner is a user here (else whoever registered the system), and sent to webhooks subscribed to decision.info_requested. Nothing is decided meanwhile; the SLA keeps running.`}>
+              <ul className="space-y-2" data-testid="info-requests">
+                {questions.map((q) => (
+                  <li key={q.id} className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-inset ring-amber-200">
+                    <p className="text-xs text-slate-600">{q.reviewer} asked on {when(q.at)}</p>
+                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.rationale}</p>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
           {open && can(actor, "decision:review") && d.myVerdict && (
             <p role="status" className="rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200" data-testid="waiting-for-others">
               <strong>Waiting for others.</strong> {waitingText(d.myVerdict, d)} Each person counts once, so there is nothing more for you to do here.
