@@ -11,7 +11,7 @@ import { escalateDecisionAction, reviewDecisionAction, revealInputsAction } from
  * with no outcome, or overturning it) asks for a confirmation in the form first.
  * Shortcuts: a, o, r, i pick a verdict; Ctrl+Enter submits (or asks to confirm).
  */
-export function ReviewPanel({ decisionId, state: decision }: { decisionId: string; state: ReviewState }) {
+export function ReviewPanel({ decisionId, state: decision, waiting }: { decisionId: string; state: ReviewState; waiting: string | null }) {
   const [state, action, pending] = useActionState(reviewDecisionAction, null);
   const options = verdictOptions(decision);
   const [verdict, setVerdict] = useState<string>("approve");
@@ -51,6 +51,17 @@ export function ReviewPanel({ decisionId, state: decision }: { decisionId: strin
       if (form.current?.reportValidity()) setConfirming(true);
     }
   };
+  // You have given your verdict: under four-eyes it waits for someone else; no form.
+  if (waiting) {
+    return (
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <p role="status" className="rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200" data-testid="waiting-for-others">
+          <strong>Waiting for others.</strong> {waiting} Each person counts once, so there is nothing more for you to do here.
+        </p>
+      </div>
+    );
+  }
   return (
     <form ref={form} action={action} onSubmit={onSubmit} className="space-y-3" aria-label="Review this decision">
       <input type="hidden" name="decisionId" value={decisionId} />

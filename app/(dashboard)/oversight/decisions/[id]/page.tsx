@@ -78,14 +78,10 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               </ul>
             </Card>
           )}
-          {open && can(actor, "decision:review") && d.myVerdict && (
-            <p role="status" className="rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200" data-testid="waiting-for-others">
-              <strong>Waiting for others.</strong> {waitingText(d.myVerdict, d)} Each person counts once, so there is nothing more for you to do here.
-            </p>
-          )}
-          {open && can(actor, "decision:review") && !d.myVerdict && (
+          {open && can(actor, "decision:review") && (
             <Card title="Your review" description={`${d.approvals} of ${d.requiredApprovals} approvals so far. Each person counts once; whoever submitted or escalated it cannot approve.`}>
-              <ReviewPanel decisionId={d.id} state={{ proposedOutcome: d.proposedOutcome, requiredApprovals: d.requiredApprovals, approvals: d.approvals, rejections: d.rejections, rejectEnds: d.rejectEnds }} />
+              {/* One panel whether or not you have given your verdict, so the message of the verdict just sent survives the re-render that turns the form into "waiting". */}
+              <ReviewPanel decisionId={d.id} state={{ proposedOutcome: d.proposedOutcome, requiredApprovals: d.requiredApprovals, approvals: d.approvals, rejections: d.rejections, rejectEnds: d.rejectEnds }} waiting={d.myVerdict ? waitingText(d.myVerdict, d) : null} />
             </Card>
           )}
           {!open && (
