@@ -18,6 +18,8 @@ import { obligationsByDue } from "@/lib/server/breaches/obligations-by-due";
 import { decisionsPendingTrend } from "@/lib/server/oversight/pending-trend";
 import { consentTrend } from "@/lib/server/consent/rates";
 import { openAlertCount } from "@/lib/server/alerts/alerts";
+import { needsAttention } from "@/lib/server/dashboard/needs-attention";
+import { NeedsAttentionList } from "./_components/needs-attention";
 
 const AREAS = [
   { href: "/inventory", title: "Inventory", text: "Systems, data assets and Art. 30 records.", permission: "inventory:read" },
@@ -54,7 +56,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     [posture, series] = await Promise.all([currentPosture(actor), postureSeries(actor, { range })]);
   }
   // Role-aware: each chart only for a role that may read its area.
-  const [obligations, decisions, consent, openAlerts] = await Promise.all([
+  const [attention, obligations, decisions, consent, openAlerts] = await Promise.all([
+    needsAttention(actor),
     can(actor, "breach:read") ? obligationsByDue(actor) : null,
     can(actor, "oversight:read") ? decisionsPendingTrend(actor, { days: decisionDays }) : null,
     can(actor, "consent:read") ? consentTrend(actor, { days: consentDays }) : null,
@@ -75,6 +78,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name}`} description={`Signed in as ${ROLE_LABELS[actor.role]}.`} />
+      <NeedsAttentionList data={attention} />
       <div className="grid gap-4 md:grid-cols-3">
         {posture && (
           <Card title="Compliance posture">

@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   "decision_sla_lapsed",
   "control_review_due",
   "decision_escalated",
+  "decision_info_requested",
   "alert_raised",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -17,6 +18,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   decision_sla_lapsed: "Decision review SLA lapsed",
   control_review_due: "Control review due",
   decision_escalated: "Decision escalated to you",
+  decision_info_requested: "A reviewer asks about your AI system's decision",
   alert_raised: "Monitoring alert raised",
 };
 

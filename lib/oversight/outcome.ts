@@ -22,6 +22,13 @@ export type Transition = {
 
 export const isTerminal = (s: DecisionStatus) => ["auto_accepted", "approved", "rejected", "overridden", "expired"].includes(s);
 
+/** Whether a person of `role` may review the decision under its policy (the dashboard and inbox use the same rule). */
+export function mayReview(role: string, d: { allowAdminReview: boolean; status: string; escalateTo: string | null }) {
+  if (role === "reviewer") return true;
+  if (d.status === "escalated" && d.escalateTo === role) return true;
+  return d.allowAdminReview && (role === "admin" || role === "compliance_officer");
+}
+
 export function applyVerdict(state: DecisionState, verdict: Verdict, overrideOutcome?: string): Transition {
   if (isTerminal(state.status)) throw new Error(`decision is already ${state.status}`);
   const open = { status: state.status, approvals: state.approvals, rejections: state.rejections, finalOutcome: null, terminal: false };

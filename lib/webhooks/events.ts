@@ -13,6 +13,8 @@ export const EVENT_PAYLOADS = {
   "obligation.due_soon": obligation,
   "obligation.overdue": obligation,
   "decision.escalated": z.object({ decisionId: z.string(), aiSystemId: z.string(), decisionType: z.string(), escalateTo: z.string().nullable(), reason: z.enum(["manual", "sla"]), dueAt: iso.nullable() }),
+  // A reviewer asked for information; the question itself stays behind the API (it is free text).
+  "decision.info_requested": z.object({ decisionId: z.string(), aiSystemId: z.string(), decisionType: z.string(), requestedAt: iso, dueAt: iso.nullable() }),
   "decision.decided": z.object({ decisionId: z.string(), aiSystemId: z.string(), decisionType: z.string(), status: z.string(), finalOutcome: z.string().nullable(), decidedAt: iso }),
   "control.failed": z.object({ controlId: z.string(), detail: z.string(), failingRecords: z.number().int(), testedAt: iso }),
   "alert.raised": z.object({ alertId: z.string(), kind: z.string(), severity: z.string(), title: z.string(), raisedAt: iso }),

@@ -30,13 +30,22 @@ export async function reviewDecisionAction(_: unknown, form: FormData) {
   if (unsafe) return unsafe;
   const actor = await requireActor();
   const id = String(form.get("decisionId") ?? "");
+  // The form confirms a verdict that refuses the proposal (no outcome, or overturned) before
+  // sending it; a post without that step is refused here rather than ending a decision by a slip.
+  const verdict = str(form, "verdict");
+  if ((verdict === "reject" || verdict === "override") && form.get("confirmed") !== "yes") {
+    return { ok: false, message: "Confirm this verdict first: it refuses the AI system's proposal." } satisfies ActionResult;
+  }
   return run(
     async () => {
-      const view = await reviewDecision(actor, id, { verdict: str(form, "verdict"), rationale: form.get("rationale") ?? "", ...(str(form, "overrideOutcome") ? { overrideOutcome: str(form, "overrideOutcome") } : {}) }, "ui");
+      const view = await reviewDecision(actor, id, { verdict, rationale: form.get("rationale") ?? "", ...(str(form, "overrideOutcome") ? { overrideOutcome: str(form, "overrideOutcome") } : {}) }, "ui");
       if (!["pending_review", "escalated"].includes(view.status)) kickOversightJobs();
       return view;
     },
-    (v) => (["pending_review", "escalated"].includes(v.status) ? `Recorded. ${v.approvals} of ${v.requiredApprovals} approvals so far.` : `Recorded. The decision is now ${v.status}.`),
+    (v) =>
+      verdict === "request_info"
+        ? "Question recorded on the decision; the AI system's owner is notified. Nothing is decided yet."
+        : ["pending_review", "escalated"].includes(v.status) ? `Recorded. ${v.approvals} of ${v.requiredApprovals} approvals so far.` : `Recorded. The decision is now ${v.status}.`,
   );
 }
 

@@ -25,6 +25,26 @@ export async function notifyDecisionEscalated(tx: Tx, decisionId: string, toRole
   return enqueueAll(tx, "decision_escalated", await usersWithRoles(tx, [toRole]), content);
 }
 
+/**
+ * A reviewer asked for information on a decision: mail the AI system's owner. The owner is
+ * free text on the system; it reaches a person when it is the email of an active user,
+ * otherwise the person who registered the system is asked. Nobody found: no email.
+ */
+export async function notifyInfoRequested(tx: Tx, decisionId: string) {
+  if (!emailEnabled()) return 0;
+  const d = await tx.oversightDecision.findUnique({ where: { id: decisionId }, select: { decisionType: true, dueAt: true, aiSystemId: true } });
+  const system = d ? await tx.aiSystem.findUnique({ where: { id: d.aiSystemId }, select: { name: true, owner: true, createdById: true } }) : null;
+  if (!d || !system) return 0;
+  const owner = system.owner?.includes("@") ? await tx.user.findFirst({ where: { email: system.owner.trim().toLowerCase(), disabledAt: null }, select: { id: true, email: true, name: true } }) : null;
+  const creator = !owner && system.createdById ? await tx.user.findFirst({ where: { id: system.createdById, disabledAt: null }, select: { id: true, email: true, name: true } }) : null;
+  const who = owner ?? creator;
+  if (!who) return 0;
+  const title = `${d.decisionType} decision from ${system.name} (${decisionId.slice(-8)})`;
+  const lines = [{ label: "Record", value: title }, ...(d.dueAt ? [{ label: "Review due", value: `${d.dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC` }] : [])];
+  const content = simpleMail("decision_info_requested", title, "A reviewer needs more information before deciding. The question is on the decision's page.", lines, `/oversight/decisions/${decisionId}`);
+  return enqueueAll(tx, "decision_info_requested", [{ userId: who.id, email: who.email, name: who.name }], content);
+}
+
 /** Called by the monitoring code when it raises an alert: mail admins and compliance officers. */
 export async function notifyAlertRaised(tx: Tx, alert: { id: string; title: string; severity: string }) {
   if (!emailEnabled()) return 0;

@@ -14,10 +14,10 @@ import { appendAudit, recordAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
 import { enqueueCallback } from "@/lib/server/oversight/callbacks";
-import { enqueueDecisionEvent } from "@/lib/server/oversight/webhook-events";
+import { enqueueDecisionEvent, enqueueInfoRequestedEvent } from "@/lib/server/oversight/webhook-events";
 import { decisionView, DECISION_VIEW_SELECT, isUniqueViolation, parseInput, personOf, REVIEW_SELECT, assertSystemScope } from "@/lib/server/oversight/common";
-import { applyVerdict, isTerminal } from "@/lib/oversight/outcome";
-import { notifyDecisionEscalated } from "@/lib/server/notifications/events";
+import { applyVerdict, isTerminal, mayReview } from "@/lib/oversight/outcome";
+import { notifyDecisionEscalated, notifyInfoRequested } from "@/lib/server/notifications/events";
 import { escalateSchema, reviewSchema, type DecisionStatus } from "@/lib/validation/oversight";
 
 class VersionConflict extends Error {}
@@ -38,12 +38,6 @@ async function reviewer(tx: Tx, actor: Actor) {
   const person = await personOf(tx, actor);
   if (!person) throw new AppError("FORBIDDEN", "Reviews are made by a named person (a key must be bound to its reviewer).");
   return person;
-}
-
-function mayReview(role: string, d: { allowAdminReview: boolean; status: string; escalateTo: string | null }) {
-  if (role === "reviewer") return true;
-  if (d.status === "escalated" && d.escalateTo === role) return true;
-  return d.allowAdminReview && (role === "admin" || role === "compliance_officer");
 }
 
 export async function reviewDecision(actor: Actor, decisionId: string, input: unknown, via: "ui" | "api" = actor.kind === "api_key" ? "api" : "ui") {
@@ -93,6 +87,11 @@ export async function reviewDecision(actor: Actor, decisionId: string, input: un
           entityId: decisionId,
           diff: { via, before: d.status, after: t.status, approvals: t.approvals, finalOutcome: t.finalOutcome },
         });
+        // A question changes nothing on the decision, so it must reach someone who can answer.
+        if (data.verdict === "request_info") {
+          await enqueueInfoRequestedEvent(tx, decisionId, now);
+          await notifyInfoRequested(tx, decisionId);
+        }
         if (t.terminal) await enqueueCallback(tx, decisionId);
         if (t.terminal) await enqueueDecisionEvent(tx, decisionId);
         const row = await tx.oversightDecision.findUniqueOrThrow({ where: { id: decisionId }, select: DECISION_VIEW_SELECT });

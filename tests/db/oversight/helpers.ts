@@ -19,9 +19,9 @@ export async function officer() {
 }
 
 /** A registered system with an approved v1 and the given policy rules (none: no policy). */
-export async function makeSystem(opts: { rules?: unknown[]; allowAdminReview?: boolean; riskTier?: string } = {}) {
+export async function makeSystem(opts: { rules?: unknown[]; allowAdminReview?: boolean; riskTier?: string; owner?: string } = {}) {
   const o = await officer();
-  const system = await createAiSystem(o, { name: uid("Loans"), purpose: "Consumer credit decisions", riskTier: opts.riskTier ?? "high", owner: "Risk team" });
+  const system = await createAiSystem(o, { name: uid("Loans"), purpose: "Consumer credit decisions", riskTier: opts.riskTier ?? "high", owner: opts.owner ?? "Risk team" });
   const v = await createModelVersion(o, system.id, { version: "v1", artifactSha256: sha(), notes: "AUC 0.81; demographic parity gap 0.02" });
   await approveModelVersion(o, system.id, v.id);
   if (opts.rules) await putEscalationPolicy(o, system.id, { rules: opts.rules, allowAdminReview: opts.allowAdminReview });

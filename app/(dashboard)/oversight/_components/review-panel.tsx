@@ -2,21 +2,29 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
+import { isRefusal, verdictOptions, type ReviewState } from "@/lib/oversight/review-wording";
 import { escalateDecisionAction, reviewDecisionAction, revealInputsAction } from "../actions";
 
-const VERDICTS = [
-  { value: "approve", label: "Approve", key: "a", hint: "accept the proposed outcome" },
-  { value: "reject", label: "Reject", key: "r", hint: "refuse the proposed outcome" },
-  { value: "override", label: "Override", key: "o", hint: "decide a different outcome" },
-  { value: "request_info", label: "Request info", key: "i", hint: "ask for more before deciding" },
-] as const;
-
-/** Approve / reject / override / request-info. Shortcuts: a, r, o, i pick a verdict; Ctrl+Enter submits. */
-export function ReviewPanel({ decisionId }: { decisionId: string }) {
+/**
+ * Approve / overturn / reject / ask for information, each labelled with what it does to this
+ * decision (lib/oversight/review-wording.ts). A verdict that refuses the proposal (ending
+ * with no outcome, or overturning it) asks for a confirmation in the form first.
+ * Shortcuts: a, o, r, i pick a verdict; Ctrl+Enter submits (or asks to confirm).
+ */
+export function ReviewPanel({ decisionId, state: decision, waiting }: { decisionId: string; state: ReviewState; waiting: string | null }) {
   const [state, action, pending] = useActionState(reviewDecisionAction, null);
+  const options = verdictOptions(decision);
   const [verdict, setVerdict] = useState<string>("approve");
+  const [confirming, setConfirming] = useState(false);
+  const chosen = options.find((o) => o.value === verdict)!;
   const rationale = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  // A recorded (or refused) verdict closes the confirmation; the page shows what changed.
+  useEffect(() => setConfirming(false), [state]);
+  const pick = (v: string) => {
+    setVerdict(v);
+    setConfirming(false);
+  };
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const t = e.target as HTMLElement;
@@ -26,25 +34,44 @@ export function ReviewPanel({ decisionId }: { decisionId: string }) {
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName)) return;
-      const v = VERDICTS.find((x) => x.key === e.key.toLowerCase());
+      const v = verdictOptions(decision).find((x) => x.key === e.key.toLowerCase());
       if (v) {
         e.preventDefault();
-        setVerdict(v.value);
+        pick(v.value);
         rationale.current?.focus();
       }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [decision]);
+  // The first submit of a refusing verdict only opens the confirmation; the second sends it.
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    if (chosen.confirm && !confirming) {
+      e.preventDefault();
+      if (form.current?.reportValidity()) setConfirming(true);
+    }
+  };
+  // You have given your verdict: under four-eyes it waits for someone else; no form.
+  if (waiting) {
+    return (
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <p role="status" className="rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200" data-testid="waiting-for-others">
+          <strong>Waiting for others.</strong> {waiting} Each person counts once, so there is nothing more for you to do here.
+        </p>
+      </div>
+    );
+  }
   return (
-    <form ref={form} action={action} className="space-y-3" aria-label="Review this decision">
+    <form ref={form} action={action} onSubmit={onSubmit} className="space-y-3" aria-label="Review this decision">
       <input type="hidden" name="decisionId" value={decisionId} />
+      {confirming && <input type="hidden" name="confirmed" value="yes" />}
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Verdict</legend>
-        <div className="grid gap-2 sm:grid-cols-4">
-          {VERDICTS.map((v) => (
+        <div className="grid gap-2 sm:grid-cols-2">
+          {options.map((v) => (
             <label key={v.value} className={`cursor-pointer rounded-md px-3 py-2 text-sm ring-1 ring-inset ${verdict === v.value ? "bg-indigo-50 ring-indigo-500" : "ring-slate-300"}`}>
-              <input type="radio" name="verdict" value={v.value} checked={verdict === v.value} onChange={() => setVerdict(v.value)} className="mr-2" />
+              <input type="radio" name="verdict" value={v.value} checked={verdict === v.value} onChange={() => pick(v.value)} className="mr-2" />
               {v.label} <kbd className="ml-1 rounded border border-slate-300 px-1 text-[10px] text-slate-500">{v.key}</kbd>
               <span className="block text-xs text-slate-500">{v.hint}</span>
             </label>
@@ -53,14 +80,24 @@ export function ReviewPanel({ decisionId }: { decisionId: string }) {
       </fieldset>
       {verdict === "override" && (
         <Field label="Outcome instead" error={state?.fieldErrors?.overrideOutcome}>
-          <Input name="overrideOutcome" required placeholder="e.g. grant" />
+          <Input name="overrideOutcome" required defaultValue={isRefusal(decision.proposedOutcome) ? "approve" : ""} placeholder="e.g. grant" />
         </Field>
       )}
-      <Field label="Rationale" error={state?.fieldErrors?.rationale} hint="Required. Say why, in words the affected person could be told (GDPR Art. 22(3)).">
+      <Field label={verdict === "request_info" ? "Your question" : "Rationale"} error={state?.fieldErrors?.rationale} hint={verdict === "request_info" ? "Required. What you need to know before deciding; the AI system's owner is asked." : "Required. Say why, in words the affected person could be told (GDPR Art. 22(3))."}>
         <textarea ref={rationale} name="rationale" rows={3} required className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
       </Field>
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Submit verdict <span className="text-xs font-normal opacity-75">Ctrl+Enter</span></Button>
+      {confirming && chosen.confirm ? (
+        <div role="alertdialog" aria-labelledby="confirm-verdict" className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="confirm-verdict">
+          <p id="confirm-verdict"><strong>{chosen.label}?</strong> {chosen.confirm}</p>
+          <div className="flex gap-2">
+            <Button type="submit" disabled={pending}>{chosen.confirmLabel}</Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>Go back</Button>
+          </div>
+        </div>
+      ) : (
+        <Button type="submit" disabled={pending}>{chosen.confirm ? `${chosen.label}…` : "Submit verdict"} <span className="text-xs font-normal opacity-75">Ctrl+Enter</span></Button>
+      )}
     </form>
   );
 }

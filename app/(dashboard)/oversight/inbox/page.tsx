@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Select } from "@/components/ui/field";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listInbox } from "@/lib/server/oversight/read-decisions";
+import { waitingText } from "@/lib/oversight/review-wording";
 import { IMPACTS, inboxQuerySchema } from "@/lib/validation/oversight";
 import { Forbidden } from "../../_components/forbidden";
 import { OversightTabs, STATUS_TONE, statusLabel } from "../_components/oversight-tabs";
@@ -24,7 +25,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const link = (page: number) => `/oversight/inbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
   return (
     <>
-      <PageHeader title="Reviewer inbox" description="Decisions waiting for a person, soonest due first. Open one to approve, reject, override or ask for information." />
+      <PageHeader title="Reviewer inbox" description="Decisions waiting for your verdict, soonest due first. Open one to approve, overturn, reject or ask for information." />
       <OversightTabs current="/oversight/inbox" />
       <Card>
         <form method="get" className="mb-4 grid gap-3 sm:grid-cols-5 sm:items-end" aria-label="Filter the inbox">
@@ -84,6 +85,21 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </span>
         </div>
       </Card>
+      {inbox.waiting.length > 0 && (
+        <div className="mt-6">
+          <Card title="Waiting for others" description="You have given your verdict on these; under four-eyes they need someone else before they end.">
+            <ul className="divide-y divide-slate-100" data-testid="inbox-waiting">
+              {inbox.waiting.map((d) => (
+                <li key={d.id} className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm">
+                  <Link href={`/oversight/decisions/${d.id}`} className="font-medium text-indigo-700 hover:underline">{d.decisionType} · {d.externalId}</Link>
+                  <span className="text-xs text-slate-500">{d.system}</span>
+                  <span className="basis-full text-slate-700">{waitingText(d.myVerdict, d)}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
+import { waitingText } from "@/lib/oversight/review-wording";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listCallbackDeliveries } from "@/lib/server/oversight/callbacks";
@@ -39,6 +40,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
   }
   const deliveries = await listCallbackDeliveries(actor, id);
   const open = d.status === "pending_review" || d.status === "escalated";
+  const questions = d.reviews.filter((r) => r.verdict === "request_info");
   const now = new Date().toISOString();
   let rule: unknown = d.rule.json;
   try {
@@ -64,9 +66,22 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <Row label="Final outcome"><span data-testid="final-outcome">{d.finalOutcome ?? (open ? "not decided yet" : "none")}</span></Row>
             </dl>
           </Card>
+          {questions.length > 0 && (
+            <Card title="Information requested" description={`Asked of the AI system's owner${d.system.owner ? ` (${d.system.owner})` : ""}: emailed when the owner is a user here (else whoever registered the system), and sent to webhooks subscribed to decision.info_requested. Nothing is decided meanwhile; the SLA keeps running.`}>
+              <ul className="space-y-2" data-testid="info-requests">
+                {questions.map((q) => (
+                  <li key={q.id} className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-inset ring-amber-200">
+                    <p className="text-xs text-slate-600">{q.reviewer} asked on {when(q.at)}</p>
+                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.rationale}</p>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
           {open && can(actor, "decision:review") && (
             <Card title="Your review" description={`${d.approvals} of ${d.requiredApprovals} approvals so far. Each person counts once; whoever submitted or escalated it cannot approve.`}>
-              <ReviewPanel decisionId={d.id} />
+              {/* One panel whether or not you have given your verdict, so the message of the verdict just sent survives the re-render that turns the form into "waiting". */}
+              <ReviewPanel decisionId={d.id} state={{ proposedOutcome: d.proposedOutcome, requiredApprovals: d.requiredApprovals, approvals: d.approvals, rejections: d.rejections, rejectEnds: d.rejectEnds }} waiting={d.myVerdict ? waitingText(d.myVerdict, d) : null} />
             </Card>
           )}
           {!open && (
