@@ -70,6 +70,9 @@ export async function seedOversightDemo(actor: Actor) {
     { amount: 120000, confidence: 0.88, summary: "Requested amount 9x monthly income; collateral not declared.", outcome: "refuse" },
     { amount: 22000, confidence: 0.58, summary: "Thin file; rent payments regular for 3 years.", outcome: "refuse" },
   ];
+  // Submitted over the last hours, not all in the same second as the reviews below: the
+  // demo's "time to decision" then reads as a real queue's would.
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
   const ids: string[] = [];
   for (const [i, l] of loans.entries()) {
     const d = await submitDecision(creditKey, {
@@ -84,15 +87,15 @@ export async function seedOversightDemo(actor: Actor) {
       subjectRef: `customer-${58100 + i}`,
       summary: l.summary,
       inputs: { amount: l.amount, features: { dti: 0.4 + i / 20, missedPayments: i % 3 } },
-    });
+    }, undefined, hoursAgo(6.5 - i * 1.2));
     ids.push(d.id);
   }
   for (let i = 0; i < 4; i++) {
-    await submitDecision(creditKey, { externalId: `APP-2026-${1100 + i}`, modelVersion: "3.2.0", decisionType: "loan_approval", proposedOutcome: "approve", confidence: 0.9, impact: "medium", amount: 5000 + i * 1000, summary: "Standard profile within policy limits." });
+    await submitDecision(creditKey, { externalId: `APP-2026-${1100 + i}`, modelVersion: "3.2.0", decisionType: "loan_approval", proposedOutcome: "approve", confidence: 0.9, impact: "medium", amount: 5000 + i * 1000, summary: "Standard profile within policy limits." }, undefined, hoursAgo(5 - i));
   }
   const scans = ["Suspected pneumothorax, right apex.", "Nodule 9 mm left lower lobe.", "No acute findings; low image quality."];
   for (const [i, s] of scans.entries()) {
-    await submitDecision(triageKey, { externalId: `CXR-${88210 + i}`, modelVersion: "2026.10", decisionType: "diagnosis_flag", proposedOutcome: i === 2 ? "routine" : "urgent", confidence: [0.93, 0.71, 0.55][i]!, impact: i === 0 ? "critical" : "medium", subjectRef: `MRN-${400120 + i}`, summary: s });
+    await submitDecision(triageKey, { externalId: `CXR-${88210 + i}`, modelVersion: "2026.10", decisionType: "diagnosis_flag", proposedOutcome: i === 2 ? "routine" : "urgent", confidence: [0.93, 0.71, 0.55][i]!, impact: i === 0 ? "critical" : "medium", subjectRef: `MRN-${400120 + i}`, summary: s }, undefined, hoursAgo([0.3, 2, 4][i]!));
   }
 
   if (reviewer) {
