@@ -45,4 +45,10 @@ describe("breach documents", () => {
     expect(row![REGISTER_HEADERS.indexOf("Affected total")]).toBe(603);
     expect(row![REGISTER_HEADERS.indexOf("Next due")]).toBe("2026-03-05T10:00:00.000Z");
   });
+
+  it("the register's Roles column is never empty: no roles recorded reads as the owner of the data, in words", () => {
+    const roles = (i: typeof INCIDENT) => registerRows([i])[0]![REGISTER_HEADERS.indexOf("Roles")];
+    expect(roles({ ...INCIDENT, roles: [], phi: true })).toBe("Owner of the data: Controller (GDPR); HIPAA covered entity");
+    expect(roles({ ...INCIDENT, roles: ["processor", "business_associate"] })).toBe("Processor (GDPR); HIPAA business associate");
+  });
 });

@@ -54,7 +54,7 @@ function factsBlock(i: IncidentDto): PdfBlock {
       ["Occurred", i.occurredAt ? `${formatInstant(i.occurredAt, tz)}${i.occurredUntil ? ` to ${formatInstant(i.occurredUntil, tz)}` : ""}` : "Unknown"],
       ["Discovered / aware", formatInstant(i.discoveredAt, tz)],
       ["Contained", i.containedAt ? formatInstant(i.containedAt, tz) : "Not yet"],
-      ["Organisation's roles", i.roles.length ? i.roles.join(", ") : "Owner of the data (controller; covered entity when PHI)"],
+      ["Organisation's roles", rolesText(i.roles, i.phi)],
       ["Data categories", i.dataCategories.join(", ") || "—"],
       ["Affected people", `${totalAffected(i)} (${i.affected.map((a) => `${a.jurisdiction}: ${a.count}`).join(", ") || "none recorded"})`],
       ["PHI involved", yesNo(i.phi)],
@@ -273,7 +273,7 @@ export function registerRows(incidents: readonly IncidentDto[]): (string | numbe
     const pending = [...i.obligations].filter((o) => o.applies && (o.status === "open" || (o.status === "late" && !o.sentAt))).sort(byUrgency);
     const next = pending.find((o) => o.dueAt);
     return [
-      i.reference, i.title, i.status, i.occurredAt, i.discoveredAt, i.containedAt, i.roles.join(" "), i.dataCategories.join("; "),
+      i.reference, i.title, i.status, i.occurredAt, i.discoveredAt, i.containedAt, rolesText(i.roles, i.phi), i.dataCategories.join("; "),
       totalAffected(i), i.affected.map((a) => `${a.jurisdiction}:${a.count}`).join(" "), i.phi, i.encrypted, i.riskLevel,
       i.hipaaLowProbabilityOfCompromise, i.aiSeriousIncident?.kind ?? null, i.obligations.length, pending.length, next?.dueAt ?? null,
       next ? `${obligationLabel(next)} — ${next.citation}` : null,
@@ -310,3 +310,9 @@ export const AI_INCIDENT_LABELS: Record<string, string> = {
   other: "Other serious incident",
 };
 export const labelOf = (labels: Record<string, string>, code: string | null | undefined, none = "Not assessed") => (code ? labels[code] ?? code : none);
+
+/** The roles in words; none recorded means the organisation owns the data (the engine's default). */
+export function rolesText(roles: readonly string[], phi: boolean): string {
+  if (roles.length) return roles.map((r) => labelOf(ROLE_LABELS, r)).join("; ");
+  return `Owner of the data: ${labelOf(ROLE_LABELS, "controller")}${phi ? `; ${labelOf(ROLE_LABELS, "covered_entity")}` : ""}`;
+}

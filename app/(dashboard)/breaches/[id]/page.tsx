@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { MISSING_RULES } from "@/lib/breaches/missing";
 import { isPending, urgency } from "@/lib/breaches/reconcile";
-import { AI_INCIDENT_LABELS, formatInstant, labelOf, obligationLabel, RISK_LABELS, ROLE_LABELS, STATUS_LABELS } from "@/lib/breaches/reports";
+import { AI_INCIDENT_LABELS, formatInstant, labelOf, obligationLabel, RISK_LABELS, rolesText, STATUS_LABELS } from "@/lib/breaches/reports";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
@@ -134,7 +134,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               ["Occurred", i.occurredAt ? `${formatInstant(i.occurredAt, tz)}${i.occurredUntil ? ` to ${formatInstant(i.occurredUntil, tz)}` : ""}` : "Unknown"],
               ["Discovered / aware", formatInstant(i.discoveredAt, tz)],
               ["Contained", i.containedAt ? formatInstant(i.containedAt, tz) : "Not yet"],
-              ["Roles", i.roles.length ? i.roles.map((r) => labelOf(ROLE_LABELS, r)).join(", ") : "Owner of the data"],
+              ["Roles", rolesText(i.roles, i.phi)],
               ["Data categories", i.dataCategories.join(", ")],
               ["Data elements", i.dataElements === null ? "Not given (US state obligations need them to decide)" : i.dataElements.map((e) => DATA_ELEMENT_LABELS[e]).join(", ") || "None"],
               ["Affected", `${total.toLocaleString("en-US")}: ${i.affected.map((a) => `${a.jurisdiction} ${a.count}`).join(", ")}`],
