@@ -102,4 +102,21 @@ test.describe("reviewer inbox states", () => {
     const api = await request.get(`/api/v1/decisions/${id}`, { headers: { Authorization: `Bearer ${systemKey}` } });
     expect((await api.json()).reviews).toEqual([expect.objectContaining({ verdict: "request_info", rationale: "Is the missed payment the one the customer disputes?" })]);
   });
+
+  test("j and k move through the inbox and Enter opens the decision", async ({ browser, request }) => {
+    await proposedRefusal(request, systemKey);
+    await proposedRefusal(request, systemKey);
+    const page = await reviewerPage(browser);
+    await page.goto(`/oversight/inbox?system=${system.id}`);
+    const links = page.getByTestId("inbox-table").locator("[data-keynav-item]");
+    await expect(links.nth(1)).toBeVisible();
+    await page.keyboard.press("j");
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press("j");
+    await expect(links.nth(1)).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/oversight\/decisions\//);
+  });
 });

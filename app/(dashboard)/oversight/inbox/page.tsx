@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { KeyNav } from "@/components/ui/key-nav";
 import { Field, Select } from "@/components/ui/field";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listInbox } from "@/lib/server/oversight/read-decisions";
@@ -25,7 +26,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const link = (page: number) => `/oversight/inbox?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
   return (
     <>
-      <PageHeader title="Reviewer inbox" description="Decisions waiting for your verdict, soonest due first. Open one to approve, overturn, reject or ask for information." />
+      <PageHeader title="Reviewer inbox" description={<>Decisions waiting for your verdict, soonest due first. Open one to approve, overturn, reject or ask for information. Keys: <kbd className="rounded bg-slate-100 px-1">j</kbd> / <kbd className="rounded bg-slate-100 px-1">k</kbd> next / previous, <kbd className="rounded bg-slate-100 px-1">Enter</kbd> open.</>} />
+      <KeyNav targetId="inbox-table" />
       <OversightTabs current="/oversight/inbox" />
       <Card>
         <form method="get" className="mb-4 grid gap-3 sm:grid-cols-5 sm:items-end" aria-label="Filter the inbox">
@@ -54,7 +56,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <EmptyState title="Nothing waiting">No open decisions match these filters.</EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="inbox-table">
+            <table id="inbox-table" className="min-w-full text-sm" data-testid="inbox-table">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr><th className="py-2 pr-4">Due</th><th className="pr-4">Decision</th><th className="pr-4">System · model</th><th className="pr-4">Proposed</th><th className="pr-4">Impact</th><th className="pr-4">Approvals</th><th>Status</th></tr>
               </thead>
@@ -63,7 +65,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                   <tr key={d.id} className={d.overdue ? "bg-red-50/50" : undefined}>
                     <td className="py-2 pr-4 whitespace-nowrap"><SlaCountdown dueAt={d.dueAt} serverNow={inbox.now} /></td>
                     <td className="pr-4">
-                      <Link href={`/oversight/decisions/${d.id}`} className="font-medium text-indigo-700 hover:underline">{d.decisionType} · {d.externalId}</Link>
+                      <Link href={`/oversight/decisions/${d.id}`} data-keynav-item className="font-medium text-indigo-700 hover:underline">{d.decisionType} · {d.externalId}</Link>
                       <span className="block max-w-md truncate text-xs text-slate-500">{d.summary}</span>
                     </td>
                     <td className="pr-4 text-xs">{d.system} · {d.modelVersionLabel}</td>
