@@ -7,6 +7,7 @@ import { requireActor } from "@/lib/server/auth/current-actor";
 import { createActivity, updateActivity } from "@/lib/server/inventory/activities";
 import { createAsset, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
+import { archiveActivity, archiveAsset, restoreActivity, restoreAsset } from "@/lib/server/inventory/lifecycle";
 import { markReviewed } from "@/lib/server/inventory/reviews";
 
 // Each action: authenticate, hand the form's values to ONE lib/server function (which
@@ -57,6 +58,23 @@ export async function markReviewedAction(_: unknown, form: FormData): Promise<Ac
   } catch (e) {
     return actionError(e);
   }
+}
+
+export async function archiveRecordAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const unsafe = unsafeForm(form);
+  if (unsafe) return unsafe;
+  const actor = await requireActor();
+  const kind = form.get("kind") === "activity" ? "activity" : "asset";
+  const restore = form.get("intent") === "restore";
+  const id = form.get("id");
+  try {
+    const run = kind === "asset" ? (restore ? restoreAsset : archiveAsset) : restore ? restoreActivity : archiveActivity;
+    await run(actor, id);
+  } catch (e) {
+    return actionError(e);
+  }
+  revalidatePath("/inventory", "layout");
+  return { ok: true, message: restore ? "Restored: the record is back in lists and findings." : "Archived: the record is out of lists and findings; its history is kept." };
 }
 
 export async function importAction(_: unknown, form: FormData): Promise<ActionResult<{ preview?: ImportPreview; imported?: number }>> {

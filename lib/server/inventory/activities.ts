@@ -9,6 +9,7 @@ import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
+import { archivedWhere, assertNotArchived } from "@/lib/server/lifecycle/archive";
 import { assertAssets, definedOnly, nextReviewFor, parseOrThrow } from "@/lib/server/inventory/common";
 import { ACTIVITY_INCLUDE, activityData, activityInputOf, diffOf, toActivityDto, type ActivityDto } from "@/lib/server/inventory/dto";
 
@@ -39,6 +40,7 @@ export async function updateActivity(actor: Actor, id: string, patch: unknown): 
   return db().$transaction(async (tx) => {
     const current = await tx.processingActivity.findUnique({ where: { id }, include: ACTIVITY_INCLUDE });
     if (!current) throw new AppError("NOT_FOUND", "No such processing activity.");
+    assertNotArchived(current, "processing activity");
     if (version !== undefined && version !== current.version) {
       throw new AppError("CONFLICT", "Someone else changed this record since you opened it. Reload and apply your change again.");
     }
@@ -47,7 +49,7 @@ export async function updateActivity(actor: Actor, id: string, patch: unknown): 
     const diff = diffOf(before, { ...merged, assetIds: [...merged.assetIds].sort() });
     // A no-op patch writes nothing and answers the record as it stands (docs/decisions/007).
     if (Object.keys(diff).length === 0) return toActivityDto(current);
-    await assertAssets(tx, merged.assetIds);
+    await assertAssets(tx, merged.assetIds.filter((a) => !before.assetIds.includes(a)));
     const nextReviewAt = "nextReviewAt" in changes ? nextReviewFor(merged.nextReviewAt, merged.reviewIntervalMonths) : current.nextReviewAt;
     const res = await tx.processingActivity.updateMany({
       where: { id, version: current.version },
@@ -76,7 +78,7 @@ export async function listActivities(actor: Actor, query: ActivityListQuery = {}
   await requirePermission(actor, "inventory:read", { type: "ProcessingActivity" });
   const { page, ...rest } = query;
   const q = parseOrThrow(activityQuerySchema, rest);
-  const where: Prisma.ProcessingActivityWhereInput = {};
+  const where: Prisma.ProcessingActivityWhereInput = archivedWhere(q.archived);
   if (q.q) where.searchText = { contains: q.q.toLowerCase() };
   if (q.role) where.role = q.role;
   if (q.lawfulBasis) where.lawfulBases = { contains: `,${q.lawfulBasis},` };

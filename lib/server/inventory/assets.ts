@@ -9,6 +9,7 @@ import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
+import { archivedWhere, assertNotArchived } from "@/lib/server/lifecycle/archive";
 import { assertOwner, definedOnly, nextReviewFor, ownersById, parseOrThrow } from "@/lib/server/inventory/common";
 import { assetData, assetInputOf, diffOf, toAssetDto, type AssetDto } from "@/lib/server/inventory/dto";
 
@@ -37,6 +38,7 @@ export async function updateAsset(actor: Actor, id: string, patch: unknown): Pro
   return db().$transaction(async (tx) => {
     const current = await tx.dataAsset.findUnique({ where: { id } });
     if (!current) throw new AppError("NOT_FOUND", "No such asset.");
+    assertNotArchived(current, "asset");
     if (version !== undefined && version !== current.version) {
       throw new AppError("CONFLICT", "Someone else changed this asset since you opened it. Reload and apply your change again.");
     }
@@ -76,7 +78,7 @@ export async function listAssets(actor: Actor, query: AssetListQuery = {}) {
   await requirePermission(actor, "inventory:read", { type: "DataAsset" });
   const { page, ...rest } = query;
   const q = parseOrThrow(assetQuerySchema, rest);
-  const where: Prisma.DataAssetWhereInput = {};
+  const where: Prisma.DataAssetWhereInput = archivedWhere(q.archived);
   if (q.q) where.searchText = { contains: q.q.toLowerCase() };
   if (q.hosting) where.hosting = q.hosting;
   if (q.category) where.dataCategories = { contains: `,${q.category},` };

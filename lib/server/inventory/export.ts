@@ -34,8 +34,9 @@ export type ExportFormat = z.infer<typeof formatSchema>;
 
 async function loadAll() {
   const [assetRows, activityRows] = await Promise.all([
-    db().dataAsset.findMany({ orderBy: { name: "asc" } }),
-    db().processingActivity.findMany({ orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
+    // The register is what is in use: archived records are left out (docs/decisions/101).
+    db().dataAsset.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" } }),
+    db().processingActivity.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
   ]);
   const owners = await ownersById(db(), assetRows.map((a) => a.ownerId));
   const now = new Date();

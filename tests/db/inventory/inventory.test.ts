@@ -14,17 +14,8 @@ import { getAssetSecuritySummaries, inventoryControlFindings } from "@/lib/serve
 import { inventoryOverview } from "@/lib/server/inventory/overview";
 import { markReviewed } from "@/lib/server/inventory/reviews";
 import { actorFor, makeUser } from "@/lib/server/testing/factories";
-import { activityInput, assetInput } from "./fixtures";
+import { activityInput, assetInput, codeOf } from "./fixtures";
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 const rules = (fs: { rule: string }[]) => fs.map((f) => f.rule).sort();
 
 let officer: Actor;
