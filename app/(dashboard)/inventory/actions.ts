@@ -87,14 +87,17 @@ export async function importAction(_: unknown, form: FormData): Promise<ActionRe
     if (form.get("intent") === "commit") {
       const r = await commitImport(actor, kind, text);
       revalidatePath("/inventory");
-      return { ok: true, message: `Imported ${r.imported} ${r.kind === "assets" ? "asset" : "processing activit"}${r.imported === 1 ? (r.kind === "assets" ? "" : "y") : r.kind === "assets" ? "s" : "ies"}.`, data: { imported: r.imported } };
+      const message = r.imported ? `Imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.` : "Nothing to import: every row matches the register already.";
+      return { ok: true, message, data: { imported: r.imported } };
     }
     const preview = await previewImport(actor, kind, text);
     const message = preview.fileErrors.length
       ? preview.fileErrors.join(" ")
       : preview.invalid
         ? `${preview.invalid} of ${preview.rows.length} rows have errors. Fix them and preview again; nothing is imported while any row is invalid.`
-        : `All ${preview.rows.length} rows are valid. Import them to commit.`;
+        : preview.counts.create + preview.counts.update === 0
+          ? `All ${preview.rows.length} rows match the register already; importing would change nothing.`
+          : `All ${preview.rows.length} rows are valid: ${preview.counts.create} to create, ${preview.counts.update} to update, ${preview.counts.unchanged} unchanged. Import to commit.`;
     return { ok: preview.invalid === 0 && preview.fileErrors.length === 0, message, data: { preview } };
   } catch (e) {
     const r = actionError(e);

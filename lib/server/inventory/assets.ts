@@ -1,7 +1,7 @@
 import "server-only";
 // Systems / data assets: create, update, read, list. Every write validates, checks the
 // owner, and appends its audit event in the same transaction.
-import type { Prisma } from "@/generated/prisma/client";
+import type { DataAsset, Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { assetInputSchema, assetPatchSchema, assetQuerySchema, type AssetInput } from "@/lib/validation/inventory";
 import type { Actor } from "@/lib/server/actor";
@@ -19,6 +19,17 @@ export async function insertAsset(tx: Tx, actor: Actor, input: AssetInput) {
   const row = await tx.dataAsset.create({ data: assetData(input, nextReviewFor(input.nextReviewAt, input.reviewIntervalMonths)) });
   await appendAudit(tx, actor, { action: "inventory.asset.create", entityType: "DataAsset", entityId: row.id, diff: { ...input } });
   return row;
+}
+
+/** Inside a caller's transaction: writes a validated, changed asset over `current`, audited (PATCH and the CSV import). */
+export async function writeAssetUpdate(tx: Tx, actor: Actor, current: DataAsset, merged: AssetInput, nextReviewAt: Date | null, diff: Record<string, unknown>) {
+  await assertOwner(tx, merged.ownerId);
+  const res = await tx.dataAsset.updateMany({
+    where: { id: current.id, version: current.version },
+    data: { ...assetData(merged, nextReviewAt), version: { increment: 1 } },
+  });
+  if (res.count === 0) throw new AppError("CONFLICT", "Someone else changed this asset at the same moment. Reload and try again.");
+  await appendAudit(tx, actor, { action: "inventory.asset.update", entityType: "DataAsset", entityId: current.id, diff });
 }
 
 /** `transact` opens the transaction (the API passes one that claims an Idempotency-Key in it). */
@@ -48,14 +59,8 @@ export async function updateAsset(actor: Actor, id: string, patch: unknown): Pro
     // A patch that changes nothing (PATCH {}, or the values it already has) writes nothing:
     // no new version, no audit event; the answer is the record as it stands (docs/decisions/007).
     if (Object.keys(diff).length === 0) return toAssetDto(current, await ownersById(tx, [current.ownerId]));
-    await assertOwner(tx, merged.ownerId);
     const nextReviewAt = "nextReviewAt" in changes ? nextReviewFor(merged.nextReviewAt, merged.reviewIntervalMonths) : current.nextReviewAt;
-    const res = await tx.dataAsset.updateMany({
-      where: { id, version: current.version },
-      data: { ...assetData(merged, nextReviewAt), version: { increment: 1 } },
-    });
-    if (res.count === 0) throw new AppError("CONFLICT", "Someone else changed this asset at the same moment. Reload and try again.");
-    await appendAudit(tx, actor, { action: "inventory.asset.update", entityType: "DataAsset", entityId: id, diff });
+    await writeAssetUpdate(tx, actor, current, merged, nextReviewAt, diff);
     const row = await tx.dataAsset.findUniqueOrThrow({ where: { id } });
     return toAssetDto(row, await ownersById(tx, [row.ownerId]));
   });

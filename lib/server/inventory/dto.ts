@@ -129,7 +129,7 @@ export type ActivityDto = Omit<ActivityInput, "assetIds"> & {
   findings: Finding[];
 };
 
-type ActivityRow = ProcessingActivity & { assets: { asset: { id: string; name: string } }[] };
+export type ActivityRow = ProcessingActivity & { assets: { asset: { id: string; name: string } }[] };
 
 export function activityInputOf(row: ActivityRow): ActivityInput {
   return {
