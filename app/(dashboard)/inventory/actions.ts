@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { createActivity, updateActivity } from "@/lib/server/inventory/activities";
-import { createAsset, updateAsset } from "@/lib/server/inventory/assets";
+import { FORM_TOKEN_FIELD } from "@/lib/forms";
+import { createActivityOnce, updateActivity } from "@/lib/server/inventory/activities";
+import { createAssetOnce, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
 import { archiveActivity, archiveAsset, restoreActivity, restoreAsset } from "@/lib/server/inventory/lifecycle";
 import { markReviewed } from "@/lib/server/inventory/reviews";
@@ -21,7 +22,7 @@ export async function saveAssetAction(_: unknown, form: FormData): Promise<Actio
   let savedId: string;
   try {
     const input = assetFromForm(form);
-    savedId = id ? (await updateAsset(actor, id, { ...input, version: versionFromForm(form) })).id : (await createAsset(actor, input)).id;
+    savedId = id ? (await updateAsset(actor, id, { ...input, version: versionFromForm(form) })).id : (await createAssetOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
     return actionError(e);
   }
@@ -37,7 +38,7 @@ export async function saveActivityAction(_: unknown, form: FormData): Promise<Ac
   let savedId: string;
   try {
     const input = activityFromForm(form);
-    savedId = id ? (await updateActivity(actor, id, { ...input, version: versionFromForm(form) })).id : (await createActivity(actor, input)).id;
+    savedId = id ? (await updateActivity(actor, id, { ...input, version: versionFromForm(form) })).id : (await createActivityOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
     return actionError(e);
   }

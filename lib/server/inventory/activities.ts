@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { activityInputSchema, activityPatchSchema, activityQuerySchema, type ActivityInput } from "@/lib/validation/inventory";
 import type { Actor } from "@/lib/server/actor";
 import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
+import { createOncePerToken } from "@/lib/server/forms/form-token";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
@@ -48,6 +49,11 @@ export async function createActivity(actor: Actor, input: unknown, transact: Tra
   await requirePermission(actor, "inventory:write", { type: "ProcessingActivity" });
   const data = parseOrThrow(activityInputSchema, input);
   return transact(async (tx) => toActivityDto(await insertActivity(tx, actor, data)));
+}
+
+/** The create form: one record per form token, however often it is submitted (lib/server/forms/form-token.ts). */
+export function createActivityOnce(actor: Actor, input: unknown, formToken: unknown) {
+  return createOncePerToken(actor, "inventory.activity.create", formToken, (transact) => createActivity(actor, input, transact));
 }
 
 export async function updateActivity(actor: Actor, id: string, patch: unknown): Promise<ActivityDto> {

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { assetInputSchema, assetPatchSchema, assetQuerySchema, type AssetInput } from "@/lib/validation/inventory";
 import type { Actor } from "@/lib/server/actor";
 import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
+import { createOncePerToken } from "@/lib/server/forms/form-token";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
@@ -40,6 +41,11 @@ export async function createAsset(actor: Actor, input: unknown, transact: Transa
     const row = await insertAsset(tx, actor, data);
     return toAssetDto(row, await ownersById(tx, [row.ownerId]));
   });
+}
+
+/** The create form: one asset per form token, however often it is submitted (lib/server/forms/form-token.ts). */
+export function createAssetOnce(actor: Actor, input: unknown, formToken: unknown) {
+  return createOncePerToken(actor, "inventory.asset.create", formToken, (transact) => createAsset(actor, input, transact));
 }
 
 export async function updateAsset(actor: Actor, id: string, patch: unknown): Promise<AssetDto> {
