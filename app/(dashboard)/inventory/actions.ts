@@ -9,6 +9,7 @@ import { createActivityOnce, updateActivity } from "@/lib/server/inventory/activ
 import { createAssetOnce, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
 import { archiveActivity, archiveAsset, restoreActivity, restoreAsset } from "@/lib/server/inventory/lifecycle";
+import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
 import { markReviewed } from "@/lib/server/inventory/reviews";
 
 // Each action: authenticate, hand the form's values to ONE lib/server function (which
@@ -62,20 +63,11 @@ export async function markReviewedAction(_: unknown, form: FormData): Promise<Ac
 }
 
 export async function archiveRecordAction(_: unknown, form: FormData): Promise<ActionResult> {
-  const unsafe = unsafeForm(form);
-  if (unsafe) return unsafe;
-  const actor = await requireActor();
-  const kind = form.get("kind") === "activity" ? "activity" : "asset";
-  const restore = form.get("intent") === "restore";
-  const id = form.get("id");
-  try {
-    const run = kind === "asset" ? (restore ? restoreAsset : archiveAsset) : restore ? restoreActivity : archiveActivity;
-    await run(actor, id);
-  } catch (e) {
-    return actionError(e);
-  }
-  revalidatePath("/inventory", "layout");
-  return { ok: true, message: restore ? "Restored: the record is back in lists and findings." : "Archived: the record is out of lists and findings; its history is kept." };
+  const asset = form.get("kind") !== "activity";
+  return archiveFormAction(form, asset ? { archive: archiveAsset, restore: restoreAsset } : { archive: archiveActivity, restore: restoreActivity }, "/inventory", {
+    archived: "Archived: the record is out of lists and findings; its history is kept.",
+    restored: "Restored: the record is back in lists and findings.",
+  });
 }
 
 export async function importAction(_: unknown, form: FormData): Promise<ActionResult<{ preview?: ImportPreview; imported?: number }>> {

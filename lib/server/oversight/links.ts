@@ -142,5 +142,5 @@ export async function aiSystemsUsingInventoryRecord(actor: Actor, kind: "asset" 
       ? (await db().aiSystemAsset.findMany({ where: { assetId: recordId }, select: { aiSystemId: true } })).map((r) => r.aiSystemId)
       : (await db().aiSystemActivity.findMany({ where: { activityId: recordId }, select: { aiSystemId: true } })).map((r) => r.aiSystemId);
   if (!systemIds.length) return [];
-  return db().aiSystem.findMany({ where: { id: { in: systemIds } }, select: { id: true, name: true, riskTier: true, deploymentStatus: true }, orderBy: { name: "asc" } });
+  return db().aiSystem.findMany({ where: { id: { in: systemIds }, archivedAt: null }, select: { id: true, name: true, riskTier: true, deploymentStatus: true }, orderBy: { name: "asc" } });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
@@ -8,6 +9,7 @@ import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { getAiSystemLinks, linkCandidates, type LinkedRecord } from "@/lib/server/oversight/links";
 import { getAiSystem } from "@/lib/server/oversight/registry";
+import { archiveAiSystemAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { LinksForm } from "../../_components/links-form";
 import { OversightTabs } from "../../_components/oversight-tabs";
@@ -47,6 +49,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
       />
       <OversightTabs current="/oversight/systems" />
       <p className="mb-4 text-sm"><Link href="/oversight/systems" className="text-indigo-700 hover:underline">← All AI systems</Link></p>
+      <ArchiveControls action={archiveAiSystemAction} id={system.id} kind="ai_system" what="AI system" archivedAt={system.archivedAt} archivedBy={system.archivedBy} canWrite={admin} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Data inventory used" description="The assets the system reads or writes and the Art. 30 processing activities it serves. The inventory pages show this system in return.">
