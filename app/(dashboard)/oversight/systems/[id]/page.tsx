@@ -30,6 +30,11 @@ function LinkedList({ items, href, empty, testId }: { items: LinkedRecord[]; hre
   );
 }
 
+/** Archived records are out of the picker, except those already linked (saving keeps them). */
+function offered<T extends { id: string; name: string; archivedAt: Date | null }>(all: T[], linked: string[]): T[] {
+  return all.filter((r) => !r.archivedAt || linked.includes(r.id)).map((r) => (r.archivedAt ? { ...r, name: `${r.name} (archived)` } : r));
+}
+
 export default async function AiSystemPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, denied } = await pageActor("oversight:read");
   if (denied) return <Forbidden what="the AI system registry" />;
@@ -67,8 +72,8 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
               <div className="mt-4 border-t border-slate-100 pt-4">
                 <LinksForm
                   aiSystemId={system.id}
-                  assets={candidates.assets.map((a) => ({ id: a.id, name: a.name, hint: a.businessUnit }))}
-                  activities={candidates.processingActivities.map((p) => ({ id: p.id, name: p.name, hint: p.role === "processor" ? "processor" : null }))}
+                  assets={offered(candidates.assets, system.assetIds).map((a) => ({ id: a.id, name: a.name, hint: a.businessUnit }))}
+                  activities={offered(candidates.processingActivities, system.processingActivityIds).map((p) => ({ id: p.id, name: p.name, hint: p.role === "processor" ? "processor" : null }))}
                   selectedAssets={system.assetIds}
                   selectedActivities={system.processingActivityIds}
                 />
