@@ -100,7 +100,7 @@ test("a CSV with one bad row imports nothing and names the row; the fixed file i
   await page.locator('input[type="file"]').setInputFiles({ name: "assets.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\n${good}\n${bad}\n`) });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("form-message")).toContainText("1 of 2 rows have errors");
-  await expect(page.getByTestId("import-row-3")).toContainText("encryptionAtRest");
+  await expect(page.getByTestId("import-row-3")).toContainText(`"Encryption at rest": "sometimes" is not a known value`);
   await expect(page.getByTestId("import-row-2")).toContainText("OK");
   await expect(page.getByRole("button", { name: /^Import/ })).toBeDisabled();
 
@@ -113,7 +113,7 @@ test("a CSV with one bad row imports nothing and names the row; the fixed file i
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("form-message")).toContainText("All 2 rows are valid");
   await page.getByRole("button", { name: "Import 2 rows" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Imported 2 assets.");
+  await expect(page.getByTestId("form-message")).toHaveText("Imported: 2 created, 0 updated, 0 unchanged.");
   await page.goto(`/inventory/assets?q=${t}`);
   await expect(page.getByTestId(`asset-row-Import good ${t}`)).toBeVisible();
   await expect(page.getByTestId(`asset-row-Import bad ${t}`)).toContainText("None");

@@ -22,6 +22,8 @@ const recordMeta = {
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int(),
+  archivedAt: z.iso.datetime().nullable().describe("When the record was archived (null: active)"),
+  archivedBy: z.string().nullable(),
   findings: z.array(findingSchema),
 };
 

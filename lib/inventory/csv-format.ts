@@ -1,18 +1,19 @@
 // The register's CSV layout, shared by export and import so an exported file imports
 // again. Lists inside a cell are separated by ";"; a purpose, recipient or transfer carries
 // its code in brackets: "Pay salaries [contract]", "Payroll bureau [processor]",
-// "US Payroll Inc [scc]".
+// "US Payroll Inc [scc]". The last column, id, is the stable key an import matches on
+// (docs/decisions/101); a row without one is matched by name, or created.
 
 export const ASSET_COLUMNS = [
   "name", "description", "owner_email", "business_unit", "hosting", "hosting_provider", "locations", "data_categories",
   "subject_categories", "volume_band", "encryption_at_rest", "encryption_in_transit", "access_control", "mfa_enforced",
-  "logging_enabled", "last_pen_test", "backup", "retention_months", "deletion_method", "review_interval_months", "next_review",
+  "logging_enabled", "last_pen_test", "backup", "retention_months", "deletion_method", "review_interval_months", "next_review", "id",
 ] as const;
 
 export const ACTIVITY_COLUMNS = [
   "name", "description", "role", "controller_name", "controller_contact", "joint_controllers", "representative", "dpo_contact",
   "on_behalf_of", "purposes", "art9_condition", "subject_categories", "data_categories", "recipients", "transfers",
-  "erasure_time_limit", "security_measures", "dpia_required", "dpia_status", "asset_names", "review_interval_months", "next_review",
+  "erasure_time_limit", "security_measures", "dpia_required", "dpia_status", "asset_names", "review_interval_months", "next_review", "id",
 ] as const;
 
 export function splitList(cell: string): string[] {

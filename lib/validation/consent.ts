@@ -118,6 +118,8 @@ export const consentPurposeSchema = z
     currentNoticeVersion: z.number().int().nullable(),
     notices: z.array(z.object({ version: z.number().int(), textSha256: z.string(), publishedAt: z.iso.datetime() })),
     createdAt: z.iso.datetime(),
+    archivedAt: z.iso.datetime().nullable().meta({ description: "When the purpose was archived (null: active). Events for it are still recorded: a withdrawal must always be honoured." }),
+    archivedBy: z.string().nullable(),
   })
   .meta({ id: "ConsentPurpose" });
 export type ConsentPurposeDto = z.infer<typeof consentPurposeSchema>;

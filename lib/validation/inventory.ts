@@ -3,6 +3,7 @@
 // document.
 import { z } from "zod";
 import { rejectUnsafeText } from "@/lib/validation/safe-input";
+import { archivedFilterSchema } from "@/lib/validation/lifecycle";
 import {
   ACCESS_CONTROL_MODELS,
   ACTIVITY_ROLES,
@@ -158,6 +159,7 @@ export const assetQuerySchema = z.object({
   category: dataCategorySchema.optional().describe("Holds this data category"),
   encryptionAtRest: encryptionAtRestSchema.optional(),
   ownerId: z.string().trim().max(100).optional(),
+  archived: archivedFilterSchema,
   sort: z.enum(["name", "updatedAt", "nextReviewAt"]).default("name"),
   dir: sortDir,
   cursor: z.string().trim().max(100).optional().describe("nextCursor from the previous page"),
@@ -171,6 +173,7 @@ export const activityQuerySchema = z.object({
   lawfulBasis: lawfulBasisSchema.optional(),
   category: dataCategorySchema.optional(),
   assetId: z.string().trim().max(100).optional().describe("Uses this asset"),
+  archived: archivedFilterSchema,
   sort: z.enum(["name", "updatedAt", "nextReviewAt"]).default("name"),
   dir: sortDir,
   cursor: z.string().trim().max(100).optional().describe("nextCursor from the previous page"),

@@ -147,6 +147,8 @@ export const aiSystemSchema = z
     deploymentStatus: z.enum(DEPLOYMENT_STATUSES),
     retentionDays: z.number().int(),
     createdAt: z.string(),
+    archivedAt: z.string().nullable().meta({ description: "When the system was archived (null: active); see POST /api/v1/ai-systems/{id}/archive" }),
+    archivedBy: z.string().nullable(),
     versions: z.array(modelVersionSchema),
     policy: z.object({ revision: z.number().int(), rules: z.array(z.unknown()), allowAdminReview: z.boolean() }).nullable(),
     openDecisions: z.number().int(),

@@ -1,5 +1,6 @@
 // Input schemas of the posture area, shared by forms, server actions and the API.
 import { z } from "zod";
+import { archivedFilterSchema } from "@/lib/validation/lifecycle";
 import { AREAS, CONTROL_STATUSES, FRAMEWORKS, REVIEW_STATUSES } from "@/lib/posture/types";
 import { RANGES } from "@/lib/posture/history";
 
@@ -70,6 +71,7 @@ export const controlFilterSchema = z.object({
   area: z.enum(AREAS).optional(),
   framework: z.enum(FRAMEWORKS).optional(),
   status: z.enum([...CONTROL_STATUSES, "overdue", "failing"] as const).optional(),
+  archived: archivedFilterSchema,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

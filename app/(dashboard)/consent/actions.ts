@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { archivePurpose, restorePurpose } from "@/lib/server/consent/lifecycle";
 import { createPurpose, publishNoticeVersion, setPurposeRetention } from "@/lib/server/consent/purposes";
+import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
 import { runConsentRetention, type RetentionReport } from "@/lib/server/consent/retention";
 import { findSubject, revealSubjectIdentifier } from "@/lib/server/consent/subjects";
 
@@ -99,4 +101,11 @@ export async function runRetentionAction(_: unknown, form: FormData): Promise<Ac
   } catch (e) {
     return actionError(e);
   }
+}
+
+export async function archivePurposeAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return archiveFormAction(form, { archive: archivePurpose, restore: restorePurpose }, "/consent", {
+    archived: "Archived: the purpose is out of the list and the rates; events for it are still recorded.",
+    restored: "Restored: the purpose is back in the list and the rates.",
+  });
 }

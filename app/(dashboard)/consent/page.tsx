@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArchivedFilterSelect } from "@/components/lifecycle/archive-controls";
+import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,11 +17,13 @@ import { ConsentRatesChart } from "./_components/rates-chart";
 
 export const metadata: Metadata = { title: "Consent" };
 
-export default async function ConsentPage() {
+export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
   const { actor, denied } = await pageActor("consent:read");
   if (denied) return <Forbidden what="consent records" />;
   const write = can(actor, "consent:write");
-  const [purposes, rates, controls] = await Promise.all([listPurposes(actor), consentRates(actor, { days: 30 }), consentControlFindings(actor)]);
+  const { archived } = await searchParams;
+  const filter = archived === "archived" || archived === "all" ? archived : "active";
+  const [purposes, rates, controls] = await Promise.all([listPurposes(actor, filter), consentRates(actor, { days: 30 }), consentControlFindings(actor)]);
   const hasRates = rates.points.some((p) => Object.keys(p).length > 1);
   return (
     <>
@@ -55,7 +59,16 @@ export default async function ConsentPage() {
             </ul>
           </div>
         )}
-        <Card title="Purposes" description={`${purposes.length} purpose${purposes.length === 1 ? "" : "s"}`}>
+        <Card
+          title="Purposes"
+          description={`${purposes.length} purpose${purposes.length === 1 ? "" : "s"}`}
+          actions={
+            <form method="get" className="flex items-end gap-2" role="search">
+              <ArchivedFilterSelect value={filter} />
+              <Button type="submit" variant="secondary">Show</Button>
+            </form>
+          }
+        >
           {purposes.length === 0 ? (
             <EmptyState title="No purposes yet">Create the first purpose below, or with POST /api/v1/consent/purposes.</EmptyState>
           ) : (
@@ -67,7 +80,7 @@ export default async function ConsentPage() {
                 <tbody className="divide-y divide-slate-100">
                   {purposes.map((p) => (
                     <tr key={p.id} data-testid={`purpose-row-${p.key}`}>
-                      <td className="py-2 pr-4"><Link href={`/consent/purposes/${p.key}`} className="font-medium text-indigo-700 hover:underline">{p.title}</Link></td>
+                      <td className="py-2 pr-4"><Link href={`/consent/purposes/${p.key}`} className="font-medium text-indigo-700 hover:underline">{p.title}</Link>{p.archivedAt && <> <Badge tone="gray">Archived</Badge></>}</td>
                       <td className="pr-4 font-mono text-xs">{p.key}</td>
                       <td className="pr-4">{LAWFUL_BASIS_LABELS[p.lawfulBasis]}</td>
                       <td className="pr-4">{p.saleOrShare ? <Badge tone="indigo">Sale / sharing</Badge> : <span className="text-slate-500">—</span>}</td>

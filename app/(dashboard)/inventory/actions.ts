@@ -4,9 +4,12 @@ import { redirect } from "next/navigation";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { createActivity, updateActivity } from "@/lib/server/inventory/activities";
-import { createAsset, updateAsset } from "@/lib/server/inventory/assets";
+import { FORM_TOKEN_FIELD } from "@/lib/forms";
+import { createActivityOnce, updateActivity } from "@/lib/server/inventory/activities";
+import { createAssetOnce, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
+import { archiveActivity, archiveAsset, restoreActivity, restoreAsset } from "@/lib/server/inventory/lifecycle";
+import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
 import { markReviewed } from "@/lib/server/inventory/reviews";
 
 // Each action: authenticate, hand the form's values to ONE lib/server function (which
@@ -20,7 +23,7 @@ export async function saveAssetAction(_: unknown, form: FormData): Promise<Actio
   let savedId: string;
   try {
     const input = assetFromForm(form);
-    savedId = id ? (await updateAsset(actor, id, { ...input, version: versionFromForm(form) })).id : (await createAsset(actor, input)).id;
+    savedId = id ? (await updateAsset(actor, id, { ...input, version: versionFromForm(form) })).id : (await createAssetOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
     return actionError(e);
   }
@@ -36,7 +39,7 @@ export async function saveActivityAction(_: unknown, form: FormData): Promise<Ac
   let savedId: string;
   try {
     const input = activityFromForm(form);
-    savedId = id ? (await updateActivity(actor, id, { ...input, version: versionFromForm(form) })).id : (await createActivity(actor, input)).id;
+    savedId = id ? (await updateActivity(actor, id, { ...input, version: versionFromForm(form) })).id : (await createActivityOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
     return actionError(e);
   }
@@ -59,6 +62,14 @@ export async function markReviewedAction(_: unknown, form: FormData): Promise<Ac
   }
 }
 
+export async function archiveRecordAction(_: unknown, form: FormData): Promise<ActionResult> {
+  const asset = form.get("kind") !== "activity";
+  return archiveFormAction(form, asset ? { archive: archiveAsset, restore: restoreAsset } : { archive: archiveActivity, restore: restoreActivity }, "/inventory", {
+    archived: "Archived: the record is out of lists and findings; its history is kept.",
+    restored: "Restored: the record is back in lists and findings.",
+  });
+}
+
 export async function importAction(_: unknown, form: FormData): Promise<ActionResult<{ preview?: ImportPreview; imported?: number }>> {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
@@ -69,14 +80,17 @@ export async function importAction(_: unknown, form: FormData): Promise<ActionRe
     if (form.get("intent") === "commit") {
       const r = await commitImport(actor, kind, text);
       revalidatePath("/inventory");
-      return { ok: true, message: `Imported ${r.imported} ${r.kind === "assets" ? "asset" : "processing activit"}${r.imported === 1 ? (r.kind === "assets" ? "" : "y") : r.kind === "assets" ? "s" : "ies"}.`, data: { imported: r.imported } };
+      const message = r.imported ? `Imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.` : "Nothing to import: every row matches the register already.";
+      return { ok: true, message, data: { imported: r.imported } };
     }
     const preview = await previewImport(actor, kind, text);
     const message = preview.fileErrors.length
       ? preview.fileErrors.join(" ")
       : preview.invalid
         ? `${preview.invalid} of ${preview.rows.length} rows have errors. Fix them and preview again; nothing is imported while any row is invalid.`
-        : `All ${preview.rows.length} rows are valid. Import them to commit.`;
+        : preview.counts.create + preview.counts.update === 0
+          ? `All ${preview.rows.length} rows match the register already; importing would change nothing.`
+          : `All ${preview.rows.length} rows are valid: ${preview.counts.create} to create, ${preview.counts.update} to update, ${preview.counts.unchanged} unchanged. Import to commit.`;
     return { ok: preview.invalid === 0 && preview.fileErrors.length === 0, message, data: { preview } };
   } catch (e) {
     const r = actionError(e);

@@ -2,6 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { archiveAiSystem, restoreAiSystem } from "@/lib/server/oversight/lifecycle";
+import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
 import { setAiSystemLinks } from "@/lib/server/oversight/links";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { revealDecisionInputs } from "@/lib/server/oversight/read-decisions";
@@ -129,4 +131,11 @@ export async function setAiSystemLinksAction(_: unknown, form: FormData) {
     (r) => (r.changed ? `Links saved: ${r.assetIds.length} asset(s), ${r.processingActivityIds.length} processing activit${r.processingActivityIds.length === 1 ? "y" : "ies"}.` : "No change."),
     ["/oversight", "/inventory"],
   );
+}
+
+export async function archiveAiSystemAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return archiveFormAction(form, { archive: archiveAiSystem, restore: restoreAiSystem }, "/oversight", {
+    archived: "Archived: the system is out of the registry and submits no decisions; its history is kept.",
+    restored: "Restored: the system is back in the registry.",
+  });
 }

@@ -4,6 +4,8 @@ import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result"
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createChecklist } from "@/lib/server/posture/checklists";
 import { createControl, updateControl } from "@/lib/server/posture/controls";
+import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
+import { archiveControl, restoreControl } from "@/lib/server/posture/lifecycle";
 import { overrideControl } from "@/lib/server/posture/override-control";
 import { reviewControl, type EvidenceUpload } from "@/lib/server/posture/review-control";
 import { takeSnapshot } from "@/lib/server/posture/snapshots";
@@ -85,4 +87,11 @@ export async function createControlAction(_: unknown, form: FormData) {
   const actor = await requireActor();
   const fields = ["id", "title", "description", "area", "citation", "owner", "frequencyDays", "weight", "manualCheck"] as const;
   return run(() => createControl(actor, Object.fromEntries(fields.map((k) => [k, str(form, k)]))), (r) => `Control ${r.id} added to the catalogue.`);
+}
+
+export async function archiveControlAction(_: unknown, form: FormData): Promise<ActionResult> {
+  return archiveFormAction(form, { archive: archiveControl, restore: restoreControl }, "/posture", {
+    archived: "Archived: the control is out of the catalogue, the score and the checklists; its reviews are kept.",
+    restored: "Restored: the control counts in the score again.",
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { archiveOperations } from "@/lib/api/lifecycle";
 import type { Operation } from "@/lib/api/openapi";
 import { errorSchema } from "@/lib/api/schemas";
 import { consentEventsBodySchema, consentIngestResultSchema, consentPurposeSchema, consentSubjectStateSchema, createPurposeSchema } from "@/lib/validation/consent";
@@ -51,4 +52,5 @@ export const CONSENT_OPERATIONS: Operation[] = [
     scopes: ["consent:read"],
     responses: { 200: { description: "The subject's state per purpose", schema: consentSubjectStateSchema } },
   },
+  ...archiveOperations("/api/v1/consent/purposes", "consent purpose", ["consent:write"]),
 ];

@@ -1,5 +1,6 @@
 import type { Operation } from "@/lib/api/openapi";
 import { activityPageSchema, activitySchema, assetPageSchema, assetSchema } from "@/lib/api/inventory";
+import { archiveOperations } from "@/lib/api/lifecycle";
 import { errorSchema } from "@/lib/api/schemas";
 import { activityInputSchema, activityPatchSchema, activityQuerySchema, assetInputSchema, assetPatchSchema, assetQuerySchema } from "@/lib/validation/inventory";
 
@@ -40,6 +41,7 @@ export const INVENTORY_OPERATIONS: Operation[] = [
     body: assetPatchSchema,
     responses: { 200: { description: "The updated asset", schema: assetSchema }, 404: notFound, 409: conflict, 422: invalid },
   },
+  ...archiveOperations("/api/v1/assets", "asset", ["inventory:write"]),
   {
     method: "get",
     path: "/api/v1/processing-activities",
@@ -72,4 +74,5 @@ export const INVENTORY_OPERATIONS: Operation[] = [
     body: activityPatchSchema,
     responses: { 200: { description: "The updated record", schema: activitySchema }, 404: notFound, 409: conflict, 422: invalid },
   },
+  ...archiveOperations("/api/v1/processing-activities", "processing activity", ["inventory:write"]),
 ];

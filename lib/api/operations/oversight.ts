@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { archiveOperations } from "@/lib/api/lifecycle";
 import type { Operation } from "@/lib/api/openapi";
 import {
   aiSystemCreatedSchema,
@@ -51,6 +52,7 @@ export const OVERSIGHT_OPERATIONS: Operation[] = [
     body: createModelVersionSchema,
     responses: { 201: { description: "Registered as draft", schema: modelVersionSchema }, 404: { description: "No such AI system" }, 409: { description: "Version label taken" } },
   },
+  ...archiveOperations("/api/v1/ai-systems", "AI system", ["oversight:admin"]),
   {
     method: "post",
     path: "/api/v1/ai-systems/{id}/model-versions/{versionId}/approve",

@@ -54,7 +54,7 @@ async function decisionEvents(origin: string, role: Role, since: Date): Promise<
 }
 
 async function controlEvents(origin: string, since: Date): Promise<IcsEvent[]> {
-  const rows = await db().control.findMany({ where: { nextReviewAt: { gte: since } }, orderBy: { nextReviewAt: "asc" }, take: MAX_PER_KIND, select: { id: true, title: true, nextReviewAt: true } });
+  const rows = await db().control.findMany({ where: { nextReviewAt: { gte: since }, archivedAt: null }, orderBy: { nextReviewAt: "asc" }, take: MAX_PER_KIND, select: { id: true, title: true, nextReviewAt: true } });
   return rows.map((c) => ({
     uid: `control-review-${c.id}@${UID_DOMAIN}`,
     start: c.nextReviewAt!,

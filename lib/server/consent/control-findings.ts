@@ -18,7 +18,7 @@ const CHUNK = 500;
 export async function consentControlFindings(actor: Actor): Promise<{ findings: ConsentControlFinding[]; checkedAt: string }> {
   await requirePermission(actor, "consent:read", { type: "ConsentPurpose" });
   const findings: ConsentControlFinding[] = [];
-  const sale = await db().consentPurpose.findMany({ where: { saleOrShare: true }, select: { id: true, key: true, title: true, createdAt: true } });
+  const sale = await db().consentPurpose.findMany({ where: { saleOrShare: true, archivedAt: null }, select: { id: true, key: true, title: true, createdAt: true } });
   const withNotice = new Set(
     (await db().consentNoticeVersion.findMany({ where: { purposeId: { in: sale.map((p) => p.id) } }, select: { purposeId: true }, distinct: ["purposeId"] })).map((n) => n.purposeId),
   );

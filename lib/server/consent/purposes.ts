@@ -7,6 +7,9 @@ import { createPurposeSchema, noticeTextSchema, purposeKeySchema, retentionSchem
 import type { Actor } from "@/lib/server/actor";
 import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
+import { archivedWhere } from "@/lib/server/lifecycle/archive";
+import { archivedFilterSchema } from "@/lib/validation/lifecycle";
+import { parseSafe } from "@/lib/validation/safe-input";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
 
@@ -14,7 +17,7 @@ export function sha256Hex(text: string) {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-type PurposeRow = { id: string; key: string; title: string; description: string; lawfulBasis: string; saleOrShare: boolean; evidenceRetentionDays: number | null; createdAt: Date };
+type PurposeRow = { id: string; key: string; title: string; description: string; lawfulBasis: string; saleOrShare: boolean; evidenceRetentionDays: number | null; createdAt: Date; archivedAt: Date | null; archivedBy: string | null };
 type NoticeRow = { purposeId: string; version: number; textSha256: string; publishedAt: Date };
 
 function toDto(p: PurposeRow, notices: NoticeRow[]): ConsentPurposeDto {
@@ -30,6 +33,8 @@ function toDto(p: PurposeRow, notices: NoticeRow[]): ConsentPurposeDto {
     currentNoticeVersion: mine.at(-1)?.version ?? null,
     notices: mine.map((n) => ({ version: n.version, textSha256: n.textSha256, publishedAt: n.publishedAt.toISOString() })),
     createdAt: p.createdAt.toISOString(),
+    archivedAt: p.archivedAt?.toISOString() ?? null,
+    archivedBy: p.archivedBy,
   };
 }
 
@@ -104,10 +109,11 @@ export async function setPurposeRetention(actor: Actor, input: unknown): Promise
   });
 }
 
-export async function listPurposes(actor: Actor): Promise<ConsentPurposeDto[]> {
+export async function listPurposes(actor: Actor, archived?: unknown): Promise<ConsentPurposeDto[]> {
   await requirePermission(actor, "consent:read", { type: "ConsentPurpose" });
+  const filter = parseSafe(archivedFilterSchema, archived ?? undefined);
   const [purposes, notices] = await Promise.all([
-    db().consentPurpose.findMany({ orderBy: { key: "asc" } }),
+    db().consentPurpose.findMany({ where: archivedWhere(filter), orderBy: { key: "asc" } }),
     db().consentNoticeVersion.findMany({ select: NOTICE_SELECT }),
   ]);
   return purposes.map((p) => toDto(p, notices));

@@ -26,7 +26,7 @@ export async function consentRates(actor: Actor, opts: { days?: number; now?: Da
   await requirePermission(actor, "consent:read", { type: "ConsentEvent" });
   const days = Math.min(Math.max(opts.days ?? 30, 1), 90);
   const now = opts.now ?? new Date();
-  const purposes = await db().consentPurpose.findMany({ select: { id: true, key: true }, orderBy: { key: "asc" } });
+  const purposes = await db().consentPurpose.findMany({ where: { archivedAt: null }, select: { id: true, key: true }, orderBy: { key: "asc" } });
   const keyOf = new Map(purposes.map((p) => [p.id, p.key]));
   const points: ConsentRatePoint[] = [];
   for (const { day, groups } of await dailyGroups(days, now)) {

@@ -27,10 +27,15 @@ export async function assertOwner(tx: Tx, ownerId: string | null) {
 
 export async function assertAssets(tx: Tx, assetIds: string[]) {
   if (!assetIds.length) return;
-  const found = await tx.dataAsset.findMany({ where: { id: { in: assetIds } }, select: { id: true } });
+  const found = await tx.dataAsset.findMany({ where: { id: { in: assetIds } }, select: { id: true, name: true, archivedAt: true } });
   if (found.length !== assetIds.length) {
     const known = new Set(found.map((f) => f.id));
     throw new AppError("VALIDATION", "Check the highlighted fields.", [{ path: "assetIds", message: `unknown asset id(s): ${assetIds.filter((i) => !known.has(i)).join(", ")}` }]);
+  }
+  // An archived asset is out of the pickers; a new link to it is refused (existing ones stay).
+  const archived = found.filter((f) => f.archivedAt);
+  if (archived.length) {
+    throw new AppError("VALIDATION", "Check the highlighted fields.", [{ path: "assetIds", message: `archived asset(s): ${archived.map((f) => f.name).join(", ")}; restore them first` }]);
   }
 }
 

@@ -20,6 +20,11 @@ function parseJson<T>(stored: string, fallback: T): T {
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export const dateFromDay = (s: string | null) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
 
+/** Archived records keep their row; the DTO says when and by whom (docs/decisions/101). */
+export function archiveOf(row: { archivedAt: Date | null; archivedBy: string | null }) {
+  return { archivedAt: row.archivedAt?.toISOString() ?? null, archivedBy: row.archivedBy };
+}
+
 export type OwnerRef = { id: string; name: string; email: string };
 
 export type AssetDto = AssetInput & {
@@ -30,6 +35,8 @@ export type AssetDto = AssetInput & {
   createdAt: string;
   updatedAt: string;
   version: number;
+  archivedAt: string | null;
+  archivedBy: string | null;
   findings: Finding[];
 };
 
@@ -76,6 +83,7 @@ export function toAssetDto(row: DataAsset, owners: Map<string, OwnerRef>, now = 
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+    ...archiveOf(row),
     findings: assetFindingsOf(row, now),
   };
 }
@@ -116,10 +124,12 @@ export type ActivityDto = Omit<ActivityInput, "assetIds"> & {
   createdAt: string;
   updatedAt: string;
   version: number;
+  archivedAt: string | null;
+  archivedBy: string | null;
   findings: Finding[];
 };
 
-type ActivityRow = ProcessingActivity & { assets: { asset: { id: string; name: string } }[] };
+export type ActivityRow = ProcessingActivity & { assets: { asset: { id: string; name: string } }[] };
 
 export function activityInputOf(row: ActivityRow): ActivityInput {
   return {
@@ -178,6 +188,7 @@ export function toActivityDto(row: ActivityRow, now = new Date()): ActivityDto {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+    ...archiveOf(row),
     findings: activityFindingsOf(row, now),
   };
 }

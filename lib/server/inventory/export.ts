@@ -34,8 +34,9 @@ export type ExportFormat = z.infer<typeof formatSchema>;
 
 async function loadAll() {
   const [assetRows, activityRows] = await Promise.all([
-    db().dataAsset.findMany({ orderBy: { name: "asc" } }),
-    db().processingActivity.findMany({ orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
+    // The register is what is in use: archived records are left out (docs/decisions/101).
+    db().dataAsset.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" } }),
+    db().processingActivity.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
   ]);
   const owners = await ownersById(db(), assetRows.map((a) => a.ownerId));
   const now = new Date();
@@ -46,7 +47,7 @@ function assetRow(a: AssetDto): Cell[] {
   return [
     a.name, a.description, a.owner?.email ?? "", a.businessUnit, a.hosting, a.hostingProvider, joinList(a.locations), joinList(a.dataCategories),
     joinList(a.subjectCategories), a.volumeBand, a.encryptionAtRest, a.encryptionInTransit, a.accessControl, a.mfaEnforced ? "yes" : "no",
-    a.loggingEnabled ? "yes" : "no", a.lastPenTestAt, a.backup, a.retentionMonths, a.deletionMethod, a.reviewIntervalMonths, a.nextReviewAt,
+    a.loggingEnabled ? "yes" : "no", a.lastPenTestAt, a.backup, a.retentionMonths, a.deletionMethod, a.reviewIntervalMonths, a.nextReviewAt, a.id,
   ];
 }
 
@@ -55,7 +56,7 @@ function activityRow(p: ActivityDto): Cell[] {
     p.name, p.description, p.role, p.controllerName, p.controllerContact, p.jointControllers, p.representative, p.dpoContact, p.onBehalfOf,
     joinList(p.purposes.map((x) => tagged(x.purpose, x.lawfulBasis))), p.art9Condition, joinList(p.subjectCategories), joinList(p.dataCategories),
     joinList(p.recipients.map((r) => tagged(r.name, r.kind))), joinList(p.transfers.map((t) => tagged([t.country, t.recipient].filter(Boolean).join(" "), t.safeguard))),
-    p.erasureTimeLimit, p.securityMeasures, p.dpiaRequired ? "yes" : "no", p.dpiaStatus, joinList(p.assets.map((a) => a.name)), p.reviewIntervalMonths, p.nextReviewAt,
+    p.erasureTimeLimit, p.securityMeasures, p.dpiaRequired ? "yes" : "no", p.dpiaStatus, joinList(p.assets.map((a) => a.name)), p.reviewIntervalMonths, p.nextReviewAt, p.id,
   ];
 }
 

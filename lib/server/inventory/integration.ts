@@ -52,8 +52,8 @@ export type InventoryControlFindings = {
 export async function inventoryControlFindings(actor: Actor): Promise<InventoryControlFindings> {
   await requirePermission(actor, "inventory:read");
   const [assets, activities] = await Promise.all([
-    db().dataAsset.findMany({ select: { id: true, name: true, dataCategories: true, encryptionAtRest: true }, orderBy: { name: "asc" } }),
-    db().processingActivity.findMany({ include: ACTIVITY_INCLUDE, orderBy: { name: "asc" } }),
+    db().dataAsset.findMany({ where: { archivedAt: null }, select: { id: true, name: true, dataCategories: true, encryptionAtRest: true }, orderBy: { name: "asc" } }),
+    db().processingActivity.findMany({ where: { archivedAt: null }, include: ACTIVITY_INCLUDE, orderBy: { name: "asc" } }),
   ]);
   const personal = assets.filter((a) => fromList(a.dataCategories).length > 0);
   return {

@@ -11,8 +11,8 @@ import { ACTIVITY_INCLUDE, activityFindingsOf, assetFindingsOf, fromList } from 
 
 export async function loadAllFindings(now = new Date()) {
   const [assets, activities] = await Promise.all([
-    db().dataAsset.findMany({ orderBy: { name: "asc" } }),
-    db().processingActivity.findMany({ orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
+    db().dataAsset.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" } }),
+    db().processingActivity.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
   ]);
   const findings: Finding[] = [...assets.flatMap((a) => assetFindingsOf(a, now)), ...activities.flatMap((p) => activityFindingsOf(p, now))];
   return { assets, activities, findings };

@@ -87,7 +87,7 @@ export async function findDueItems({ now = new Date(), obligationWindowMs = 24 *
   }
 
   const controls = await tx.control.findMany({
-    where: { nextReviewAt: { not: null, lte: new Date(now.getTime() + controlWindowMs) } },
+    where: { nextReviewAt: { not: null, lte: new Date(now.getTime() + controlWindowMs) }, archivedAt: null },
     select: { id: true, title: true, nextReviewAt: true },
     orderBy: { nextReviewAt: "asc" },
     take: 1000,

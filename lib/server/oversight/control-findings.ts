@@ -19,7 +19,7 @@ export async function oversightControlFindings(actor: Actor, now = new Date()) {
   await requirePermission(actor, "oversight:read", { type: "OversightControl" });
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const [systems, approved, policies, breached] = await Promise.all([
-    db().aiSystem.findMany({ where: { riskTier: "high", deploymentStatus: { not: "retired" } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().aiSystem.findMany({ where: { riskTier: "high", deploymentStatus: { not: "retired" }, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().aiModelVersion.findMany({ where: { status: "approved" }, select: { aiSystemId: true } }),
     db().escalationPolicy.findMany({ select: { aiSystemId: true } }),
     db().oversightDecision.findMany({ where: { slaBreachedAt: { gte: since } }, orderBy: { slaBreachedAt: "desc" }, take: 1000, select: { id: true, externalId: true, aiSystemId: true, decisionType: true, status: true, slaBreachedAt: true, dueAt: true } }),

@@ -119,13 +119,16 @@ export async function getAiSystemLinks(actor: Actor, aiSystemId: string): Promis
   };
 }
 
-/** What the link form offers: every asset and activity by name (officers and admins). */
+/**
+ * What the link form offers: every asset and activity by name (officers and admins), with
+ * archivedAt so the form can leave archived ones out unless already linked (decision 101).
+ */
 export async function linkCandidates(actor: Actor) {
   await requirePermission(actor, "oversight:admin", { type: "AiSystem" });
   await requirePermission(actor, "inventory:read");
   const [assets, processingActivities] = await Promise.all([
-    db().dataAsset.findMany({ select: { id: true, name: true, businessUnit: true }, orderBy: { name: "asc" }, take: 2000 }),
-    db().processingActivity.findMany({ select: { id: true, name: true, role: true }, orderBy: { name: "asc" }, take: 2000 }),
+    db().dataAsset.findMany({ select: { id: true, name: true, businessUnit: true, archivedAt: true }, orderBy: { name: "asc" }, take: 2000 }),
+    db().processingActivity.findMany({ select: { id: true, name: true, role: true, archivedAt: true }, orderBy: { name: "asc" }, take: 2000 }),
   ]);
   return { assets, processingActivities };
 }
@@ -142,5 +145,5 @@ export async function aiSystemsUsingInventoryRecord(actor: Actor, kind: "asset" 
       ? (await db().aiSystemAsset.findMany({ where: { assetId: recordId }, select: { aiSystemId: true } })).map((r) => r.aiSystemId)
       : (await db().aiSystemActivity.findMany({ where: { activityId: recordId }, select: { aiSystemId: true } })).map((r) => r.aiSystemId);
   if (!systemIds.length) return [];
-  return db().aiSystem.findMany({ where: { id: { in: systemIds } }, select: { id: true, name: true, riskTier: true, deploymentStatus: true }, orderBy: { name: "asc" } });
+  return db().aiSystem.findMany({ where: { id: { in: systemIds }, archivedAt: null }, select: { id: true, name: true, riskTier: true, deploymentStatus: true }, orderBy: { name: "asc" } });
 }

@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 import { AppError, conflictOnUnique } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
+import { archivedWhere } from "@/lib/server/lifecycle/archive";
+import { archivedFilterSchema, type ArchivedFilter } from "@/lib/validation/lifecycle";
+import { parseSafe } from "@/lib/validation/safe-input";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Db, type Tx } from "@/lib/server/db";
 import { encrypt } from "@/lib/server/keys";
@@ -145,9 +148,14 @@ type RiskTier = (typeof RISK_TIERS)[number];
 type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /** The systems (all, or one) with versions, policy, open decisions and inventory links. */
-async function loadSystems(client: Db | Tx, id?: string) {
+async function loadSystems(client: Db | Tx, id?: string, archived?: ArchivedFilter) {
   const where = id ? { aiSystemId: id } : {};
-  const systems = await client.aiSystem.findMany({ where: id ? { id } : {}, orderBy: { name: "asc" }, select: { id: true, name: true, purpose: true, owner: true, riskTier: true, deploymentStatus: true, retentionDays: true, createdAt: true } });
+  // One system by id is read archived or not (its page keeps its history); lists hide archived ones.
+  const systems = await client.aiSystem.findMany({
+    where: id ? { id } : archivedWhere(archived),
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, purpose: true, owner: true, riskTier: true, deploymentStatus: true, retentionDays: true, createdAt: true, archivedAt: true, archivedBy: true },
+  });
   const versions = await client.aiModelVersion.findMany({ where, orderBy: { createdAt: "asc" } });
   const policies = await client.escalationPolicy.findMany({ where, select: { aiSystemId: true, rules: true, revision: true, allowAdminReview: true } });
   const pending = await client.oversightDecision.groupBy({ by: ["aiSystemId"], where: { ...where, status: { in: ["pending_review", "escalated"] } }, _count: { _all: true } });
@@ -160,6 +168,7 @@ async function loadSystems(client: Db | Tx, id?: string) {
       riskTier: s.riskTier as RiskTier,
       deploymentStatus: s.deploymentStatus as DeploymentStatus,
       createdAt: s.createdAt.toISOString(),
+      archivedAt: s.archivedAt?.toISOString() ?? null,
       versions: versions.filter((v) => v.aiSystemId === s.id).map(versionDto),
       policy: policy ? { revision: policy.revision, rules: JSON.parse(policy.rules) as unknown[], allowAdminReview: policy.allowAdminReview } : null,
       openDecisions: pending.find((p) => p.aiSystemId === s.id)?._count._all ?? 0,
@@ -170,9 +179,9 @@ async function loadSystems(client: Db | Tx, id?: string) {
 }
 export type AiSystemView = Awaited<ReturnType<typeof loadSystems>>[number];
 
-export async function listAiSystems(actor: Actor) {
+export async function listAiSystems(actor: Actor, archived?: unknown) {
   await requirePermission(actor, "oversight:read", { type: "AiSystem" });
-  return loadSystems(db());
+  return loadSystems(db(), undefined, parseSafe(archivedFilterSchema, archived ?? undefined));
 }
 
 export async function getAiSystem(actor: Actor, aiSystemId: string): Promise<AiSystemView> {

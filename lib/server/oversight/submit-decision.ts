@@ -28,11 +28,12 @@ export async function submitDecision(actor: Actor, input: unknown, transact: Tra
   if (callbackProblem) throw new AppError("VALIDATION", `callbackUrl ${callbackProblem}.`, [{ path: "callbackUrl", message: callbackProblem }]);
   try {
     return await transact(async (tx) => {
-      const system = await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true, riskTier: true, deploymentStatus: true } });
+      const system = await tx.aiSystem.findUnique({ where: { id: aiSystemId }, select: { id: true, riskTier: true, deploymentStatus: true, archivedAt: true } });
       if (!system) throw new AppError("NOT_FOUND", "The AI system this key is bound to no longer exists.");
       // EU AI Act Art. 5: a prohibited practice is not to be operated at all.
       if (system.riskTier === "prohibited") throw new AppError("CONFLICT", "This AI system is classified as a prohibited practice; it cannot submit decisions.");
       if (system.deploymentStatus === "retired") throw new AppError("CONFLICT", "This AI system is retired.");
+      if (system.archivedAt) throw new AppError("CONFLICT", "This AI system is archived; restore it before it submits decisions.");
       const version = await tx.aiModelVersion.findUnique({ where: { aiSystemId_version: { aiSystemId, version: data.modelVersion } } });
       if (!version || version.status !== "approved") {
         throw new AppError("VALIDATION", "Check the highlighted fields.", [{ path: "modelVersion", message: version ? `version ${data.modelVersion} is ${version.status}; only an approved version may decide` : `no version ${data.modelVersion} is registered for this system` }]);

@@ -44,7 +44,8 @@ export async function createChecklist(actor: Actor, input: unknown) {
   const unique = [...new Set(controlIds)];
   const taken = () => new AppError("CONFLICT", "A checklist with this name exists.", [{ path: "name", message: "already used" }]);
   return conflictOnUnique(taken, () => db().$transaction(async (tx) => {
-    const found = await tx.control.count({ where: { id: { in: unique } } });
+    // Archived controls are out of the pickers: a new checklist cannot include one.
+    const found = await tx.control.count({ where: { id: { in: unique }, archivedAt: null } });
     if (found !== unique.length) throw new AppError("VALIDATION", "Some selected controls do not exist.", [{ path: "controlIds", message: "unknown control" }]);
     if (await tx.checklist.findUnique({ where: { name }, select: { id: true } })) throw taken();
     const row = await tx.checklist.create({ data: { name, description: description ?? null, framework: null, controlIds: JSON.stringify(unique), createdBy: actorLabel(actor) }, select: { id: true } });

@@ -7,7 +7,7 @@ export const CONTROL_SELECT = {
   id: true, title: true, description: true, area: true, framework: true, citation: true, owner: true,
   frequencyDays: true, weight: true, manualCheck: true, reviewStatus: true, lastReviewedAt: true, nextReviewAt: true,
   testStatus: true, testDetail: true, testFailing: true, testedAt: true,
-  overrideStatus: true, overrideReason: true, overrideBy: true, overrideAt: true, version: true,
+  overrideStatus: true, overrideReason: true, overrideBy: true, overrideAt: true, version: true, archivedAt: true, archivedBy: true,
 } as const;
 
 type Row = {
@@ -15,6 +15,7 @@ type Row = {
   frequencyDays: number; weight: number; manualCheck: string; reviewStatus: string | null; lastReviewedAt: Date | null; nextReviewAt: Date | null;
   testStatus: string | null; testDetail: string | null; testFailing: string | null; testedAt: Date | null;
   overrideStatus: string | null; overrideReason: string | null; overrideBy: string | null; overrideAt: Date | null; version: number;
+  archivedAt: Date | null; archivedBy: string | null;
 };
 
 export type ControlDto = ReturnType<typeof toControlDto>;
@@ -50,5 +51,7 @@ export function toControlDto(r: Row, now = new Date()) {
       : null,
     override: r.overrideStatus ? { status: r.overrideStatus as ReviewStatus, reason: r.overrideReason ?? "", by: r.overrideBy ?? "", at: r.overrideAt?.toISOString() ?? null } : null,
     version: r.version,
+    archivedAt: r.archivedAt?.toISOString() ?? null,
+    archivedBy: r.archivedBy,
   };
 }

@@ -4,6 +4,8 @@ import { countByStatus, postureScores } from "@/lib/posture/score";
 import { controlFilterSchema, controlIdSchema, createControlSchema, updateControlSchema } from "@/lib/validation/posture";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
+import { archivedWhere } from "@/lib/server/lifecycle/archive";
+import type { ArchivedFilter } from "@/lib/validation/lifecycle";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { statusWithEvidence } from "@/lib/posture/frameworks/evidence-freshness";
@@ -19,10 +21,13 @@ async function expiredEvidenceControls(now: Date): Promise<Set<string>> {
   return new Set(latest.filter((r) => r.evidence.length > 0 && r.evidence.every((e) => e.expiresAt && e.expiresAt <= now)).map((r) => r.controlId));
 }
 
-/** Every control with its effective status (the catalogue is small: tens to hundreds). */
-export async function allControls(actor: Actor): Promise<(ControlDto & { evidenceExpired?: boolean })[]> {
+/**
+ * Every control with its effective status (the catalogue is small: tens to hundreds).
+ * Archived controls are out of the score, the checklists and coverage unless asked for.
+ */
+export async function allControls(actor: Actor, archived: ArchivedFilter = "active"): Promise<(ControlDto & { evidenceExpired?: boolean })[]> {
   await requirePermission(actor, "posture:read");
-  const rows = await db().control.findMany({ select: CONTROL_SELECT, orderBy: [{ area: "asc" }, { id: "asc" }] });
+  const rows = await db().control.findMany({ where: archivedWhere(archived), select: CONTROL_SELECT, orderBy: [{ area: "asc" }, { id: "asc" }] });
   const now = new Date();
   const stale = await expiredEvidenceControls(now);
   // Decision 520: a satisfied review whose evidence has all expired counts as partial.
@@ -38,7 +43,7 @@ export async function listControls(actor: Actor, input: unknown) {
   const parsed = controlFilterSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid filter.", zodDetails(parsed.error.issues));
   const f = parsed.data;
-  let all = await allControls(actor);
+  let all = await allControls(actor, f.archived);
   if (f.area) all = all.filter((c) => c.area === f.area);
   if (f.framework) all = all.filter((c) => c.framework === f.framework);
   if (f.status === "overdue") all = all.filter((c) => c.overdue);

@@ -23,7 +23,7 @@ export async function takeSnapshot(actor: Actor, now = new Date()) {
   await requirePermission(actor, "posture:write");
   await runControlTests(actor);
   return db().$transaction(async (tx) => {
-    const rows = await tx.control.findMany({ select: CONTROL_SELECT });
+    const rows = await tx.control.findMany({ where: { archivedAt: null }, select: CONTROL_SELECT });
     const controls = rows.map((r) => toControlDto(r, now));
     const scores = postureScores(controls);
     const counts = { ...countByStatus(controls), failingTests: controls.filter((c) => c.test?.status === "fail").length, overdueReviews: controls.filter((c) => c.overdue).length, controls: controls.length };

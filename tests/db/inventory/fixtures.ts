@@ -1,4 +1,6 @@
 // Valid inputs for inventory tests: a complete, gap-free asset and activity.
+import { AppError } from "@/lib/errors";
+
 export function assetInput(overrides: Record<string, unknown> = {}) {
   return {
     name: `CRM ${Math.random().toString(36).slice(2, 8)}`,
@@ -40,4 +42,15 @@ export function activityInput(overrides: Record<string, unknown> = {}) {
     assetIds: [] as string[],
     ...overrides,
   };
+}
+
+/** The AppError code a call fails with, or "OK". */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FORM_TOKEN_FIELD } from "@/lib/forms";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import {
   ACTIVITY_ROLES,
@@ -34,7 +35,7 @@ function RowButton({ onClick, children, label }: { onClick: () => void; children
   return <button type="button" onClick={onClick} aria-label={label} className="text-sm text-indigo-700 hover:underline">{children}</button>;
 }
 
-export function ActivityForm({ assets, initial, id, version, defaultController }: { assets: { id: string; name: string }[]; initial?: ActivityInput; id?: string; version?: number; defaultController?: string }) {
+export function ActivityForm({ assets, initial, id, version, defaultController, formToken }: { assets: { id: string; name: string }[]; initial?: ActivityInput; id?: string; version?: number; defaultController?: string; formToken?: string }) {
   const [state, action] = useActionState(saveActivityAction, null);
   const [pending, start] = useTransition();
   const v = initial ?? { ...EMPTY, controllerName: defaultController ?? "" };
@@ -55,6 +56,7 @@ export function ActivityForm({ assets, initial, id, version, defaultController }
       className="space-y-5"
     >
       {id && <input type="hidden" name="id" value={id} />}
+      {formToken && <input type="hidden" name={FORM_TOKEN_FIELD} value={formToken} />}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       <input type="hidden" name="purposes" value={JSON.stringify(purposes.filter((p) => p.purpose.trim() || p.lawfulBasis))} />
       <input type="hidden" name="recipients" value={JSON.stringify(recipients.filter((r) => r.name.trim()))} />

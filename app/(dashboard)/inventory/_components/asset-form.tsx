@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FORM_TOKEN_FIELD } from "@/lib/forms";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import {
   ACCESS_CONTROL_MODELS,
@@ -29,7 +30,7 @@ function Options({ pairs }: { pairs: readonly (readonly [string, string])[] }) {
   return pairs.map(([c, l]) => <option key={c} value={c}>{l}</option>);
 }
 
-export function AssetForm({ owners, initial, id, version }: { owners: Owner[]; initial?: AssetInput; id?: string; version?: number }) {
+export function AssetForm({ owners, initial, id, version, formToken }: { owners: Owner[]; initial?: AssetInput; id?: string; version?: number; formToken?: string }) {
   const [state, action] = useActionState(saveAssetAction, null);
   const [pending, start] = useTransition();
   const v = initial ?? EMPTY;
@@ -45,6 +46,7 @@ export function AssetForm({ owners, initial, id, version }: { owners: Owner[]; i
       className="space-y-5"
     >
       {id && <input type="hidden" name="id" value={id} />}
+      {formToken && <input type="hidden" name={FORM_TOKEN_FIELD} value={formToken} />}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       <Section title="System">
         <Field label="Name" error={err("name")}><Input name="name" required maxLength={200} defaultValue={v.name} invalid={!!err("name")} /></Field>

@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select } from "@/components/ui/field";
 import { importAction } from "../actions";
 
+const ACTION_LABELS = { create: "Create", update: "Update", unchanged: "Unchanged" } as const;
+
 export function ImportForm({ assetColumns, activityColumns }: { assetColumns: readonly string[]; activityColumns: readonly string[] }) {
   const [state, action] = useActionState(importAction, null);
   const [pending, start] = useTransition();
@@ -11,7 +13,7 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("");
   const preview = state?.data?.preview;
-  const canCommit = !!preview && preview.kind === kind && preview.invalid === 0 && preview.fileErrors.length === 0 && preview.rows.length > 0 && !state?.data?.imported;
+  const canCommit = !!preview && preview.kind === kind && preview.invalid === 0 && preview.fileErrors.length === 0 && preview.counts.create + preview.counts.update > 0 && !state?.data?.imported;
 
   const submit = (intent: "preview" | "commit") => {
     const fd = new FormData();
@@ -46,11 +48,11 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer">Columns</summary>
         <p className="mt-1 font-mono">{(kind === "assets" ? assetColumns : activityColumns).join(", ")}</p>
-        <p className="mt-1">Purposes, recipients and transfers carry their code in brackets, e.g. <code>Pay salaries [contract]; Analytics [legitimate_interests]</code>, <code>Payroll bureau [processor]</code>, <code>US Payroll Inc [scc]</code>. Owners are named by email, assets by name. A file exported from here imports as-is.</p>
+        <p className="mt-1">Purposes, recipients and transfers carry their code in brackets, e.g. <code>Pay salaries [contract]; Analytics [legitimate_interests]</code>, <code>Payroll bureau [processor]</code>, <code>US Payroll Inc [scc]</code>. Owners are named by email, assets by name. A row is matched to an existing record by its id column, else by name (case does not matter): the preview says whether it creates, updates (and what changes) or leaves it unchanged. A file exported from here imports as-is and changes nothing.</p>
       </details>
       <div className="flex gap-2">
         <Button type="button" variant="secondary" disabled={pending || !text} onClick={() => submit("preview")}>Preview</Button>
-        <Button type="button" disabled={pending || !canCommit} onClick={() => submit("commit")}>Import{preview && canCommit ? ` ${preview.rows.length} rows` : ""}</Button>
+        <Button type="button" disabled={pending || !canCommit} onClick={() => submit("commit")}>Import{preview && canCommit ? ` ${preview.counts.create + preview.counts.update} rows` : ""}</Button>
         {fileName && <span className="self-center text-xs text-slate-500">{fileName}</span>}
       </div>
       <FormMessage state={state} />
@@ -58,14 +60,23 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="import-preview">
             <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-              <tr><th className="px-3 py-2">Row</th><th className="px-3">Name</th><th className="px-3">Result</th></tr>
+              <tr><th className="px-3 py-2">Row</th><th className="px-3">Name</th><th className="px-3">Action</th><th className="px-3">Result</th></tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {preview.rows.map((r) => (
                 <tr key={r.row} data-testid={`import-row-${r.row}`} className={r.errors.length ? "bg-red-50" : ""}>
                   <td className="px-3 py-1.5 font-mono text-xs">{r.row}</td>
                   <td className="px-3">{r.name || <span className="text-slate-500">(no name)</span>}</td>
-                  <td className="px-3 text-xs">{r.errors.length ? <ul className="text-red-700">{r.errors.map((e, i) => <li key={i}>{e}</li>)}</ul> : <span className="text-emerald-700">OK</span>}</td>
+                  <td className="px-3 text-xs" data-testid="import-action">{r.action ? ACTION_LABELS[r.action] : "—"}</td>
+                  <td className="px-3 text-xs">
+                    {r.errors.length ? (
+                      <ul className="text-red-700">{r.errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
+                    ) : r.changes.length ? (
+                      <ul className="text-slate-700">{r.changes.map((c) => <li key={c.column}><span className="font-medium">{c.column}</span>: {c.before} → {c.after}</li>)}</ul>
+                    ) : (
+                      <span className="text-emerald-700">OK</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,10 @@ export function RecordHistory({ events }: { events: { id: number; seq: number | 
     "inventory.activity.update": "Edited",
     "inventory.review": "Reviewed",
     "inventory.export": "Exported",
+    "inventory.asset.archive": "Archived",
+    "inventory.activity.archive": "Archived",
+    "inventory.asset.restore": "Restored",
+    "inventory.activity.restore": "Restored",
   };
   return (
     <ol className="space-y-3" data-testid="history">

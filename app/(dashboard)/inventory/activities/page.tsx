@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArchivedFilterSelect } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
@@ -37,18 +38,19 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         }
       />
       <InventoryTabs current="activities" />
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5" role="search">
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6" role="search">
         <Field label="Search"><Input name="q" defaultValue={query.q} placeholder="name, controller" /></Field>
         <Field label="Role"><Select name="role" defaultValue={query.role ?? ""}><option value="">Any</option>{ACTIVITY_ROLES.map(([c, l]) => <option key={c} value={c}>{l}</option>)}</Select></Field>
         <Field label="Lawful basis"><Select name="lawfulBasis" defaultValue={query.lawfulBasis ?? ""}><option value="">Any</option>{LAWFUL_BASES.map(([c, l]) => <option key={c} value={c}>{l}</option>)}</Select></Field>
         <Field label="Data category"><Select name="category" defaultValue={query.category ?? ""}><option value="">Any</option>{DATA_CATEGORIES.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}</Select></Field>
+        <ArchivedFilterSelect value={query.archived} />
         <div className="flex items-end gap-2">
           {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
           <Button type="submit">Filter</Button>
           <Link href={base} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">Clear</Link>
         </div>
-        {filtersInvalid && <p role="alert" className="text-sm text-red-600 sm:col-span-5">Some filters were invalid and were ignored.</p>}
+        {filtersInvalid && <p role="alert" className="text-sm text-red-600 sm:col-span-6">Some filters were invalid and were ignored.</p>}
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
@@ -67,7 +69,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
             {items.length === 0 && <tr><td colSpan={7} className="px-3 py-6 text-center text-slate-500">No processing activities match.</td></tr>}
             {items.map((p) => (
               <tr key={p.id} data-testid={`activity-row-${p.name}`}>
-                <td className="px-3 py-2 font-medium"><Link href={`${base}/${p.id}`} className="text-indigo-700 hover:underline">{p.name}</Link><div className="text-xs font-normal text-slate-500">{p.controllerName}</div></td>
+                <td className="px-3 py-2 font-medium"><Link href={`${base}/${p.id}`} className="text-indigo-700 hover:underline">{p.name}</Link>{p.archivedAt && <Badge tone="gray">Archived</Badge>}<div className="text-xs font-normal text-slate-500">{p.controllerName}</div></td>
                 <td className="px-3 text-xs">{p.role === "processor" ? "Processor" : "Controller"}</td>
                 <td className="px-3 text-xs">
                   {p.purposes.length === 0 ? <Badge tone="red">none</Badge> : [...new Set(p.purposes.map((x) => (x.lawfulBasis ? labelOf(LAWFUL_BASES, x.lawfulBasis).split(" ")[1] : "missing")))].map((b) => <span key={b} className={`mr-1 ${b === "missing" ? "text-red-700" : ""}`}>{b}</span>)}

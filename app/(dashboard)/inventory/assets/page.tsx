@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArchivedFilterSelect } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
@@ -32,18 +33,19 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         actions={can(actor, "inventory:write") ? <Link href="/inventory/assets/new" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">New asset</Link> : undefined}
       />
       <InventoryTabs current="assets" />
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5" role="search">
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6" role="search">
         <Field label="Search"><Input name="q" defaultValue={query.q} placeholder="name, description, unit" /></Field>
         <Field label="Hosting"><Select name="hosting" defaultValue={query.hosting ?? ""}><option value="">Any</option>{HOSTING.map(([c, l]) => <option key={c} value={c}>{l}</option>)}</Select></Field>
         <Field label="Data category"><Select name="category" defaultValue={query.category ?? ""}><option value="">Any</option>{DATA_CATEGORIES.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}</Select></Field>
         <Field label="Encryption at rest"><Select name="encryptionAtRest" defaultValue={query.encryptionAtRest ?? ""}><option value="">Any</option>{ENCRYPTION_AT_REST.map(([c, l]) => <option key={c} value={c}>{l}</option>)}</Select></Field>
+        <ArchivedFilterSelect value={query.archived} />
         <div className="flex items-end gap-2">
           {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
           <Button type="submit">Filter</Button>
           <Link href={base} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">Clear</Link>
         </div>
-        {filtersInvalid && <p role="alert" className="text-sm text-red-600 sm:col-span-5">Some filters were invalid and were ignored.</p>}
+        {filtersInvalid && <p role="alert" className="text-sm text-red-600 sm:col-span-6">Some filters were invalid and were ignored.</p>}
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
@@ -62,7 +64,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
             {items.length === 0 && <tr><td colSpan={7} className="px-3 py-6 text-center text-slate-500">No assets match.</td></tr>}
             {items.map((a) => (
               <tr key={a.id} data-testid={`asset-row-${a.name}`}>
-                <td className="px-3 py-2 font-medium"><Link href={`${base}/${a.id}`} className="text-indigo-700 hover:underline">{a.name}</Link><div className="text-xs font-normal text-slate-500">{a.businessUnit}</div></td>
+                <td className="px-3 py-2 font-medium"><Link href={`${base}/${a.id}`} className="text-indigo-700 hover:underline">{a.name}</Link>{a.archivedAt && <Badge tone="gray">Archived</Badge>}<div className="text-xs font-normal text-slate-500">{a.businessUnit}</div></td>
                 <td className="px-3 text-xs">{labelOf(HOSTING, a.hosting)}{a.hostingProvider ? ` · ${a.hostingProvider}` : ""}<div className="text-slate-500">{a.locations.join(", ")}</div></td>
                 <td className="px-3"><CategoryBadges codes={a.dataCategories} /></td>
                 <td className="px-3">{a.encryptionAtRest === "none" ? <Badge tone={a.dataCategories.length ? "red" : "gray"}>None</Badge> : <Badge tone="green">{labelOf(ENCRYPTION_AT_REST, a.encryptionAtRest)}</Badge>}</td>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArchivedFilterSelect } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/server/authz";
@@ -14,19 +16,25 @@ export const metadata: Metadata = { title: "AI systems" };
 
 const TIER_TONE = { prohibited: "red", high: "amber", limited: "indigo", minimal: "gray" } as const;
 
-export default async function SystemsPage() {
+export default async function SystemsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
   const { actor, denied } = await pageActor("oversight:read");
   if (denied) return <Forbidden what="the AI system registry" />;
   const admin = can(actor, "oversight:admin");
-  const systems = await listAiSystems(actor);
+  const { archived } = await searchParams;
+  const filter = archived === "archived" || archived === "all" ? archived : "active";
+  const systems = await listAiSystems(actor, filter);
   return (
     <>
       <PageHeader title="AI systems" description="The registry: each system, its model versions (decisions only from an approved version) and its escalation policy." />
       <OversightTabs current="/oversight/systems" />
+      <form method="get" className="mb-4 flex items-end gap-2" role="search">
+        <ArchivedFilterSelect value={filter} />
+        <Button type="submit" variant="secondary">Show</Button>
+      </form>
       <div className="space-y-6">
         {systems.length === 0 && <EmptyState title="No AI systems registered">Register one below, or through POST /api/v1/ai-systems from your MLOps pipeline.</EmptyState>}
         {systems.map((s) => (
-          <Card key={s.id} title={s.name} description={s.purpose} actions={<span className="flex items-center gap-2"><Badge tone={TIER_TONE[s.riskTier as keyof typeof TIER_TONE] ?? "gray"}>{s.riskTier} risk</Badge><Badge>{s.deploymentStatus}</Badge><Link href={`/oversight/systems/${s.id}`} className="text-sm font-semibold text-indigo-700 hover:underline" aria-label={`Open ${s.name}`}>Open</Link></span>}>
+          <Card key={s.id} title={s.name} description={s.purpose} actions={<span className="flex items-center gap-2"><Badge tone={TIER_TONE[s.riskTier as keyof typeof TIER_TONE] ?? "gray"}>{s.riskTier} risk</Badge><Badge>{s.deploymentStatus}</Badge>{s.archivedAt && <Badge tone="gray">Archived</Badge>}<Link href={`/oversight/systems/${s.id}`} className="text-sm font-semibold text-indigo-700 hover:underline" aria-label={`Open ${s.name}`}>Open</Link></span>}>
             <p className="mb-3 text-xs text-slate-500">Owner: {s.owner ?? "—"} · id <span className="font-mono">{s.id}</span> · {s.openDecisions} open decisions · records kept {s.retentionDays} days</p>
             <p className="mb-3 text-xs text-slate-500" data-testid="system-links">
               Uses {s.assetIds.length} data asset{s.assetIds.length === 1 ? "" : "s"} and {s.processingActivityIds.length} processing activit{s.processingActivityIds.length === 1 ? "y" : "ies"} ·{" "}

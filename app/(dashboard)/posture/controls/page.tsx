@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArchivedFilterSelect } from "@/components/lifecycle/archive-controls";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AREA_LABELS, AREAS, CONTROL_STATUSES, FRAMEWORK_LABELS, FRAMEWORKS, STATUS_LABELS } from "@/lib/posture/types";
@@ -23,7 +24,7 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const qs = (over: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ area: filter.area, framework: filter.framework, status: filter.status, page: filter.page, ...over })) if (v !== undefined) p.set(k, String(v));
+    for (const [k, v] of Object.entries({ area: filter.area, framework: filter.framework, status: filter.status, archived: filter.archived === "active" ? undefined : filter.archived, page: filter.page, ...over })) if (v !== undefined) p.set(k, String(v));
     return `/posture/controls?${p}`;
   };
   return (
@@ -49,6 +50,7 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
               <option value="failing">Automated test failing</option>
             </select>
           </label>
+          <ArchivedFilterSelect value={filter.archived} />
           <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-semibold text-white">Filter</button>
           <span className="text-slate-500">{page.total} control{page.total === 1 ? "" : "s"}</span>
         </form>
@@ -60,7 +62,7 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
             <tbody className="divide-y divide-slate-100">
               {page.controls.map((c) => (
                 <tr key={c.id} data-testid={`control-row-${c.id}`}>
-                  <td className="py-2 pr-4"><Link href={`/posture/controls/${encodeURIComponent(c.id)}`} className="font-medium text-indigo-700 hover:underline"><span className="font-mono text-xs">{c.id}</span> {c.title}</Link>{c.automated && <span className="ml-2"><Badge tone="indigo">automated</Badge></span>}</td>
+                  <td className="py-2 pr-4"><Link href={`/posture/controls/${encodeURIComponent(c.id)}`} className="font-medium text-indigo-700 hover:underline"><span className="font-mono text-xs">{c.id}</span> {c.title}</Link>{c.automated && <span className="ml-2"><Badge tone="indigo">automated</Badge></span>}{c.archivedAt && <span className="ml-2"><Badge tone="gray">Archived</Badge></span>}</td>
                   <td className="pr-4">{AREA_LABELS[c.area]}</td>
                   <td className="pr-4 text-xs text-slate-600">{c.citation}</td>
                   <td className="pr-4">{c.owner ?? "—"}</td>

@@ -18,7 +18,7 @@ export const reviewsCurrentTest: ControlTestProvider = {
     // Imported when run (not at load): the registry imports this file.
     const { PROVIDERS } = await import("./registry");
     const overdue = await db().control.findMany({
-      where: { nextReviewAt: { lt: now }, id: { notIn: PROVIDERS.map((p) => p.controlId) } },
+      where: { nextReviewAt: { lt: now }, id: { notIn: PROVIDERS.map((p) => p.controlId) }, archivedAt: null },
       select: { id: true, title: true, nextReviewAt: true },
       orderBy: { nextReviewAt: "asc" },
     });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
@@ -8,6 +9,7 @@ import { LAWFUL_BASIS_LABELS } from "@/lib/validation/consent";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { getPurpose } from "@/lib/server/consent/purposes";
+import { archivePurposeAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { PublishNoticeForm, RetentionForm } from "../../_components/forms";
 import { utc } from "../../_components/status-badge";
@@ -35,6 +37,7 @@ export default async function PurposePage({ params }: { params: Promise<{ key: s
           </>
         }
       />
+      <ArchiveControls action={archivePurposeAction} id={purpose.id} kind="consent_purpose" what="purpose" archivedAt={purpose.archivedAt} archivedBy={purpose.archivedBy} canWrite={write} />
       <div className="space-y-6">
         <Card title="Notice versions" description="Each version is kept as published, with its SHA-256; events record the version the person saw.">
           {purpose.noticeTexts.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ART9_CONDITIONS, DPIA_STATUSES, labelOf, LAWFUL_BASES, RECIPIENT_KINDS, SUBJECT_CATEGORIES, TRANSFER_SAFEGUARDS } from "@/lib/inventory/catalogue";
 import { countryName } from "@/lib/inventory/countries";
@@ -11,6 +12,7 @@ import { getActivity } from "@/lib/server/inventory/activities";
 import { recordHistory } from "@/lib/server/inventory/history";
 import { aiSystemsUsingInventoryRecord } from "@/lib/server/oversight/links";
 import { listReviews } from "@/lib/server/inventory/reviews";
+import { archiveRecordAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { CategoryBadges } from "../../_components/category-badges";
 import { FindingsList } from "../../_components/findings-list";
@@ -42,11 +44,12 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         actions={
           <div className="flex gap-2">
             <a href={`/inventory/export/art30.pdf?activity=${p.id}`} download className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Art. 30 PDF</a>
-            {write && <Link href={`/inventory/activities/${p.id}/edit`} className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Edit</Link>}
+            {write && !p.archivedAt && <Link href={`/inventory/activities/${p.id}/edit`} className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Edit</Link>}
           </div>
         }
       />
       <InventoryTabs current="activities" />
+      <ArchiveControls action={archiveRecordAction} id={p.id} kind="activity" what="activity" archivedAt={p.archivedAt} archivedBy={p.archivedBy} canWrite={write} />
       {saved && <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Saved.</p>}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

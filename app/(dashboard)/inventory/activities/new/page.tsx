@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
+import { newFormToken } from "@/lib/server/forms/form-token";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listAssets } from "@/lib/server/inventory/assets";
 import { getSetting } from "@/lib/server/settings/settings";
@@ -15,7 +16,8 @@ export default async function NewActivityPage() {
   return (
     <>
       <PageHeader title="New processing activity" description="Every item of GDPR Art. 30(1)(a)-(g). Gaps are flagged as soon as you save." />
-      <ActivityForm assets={assets.items.map((a) => ({ id: a.id, name: a.name }))} defaultController={org} />
+      {/* A fresh one-time token per render: submitting this form twice makes one record. */}
+      <ActivityForm assets={assets.items.map((a) => ({ id: a.id, name: a.name }))} defaultController={org} formToken={newFormToken()} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ACCESS_CONTROL_MODELS, BACKUP_POLICIES, DELETION_METHODS, ENCRYPTION_AT_REST, ENCRYPTION_IN_TRANSIT, HOSTING, labelOf, SUBJECT_CATEGORIES, VOLUME_BANDS } from "@/lib/inventory/catalogue";
@@ -13,6 +14,7 @@ import { getAsset } from "@/lib/server/inventory/assets";
 import { recordHistory } from "@/lib/server/inventory/history";
 import { aiSystemsUsingInventoryRecord } from "@/lib/server/oversight/links";
 import { listReviews } from "@/lib/server/inventory/reviews";
+import { archiveRecordAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { CategoryBadges } from "../../_components/category-badges";
 import { FindingsList } from "../../_components/findings-list";
@@ -46,9 +48,10 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
       <PageHeader
         title={asset.name}
         description={asset.description ?? undefined}
-        actions={write ? <Link href={`/inventory/assets/${asset.id}/edit`} className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Edit</Link> : undefined}
+        actions={write && !asset.archivedAt ? <Link href={`/inventory/assets/${asset.id}/edit`} className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Edit</Link> : undefined}
       />
       <InventoryTabs current="assets" />
+      <ArchiveControls action={archiveRecordAction} id={asset.id} kind="asset" what="asset" archivedAt={asset.archivedAt} archivedBy={asset.archivedBy} canWrite={write} />
       {saved && <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Saved.</p>}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

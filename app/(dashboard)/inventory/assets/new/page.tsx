@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
+import { newFormToken } from "@/lib/server/forms/form-token";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { listOwnerCandidates } from "@/lib/server/inventory/assets";
 import { Forbidden } from "../../../_components/forbidden";
@@ -14,7 +15,8 @@ export default async function NewAssetPage() {
   return (
     <>
       <PageHeader title="New system or data asset" description="Record where personal data lives and how it is protected. Gaps are flagged as soon as you save." />
-      <AssetForm owners={owners} />
+      {/* A fresh one-time token per render: submitting this form twice makes one asset. */}
+      <AssetForm owners={owners} formToken={newFormToken()} />
     </>
   );
 }

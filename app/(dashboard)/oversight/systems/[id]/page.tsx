@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
@@ -8,6 +9,7 @@ import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { getAiSystemLinks, linkCandidates, type LinkedRecord } from "@/lib/server/oversight/links";
 import { getAiSystem } from "@/lib/server/oversight/registry";
+import { archiveAiSystemAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { LinksForm } from "../../_components/links-form";
 import { OversightTabs } from "../../_components/oversight-tabs";
@@ -26,6 +28,11 @@ function LinkedList({ items, href, empty, testId }: { items: LinkedRecord[]; hre
       ))}
     </ul>
   );
+}
+
+/** Archived records are out of the picker, except those already linked (saving keeps them). */
+function offered<T extends { id: string; name: string; archivedAt: Date | null }>(all: T[], linked: string[]): T[] {
+  return all.filter((r) => !r.archivedAt || linked.includes(r.id)).map((r) => (r.archivedAt ? { ...r, name: `${r.name} (archived)` } : r));
 }
 
 export default async function AiSystemPage({ params }: { params: Promise<{ id: string }> }) {
@@ -47,6 +54,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
       />
       <OversightTabs current="/oversight/systems" />
       <p className="mb-4 text-sm"><Link href="/oversight/systems" className="text-indigo-700 hover:underline">← All AI systems</Link></p>
+      <ArchiveControls action={archiveAiSystemAction} id={system.id} kind="ai_system" what="AI system" archivedAt={system.archivedAt} archivedBy={system.archivedBy} canWrite={admin} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Data inventory used" description="The assets the system reads or writes and the Art. 30 processing activities it serves. The inventory pages show this system in return.">
@@ -64,8 +72,8 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
               <div className="mt-4 border-t border-slate-100 pt-4">
                 <LinksForm
                   aiSystemId={system.id}
-                  assets={candidates.assets.map((a) => ({ id: a.id, name: a.name, hint: a.businessUnit }))}
-                  activities={candidates.processingActivities.map((p) => ({ id: p.id, name: p.name, hint: p.role === "processor" ? "processor" : null }))}
+                  assets={offered(candidates.assets, system.assetIds).map((a) => ({ id: a.id, name: a.name, hint: a.businessUnit }))}
+                  activities={offered(candidates.processingActivities, system.processingActivityIds).map((p) => ({ id: p.id, name: p.name, hint: p.role === "processor" ? "processor" : null }))}
                   selectedAssets={system.assetIds}
                   selectedActivities={system.processingActivityIds}
                 />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
@@ -9,6 +10,7 @@ import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { getControl } from "@/lib/server/posture/controls";
 import { requirementsByControl } from "@/lib/server/posture/frameworks/api-views";
+import { archiveControlAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { EditControlForm, OverrideForm, ReviewForm } from "../../_components/forms";
 import { StatusBadge } from "../../_components/status-badge";
@@ -40,6 +42,7 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
         description={<>{AREA_LABELS[c.area]} · {FRAMEWORK_LABELS[c.framework]} · <span className="italic">{c.citation}</span></>}
         actions={<Link href={checklist ? `/posture/checklists/${encodeURIComponent(checklist)}` : "/posture/controls"} className="text-sm font-semibold text-indigo-600 hover:underline">← Back</Link>}
       />
+      <ArchiveControls action={archiveControlAction} id={c.id} kind="control" what="control" archivedAt={c.archivedAt} archivedBy={c.archivedBy} canWrite={write} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Status">

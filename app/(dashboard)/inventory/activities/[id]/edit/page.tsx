@@ -19,11 +19,13 @@ export default async function EditActivityPage({ params }: { params: Promise<{ i
     throw e;
   });
   const assets = await listAssets(actor, { limit: 200 });
-  const { id: _id, assets: _a, findings: _f, lastReviewedAt: _l, reviewOverdue: _r, createdAt: _c, updatedAt: _u, version, ...input } = activity;
+  const { id: _id, assets: _a, findings: _f, lastReviewedAt: _l, reviewOverdue: _r, createdAt: _c, updatedAt: _u, archivedAt: _x, archivedBy: _y, version, ...input } = activity;
+  // The picker offers active assets; a link the record already has to an archived one stays on offer, so saving keeps it.
+  const offered = [...assets.items, ...activity.assets.filter((a) => !assets.items.some((x) => x.id === a.id)).map((a) => ({ ...a, name: `${a.name} (archived)` }))];
   return (
     <>
       <PageHeader title={`Edit ${activity.name}`} />
-      <ActivityForm assets={assets.items.map((a) => ({ id: a.id, name: a.name }))} initial={input} id={activity.id} version={version} />
+      <ActivityForm assets={offered.map((a) => ({ id: a.id, name: a.name }))} initial={input} id={activity.id} version={version} />
     </>
   );
 }

@@ -18,7 +18,7 @@ export default async function EditAssetPage({ params }: { params: Promise<{ id: 
     throw e;
   });
   const owners = await listOwnerCandidates(actor);
-  const { id: _id, owner: _o, activities: _a, findings: _f, lastReviewedAt: _l, reviewOverdue: _r, createdAt: _c, updatedAt: _u, version, ...input } = asset;
+  const { id: _id, owner: _o, activities: _a, findings: _f, lastReviewedAt: _l, reviewOverdue: _r, createdAt: _c, updatedAt: _u, archivedAt: _x, archivedBy: _y, version, ...input } = asset;
   return (
     <>
       <PageHeader title={`Edit ${asset.name}`} />
