@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/upload-limits";
+import { PROXY_BODY_LIMIT_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/upload-limits";
 
 // Headers that do not depend on the request. The Content-Security-Policy carries a
 // per-request nonce and is set in proxy.ts.
@@ -18,8 +18,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // pdfkit reads its font metrics from its own folder at run time; bundling breaks that.
   serverExternalPackages: ["pdfkit", "exceljs"],
-  // Evidence uploads go through a server action: its body limit follows the form's limits.
-  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
+  // Server actions carry form fields and the 1 MB inventory import. The proxy buffers every
+  // request body up to its limit and silently passes on only that much (10 MB by default),
+  // so it must hold the largest evidence file; the route then checks the length it got.
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES }, proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

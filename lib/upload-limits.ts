@@ -2,10 +2,17 @@
 // actions' body limit in next.config.ts are derived from these, so the form's promise and
 // what the server accepts cannot drift apart (a 1 MB default once turned uploads the form
 // allowed into HTTP 500s).
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+// Evidence files are streamed one by one to POST /posture/evidence/upload (not through a
+// server action), so this limit is per request; server actions carry only form fields and
+// the inventory import (1 MB), and keep a small body limit.
+export const EVIDENCE_MAX_BYTES = 25 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 5;
-/** Every file at its maximum plus room for the other fields and multipart framing. */
-export const SERVER_ACTION_BODY_LIMIT_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 1024 * 1024;
+/** The inventory import's file cap (lib/server/inventory/import.ts checks the same number). */
+export const IMPORT_MAX_BYTES_FOR_ACTIONS = 1_000_000;
+/** The inventory import's 1 MB file plus room for the other fields and multipart framing. */
+export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+/** What the proxy buffers of a request body: one evidence file and then some. */
+export const PROXY_BODY_LIMIT_BYTES = EVIDENCE_MAX_BYTES + 1024 * 1024;
 
 export const formatMegabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 

@@ -9,14 +9,14 @@ function tooLarge(maxBytes: number): AppError {
 }
 
 /**
- * Reads the body as UTF-8 text, refusing it with 413 as soon as it passes `maxBytes`: a
+ * Reads the body's bytes, refusing it with 413 as soon as it passes `maxBytes`: a
  * Content-Length over the cap is refused before a byte is read, and a chunked or lying body
  * is cut off while streaming, so an oversized body is never held in memory whole.
  */
-export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+export async function readBodyBytes(req: Request, maxBytes: number, tooBig: () => AppError = () => tooLarge(maxBytes)): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return "";
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooBig();
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,12 +26,18 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw tooBig();
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** The body as UTF-8 text, under the same cap. */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  const bytes = await readBodyBytes(req, maxBytes);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid UTF-8.");
   }

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { FORM_TOKEN_FIELD } from "@/lib/forms";
+import { FORM_TOKEN_FIELD } from "@/lib/forms/form-token-field";
 import { createActivityOnce, updateActivity } from "@/lib/server/inventory/activities";
 import { createAssetOnce, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";

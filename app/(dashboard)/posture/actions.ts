@@ -37,8 +37,10 @@ export async function reviewControlAction(_: unknown, form: FormData) {
     if (f instanceof File && f.size > 0) files.push({ name: f.name, type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) });
   }
   const links = (str(form, "links") ?? "").split(/\s+/).map((l) => l.trim()).filter(Boolean);
+  // Files uploaded ahead with a progress bar arrive as the ids of their staged uploads.
+  const uploadIds = form.getAll("uploadId").filter((v): v is string => typeof v === "string" && /^[a-z0-9]{10,40}$/.test(v));
   return run(
-    () => reviewControl(actor, { controlId: str(form, "controlId"), checklistId: str(form, "checklistId"), status: str(form, "status"), comment: str(form, "comment"), naReason: str(form, "naReason"), links, evidenceExpiresAt: str(form, "evidenceExpiresAt") }, files),
+    () => reviewControl(actor, { controlId: str(form, "controlId"), checklistId: str(form, "checklistId"), status: str(form, "status"), comment: str(form, "comment"), naReason: str(form, "naReason"), links, evidenceExpiresAt: str(form, "evidenceExpiresAt") }, files, uploadIds),
     (r) => `Review saved${r.evidence.length ? ` with ${r.evidence.length} file${r.evidence.length === 1 ? "" : "s"}` : ""}. Next review due ${r.nextReviewAt.slice(0, 10)}.`,
   );
 }

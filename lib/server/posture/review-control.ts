@@ -4,55 +4,25 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { AppError, zodDetails } from "@/lib/errors";
 import { nextReviewAt } from "@/lib/posture/score";
-import { EVIDENCE_MAX_FILES, formatMegabytes } from "@/lib/upload-limits";
-import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES, isEvidenceContentType, reviewControlSchema } from "@/lib/validation/posture";
+import { reviewControlSchema } from "@/lib/validation/posture";
+import { checkEvidenceFile, MAX_FILES_PER_REVIEW, type EvidenceUpload } from "@/lib/server/posture/evidence-check";
+import { attachEvidenceUploads } from "@/lib/server/posture/evidence-upload";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 
-export type EvidenceUpload = { name: string; type: string; bytes: Uint8Array };
-export const MAX_FILES_PER_REVIEW = EVIDENCE_MAX_FILES;
-
-const MAGIC: Partial<Record<string, number[]>> = {
-  "application/pdf": [0x25, 0x50, 0x44, 0x46], // %PDF
-  "image/png": [0x89, 0x50, 0x4e, 0x47],
-  "image/jpeg": [0xff, 0xd8, 0xff],
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [0x50, 0x4b, 0x03, 0x04], // zip
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [0x50, 0x4b, 0x03, 0x04],
-};
-
-function safeName(name: string) {
-  const base = name.split(/[\\/]/).pop() ?? "evidence";
-  return base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200) || "evidence";
-}
-
-export function checkEvidenceFile(f: EvidenceUpload): { name: string; contentType: string } {
-  const name = safeName(f.name);
-  const type = f.type.split(";")[0]!.trim().toLowerCase();
-  if (f.bytes.byteLength === 0) throw new AppError("VALIDATION", `${name} is empty.`, [{ path: "files", message: `${name} is empty` }]);
-  if (f.bytes.byteLength > EVIDENCE_MAX_BYTES) {
-    throw new AppError("VALIDATION", `${name} is larger than ${formatMegabytes(EVIDENCE_MAX_BYTES)}.`, [{ path: "files", message: `${name} is too large (max ${formatMegabytes(EVIDENCE_MAX_BYTES)})` }]);
-  }
-  if (!isEvidenceContentType(type)) {
-    throw new AppError("VALIDATION", `${name}: file type ${type || "unknown"} is not accepted.`, [{ path: "files", message: `accepted: ${Object.values(EVIDENCE_CONTENT_TYPES).join(", ")}` }]);
-  }
-  const magic = MAGIC[type];
-  if (magic && !magic.every((b, i) => f.bytes[i] === b)) {
-    throw new AppError("VALIDATION", `${name} is not a valid ${EVIDENCE_CONTENT_TYPES[type]} file.`, [{ path: "files", message: `${name} does not match its type` }]);
-  }
-  return { name, contentType: type };
-}
+export { checkEvidenceFile, MAX_FILES_PER_REVIEW, type EvidenceUpload } from "@/lib/server/posture/evidence-check";
 
 /**
  * Records a review of one control (append-only) with its evidence, and moves the
  * control's current status and next review date in the same transaction.
  */
-export async function reviewControl(actor: Actor, input: unknown, files: EvidenceUpload[] = []) {
+export async function reviewControl(actor: Actor, input: unknown, files: EvidenceUpload[] = [], uploadIds: readonly string[] = []) {
   await requirePermission(actor, "posture:write", { type: "Control" });
   const parsed = reviewControlSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
-  if (files.length > MAX_FILES_PER_REVIEW) throw new AppError("VALIDATION", `Attach at most ${MAX_FILES_PER_REVIEW} files per review.`, [{ path: "files", message: `at most ${MAX_FILES_PER_REVIEW} files` }]);
+  if (files.length + new Set(uploadIds).size > MAX_FILES_PER_REVIEW) throw new AppError("VALIDATION", `Attach at most ${MAX_FILES_PER_REVIEW} files per review.`, [{ path: "files", message: `at most ${MAX_FILES_PER_REVIEW} files` }]);
   const checked = files.map((f) => ({ ...checkEvidenceFile(f), bytes: f.bytes, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex") }));
   const r = parsed.data;
   return db().$transaction(async (tx) => {
@@ -89,6 +59,8 @@ export async function reviewControl(actor: Actor, input: unknown, files: Evidenc
       });
       evidence.push({ id: e.id, name: f.name, size: f.size, sha256: f.sha256 });
     }
+    // Files streamed ahead (POST /posture/evidence/upload) join the review here, or not at all.
+    evidence.push(...(await attachEvidenceUploads(tx, actor, uploadIds, review.id, r.evidenceExpiresAt ?? null)));
     await tx.control.update({
       where: { id: r.controlId },
       data: { reviewStatus: r.status, lastReviewedAt: reviewedAt, nextReviewAt: next, version: { increment: 1 } },

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { FORM_TOKEN_FIELD } from "@/lib/forms";
+import { FORM_TOKEN_FIELD } from "@/lib/forms/form-token-field";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import {
   ACTIVITY_ROLES,

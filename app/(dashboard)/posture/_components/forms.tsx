@@ -3,8 +3,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import { AREA_LABELS, AREAS, REVIEW_STATUSES, STATUS_LABELS } from "@/lib/posture/types";
-import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from "@/lib/validation/posture";
-import { EVIDENCE_MAX_FILES, evidenceSelectionProblem, formatMegabytes } from "@/lib/upload-limits";
+import { EvidenceUploader } from "./evidence-uploader";
 import { createChecklistAction, createControlAction, overrideControlAction, reviewControlAction, takeSnapshotAction, updateControlAction } from "../actions";
 
 const TEXTAREA = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
@@ -27,15 +26,17 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
   const [naReason, setNaReason] = useState("");
   const [comment, setComment] = useState("");
   const [links, setLinks] = useState("");
-  // Too many or too large files are refused here, before anything is sent, so the typed
-  // review is kept and the message says which file.
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  // Files upload on their own (EvidenceUploader) while the review is typed; saving waits
+  // for them. After a saved review the uploader starts empty again (a new key).
+  const [uploading, setUploading] = useState(false);
+  const [uploaderKey, setUploaderKey] = useState(0);
   useEffect(() => {
     if (state?.ok) {
       setStatus("");
       setNaReason("");
       setComment("");
       setLinks("");
+      setUploaderKey((k) => k + 1);
     }
   }, [state]);
   return (
@@ -43,12 +44,6 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
       action={action}
       className="space-y-3"
       aria-label="Record a review"
-      onSubmit={(e) => {
-        const input = e.currentTarget.elements.namedItem("files") as HTMLInputElement | null;
-        const problem = evidenceSelectionProblem([...(input?.files ?? [])]);
-        setFileProblem(problem);
-        if (problem) e.preventDefault();
-      }}
     >
       <input type="hidden" name="controlId" value={controlId} />
       {checklistId && <input type="hidden" name="checklistId" value={checklistId} />}
@@ -66,9 +61,7 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
       <Field label="Comment" error={state?.fieldErrors?.comment}>
         <textarea name="comment" rows={3} className={TEXTAREA} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Field>
-      <Field label="Evidence files" error={fileProblem ?? state?.fieldErrors?.files} hint={`Up to ${EVIDENCE_MAX_FILES} files, ${formatMegabytes(EVIDENCE_MAX_BYTES)} each: ${Object.values(EVIDENCE_CONTENT_TYPES).join(", ")}. Stored with their SHA-256.`}>
-        <input type="file" name="files" multiple accept={Object.keys(EVIDENCE_CONTENT_TYPES).join(",")} className="block text-sm" />
-      </Field>
+      <EvidenceUploader key={uploaderKey} error={state?.fieldErrors?.files} onBusyChange={setUploading} />
       <Field label="Evidence links" error={state?.fieldErrors?.links ?? state?.fieldErrors?.["links.0"]} hint="One http(s) link per line.">
         <textarea name="links" rows={2} className={TEXTAREA} value={links} onChange={(e) => setLinks(e.target.value)} />
       </Field>
@@ -76,7 +69,7 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
         <Input type="date" name="evidenceExpiresAt" />
       </Field>
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Save review</Button>
+      <Button type="submit" disabled={pending || uploading}>{uploading ? "Waiting for uploads…" : "Save review"}</Button>
     </form>
   );
 }
