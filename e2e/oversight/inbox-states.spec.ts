@@ -70,7 +70,8 @@ test.describe("reviewer inbox states", () => {
 
     await page.getByRole("button", { name: /Send back: no refusal, no outcome…/ }).click();
     await page.getByTestId("confirm-verdict").getByRole("button", { name: "Yes, end it with no outcome" }).click();
-    await expect(page.getByText(/Recorded\. The decision is now rejected/)).toBeVisible();
+    // The decision ended, so the page shows its closed state in place of the form.
+    await expect(page.getByText("This decision is rejected. Nothing more can change.")).toBeVisible();
     await page.reload();
     await expect(page.getByTestId("final-outcome")).toHaveText("none");
   });
@@ -84,7 +85,7 @@ test.describe("reviewer inbox states", () => {
     await page.getByLabel("Rationale").fill("Income has since doubled; the refusal is wrong.");
     await page.getByRole("button", { name: /Overturn: approve instead…/ }).click();
     await page.getByTestId("confirm-verdict").getByRole("button", { name: "Yes, overturn it" }).click();
-    await expect(page.getByText(/Recorded\. The decision is now overridden/)).toBeVisible();
+    await expect(page.getByText(/This decision is overridden with the outcome “approve”\. Nothing more can change\./)).toBeVisible();
   });
 
   test("asking for information records the question on the decision for everyone to see", async ({ browser, request }) => {
