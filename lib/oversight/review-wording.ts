@@ -2,6 +2,7 @@
 // proposed, and what a reviewer who has already given a verdict is waiting for. Pure: the
 // review form, the inbox and the decision page share it, and unit tests pin the wording.
 import type { Verdict } from "@/lib/validation/oversight";
+import { formatInZone } from "@/lib/time/format";
 
 export type ReviewState = { proposedOutcome: string; requiredApprovals: number; approvals: number; rejections: number; rejectEnds: boolean };
 
@@ -69,9 +70,7 @@ export function verdictOptions(d: ReviewState): VerdictOption[] {
 
 /** "3 Dec 2026, 08:45 UTC". */
 export function formatUtc(iso: string): string {
-  const d = new Date(iso);
-  const month = d.toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
-  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}, ${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")} UTC`;
+  return formatInZone(iso, "UTC");
 }
 
 /** "You approved on 3 Dec 2026, 08:45 UTC; needs 1 more approval." */

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ATTENTION_KIND_LABELS, TIER, type AttentionItem } from "@/lib/dashboard/attention";
 import type { NeedsAttention } from "@/lib/server/dashboard/needs-attention";
+import { DateTime } from "@/components/ui/date-time";
 
-const when = (iso: string) => new Date(iso).toUTCString().replace(":00 GMT", " UTC");
 
 function tone(i: AttentionItem) {
   if (i.tier === TIER.overdue) return "red" as const;
@@ -23,7 +23,7 @@ export function NeedsAttentionList({ data }: { data: NeedsAttention }) {
         <p className="px-5 py-4 text-sm text-slate-700" data-testid="needs-attention-empty">
           Nothing needs attention.{" "}
           {data.nextDeadline ? (
-            <>Next deadline: <Link className="font-medium text-indigo-700 hover:underline" href={data.nextDeadline.href}>{data.nextDeadline.title}</Link>, {data.nextDeadline.when} ({when(data.nextDeadline.dueAt)}).</>
+            <>Next deadline: <Link className="font-medium text-indigo-700 hover:underline" href={data.nextDeadline.href}>{data.nextDeadline.title}</Link>, {data.nextDeadline.when} (<DateTime value={data.nextDeadline.dueAt} />).</>
           ) : (
             "No deadline ahead."
           )}
@@ -38,7 +38,7 @@ export function NeedsAttentionList({ data }: { data: NeedsAttention }) {
                 <Link href={i.href} className="font-medium text-indigo-700 hover:underline">{i.title}</Link>
                 {i.note && <span className="block text-xs text-slate-500">{i.note}</span>}
               </span>
-              {i.dueAt && <span className="whitespace-nowrap text-xs text-slate-500">{when(i.dueAt)}</span>}
+              {i.dueAt && <span className="whitespace-nowrap text-xs text-slate-500"><DateTime value={i.dueAt} /></span>}
             </li>
           ))}
           {data.total > data.items.length && <li className="px-5 py-2.5 text-sm text-slate-600">and {data.total - data.items.length} more.</li>}

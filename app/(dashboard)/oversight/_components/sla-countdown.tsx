@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { utcStamp } from "@/lib/time/format";
 
 function format(ms: number) {
   const abs = Math.abs(ms);
@@ -21,7 +22,7 @@ export function SlaCountdown({ dueAt, serverNow }: { dueAt: string | null; serve
   const ms = new Date(dueAt).getTime() - now;
   const tone = ms < 0 ? "text-red-700 font-semibold" : ms < 3_600_000 ? "text-amber-700 font-medium" : "text-slate-700";
   return (
-    <time dateTime={dueAt} title={new Date(dueAt).toUTCString()} className={tone}>
+    <time dateTime={dueAt} title={utcStamp(dueAt)} className={tone}>
       {format(ms)}
     </time>
   );

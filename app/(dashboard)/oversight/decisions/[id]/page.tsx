@@ -13,10 +13,10 @@ import { Forbidden } from "../../../_components/forbidden";
 import { OversightTabs, STATUS_TONE, statusLabel } from "../../_components/oversight-tabs";
 import { EscalateForm, ReviewPanel, RevealInputs } from "../../_components/review-panel";
 import { SlaCountdown } from "../../_components/sla-countdown";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Decision" };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toUTCString().replace(" GMT", " UTC") : "—");
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -50,7 +50,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader
         title={`${d.decisionType} · ${d.externalId}`}
-        description={<span className="flex flex-wrap items-center gap-2"><Badge tone={STATUS_TONE[d.status]}>{statusLabel(d.status)}</Badge> {open ? <SlaCountdown dueAt={d.dueAt} serverNow={now} /> : <span>decided {when(d.decidedAt)}</span>}</span>}
+        description={<span className="flex flex-wrap items-center gap-2"><Badge tone={STATUS_TONE[d.status]}>{statusLabel(d.status)}</Badge> {open ? <SlaCountdown dueAt={d.dueAt} serverNow={now} /> : <span>decided <DateTime value={d.decidedAt} /></span>}</span>}
         actions={<Link href="/oversight/inbox" className="text-sm text-indigo-700 hover:underline">← Inbox</Link>}
       />
       <OversightTabs current="/oversight/inbox" />
@@ -71,7 +71,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <ul className="space-y-2" data-testid="info-requests">
                 {questions.map((q) => (
                   <li key={q.id} className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-inset ring-amber-200">
-                    <p className="text-xs text-slate-600">{q.reviewer} asked on {when(q.at)}</p>
+                    <p className="text-xs text-slate-600">{q.reviewer} asked on <DateTime value={q.at} /></p>
                     <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.rationale}</p>
                   </li>
                 ))}
@@ -96,7 +96,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <ol className="space-y-3" data-testid="reviews">
                 {d.reviews.map((r) => (
                   <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
-                    <p className="font-medium">{r.reviewer} <Badge tone={r.verdict === "approve" ? "green" : r.verdict === "reject" ? "red" : "amber"}>{r.verdict.replace("_", " ")}</Badge>{r.overrideOutcome && <span> → {r.overrideOutcome}</span>} <span className="text-xs font-normal text-slate-500">{when(r.at)} via {r.via}</span></p>
+                    <p className="font-medium">{r.reviewer} <Badge tone={r.verdict === "approve" ? "green" : r.verdict === "reject" ? "red" : "amber"}>{r.verdict.replace("_", " ")}</Badge>{r.overrideOutcome && <span> → {r.overrideOutcome}</span>} <span className="text-xs font-normal text-slate-500"><DateTime value={r.at} /> via {r.via}</span></p>
                     <p className="mt-1 whitespace-pre-wrap text-slate-700">{r.rationale}</p>
                   </li>
                 ))}
@@ -109,10 +109,10 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             ) : (
               deliveries.map((x) => (
                 <div key={x.id} className="text-sm">
-                  <p><span className="font-mono text-xs">{x.url}</span> <Badge tone={x.status === "delivered" ? "green" : x.status === "failed" ? "red" : "amber"}>{x.status}</Badge> {x.nextAttemptAt && <span className="text-xs text-slate-500">next try {when(x.nextAttemptAt)}</span>}</p>
+                  <p><span className="font-mono text-xs">{x.url}</span> <Badge tone={x.status === "delivered" ? "green" : x.status === "failed" ? "red" : "amber"}>{x.status}</Badge> {x.nextAttemptAt && <span className="text-xs text-slate-500">next try <DateTime value={x.nextAttemptAt} /></span>}</p>
                   <table className="mt-2 min-w-full text-xs">
                     <thead className="text-left uppercase text-slate-500"><tr><th className="py-1 pr-3">#</th><th className="pr-3">At</th><th className="pr-3">Result</th><th>Took</th></tr></thead>
-                    <tbody>{x.attempts.map((a) => <tr key={a.attempt}><td className="py-1 pr-3">{a.attempt}</td><td className="pr-3">{when(a.at)}</td><td className="pr-3">{a.error ?? `HTTP ${a.statusCode}`}</td><td>{a.durationMs === null ? "—" : `${a.durationMs} ms`}</td></tr>)}</tbody>
+                    <tbody>{x.attempts.map((a) => <tr key={a.attempt}><td className="py-1 pr-3">{a.attempt}</td><td className="pr-3"><DateTime value={a.at} /></td><td className="pr-3">{a.error ?? `HTTP ${a.statusCode}`}</td><td>{a.durationMs === null ? "—" : `${a.durationMs} ms`}</td></tr>)}</tbody>
                   </table>
                 </div>
               ))
@@ -126,10 +126,10 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <Row label="Model version"><span data-testid="model-version">{d.modelVersion.label}</span>{d.modelVersion.approvedBy && <span className="block text-xs text-slate-500">approved by {d.modelVersion.approvedBy}</span>}</Row>
               <Row label="Policy rule">{d.rule.index === null ? "No rule matched: one approval by default" : `Rule ${d.rule.index + 1} of policy revision ${d.rule.policyRevision}`}<pre className="mt-1 overflow-auto rounded bg-slate-50 p-2 text-[11px]">{JSON.stringify(rule, null, 1)}</pre></Row>
               <Row label="SLA">{d.slaHours ? `${d.slaHours} h, then ${d.onTimeout === "escalate" ? `escalate to ${d.escalateTo?.replace("_", " ")}` : "expire as rejected"}` : "—"}</Row>
-              <Row label="Submitted">{when(d.createdAt)}</Row>
-              <Row label="Due">{when(d.dueAt)}</Row>
-              {d.escalatedAt && <Row label="Escalated">{when(d.escalatedAt)}{d.escalatedReason && <span className="block text-xs">{d.escalatedReason}</span>}</Row>}
-              {d.slaBreachedAt && <Row label="SLA breached">{when(d.slaBreachedAt)}</Row>}
+              <Row label="Submitted"><DateTime value={d.createdAt} /></Row>
+              <Row label="Due"><DateTime value={d.dueAt} /></Row>
+              {d.escalatedAt && <Row label="Escalated"><DateTime value={d.escalatedAt} />{d.escalatedReason && <span className="block text-xs">{d.escalatedReason}</span>}</Row>}
+              {d.slaBreachedAt && <Row label="SLA breached"><DateTime value={d.slaBreachedAt} /></Row>}
             </dl>
           </Card>
           {(d.hasInputs || d.hasSubject) && can(actor, "decision:reveal") && (
