@@ -33,8 +33,9 @@ export function NeedsAttentionList({ data }: { data: NeedsAttention }) {
           {data.items.map((i) => (
             <li key={i.key} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-5 py-2.5 text-sm" data-kind={i.kind}>
               <Badge tone={tone(i)}>{i.when}</Badge>
-              <span className="min-w-0 flex-1">
-                <span className="mr-2 text-xs uppercase tracking-wide text-slate-500">{ATTENTION_KIND_LABELS[i.kind]}</span>
+              {/* On a phone: the badge and the date on one line, the item below at full width. */}
+              <span className="order-last min-w-0 basis-full sm:order-none sm:basis-0 sm:flex-1">
+                <span className="mr-2 block text-xs uppercase tracking-wide text-slate-500 sm:inline">{ATTENTION_KIND_LABELS[i.kind]}</span>
                 <Link href={i.href} className="font-medium text-indigo-700 hover:underline">{i.title}</Link>
                 {i.note && <span className="block text-xs text-slate-500">{i.note}</span>}
               </span>
