@@ -66,7 +66,7 @@ export default async function AdminPage() {
         )}
         <Card title="API keys" description="For machine clients of /api/v1. A key bound to a user can do no more than that user's role.">
           {keys.length === 0 ? (
-            <p className="text-sm text-slate-600">No API keys yet.</p>
+            <p className="text-sm text-slate-600">No API keys yet. Create one below for each website, app or AI system that calls the API, with only the scopes it needs.</p>
           ) : (
             <table className="min-w-full text-sm">
               <thead className="text-left text-xs uppercase text-slate-500">

@@ -88,7 +88,7 @@ export default async function PosturePage({ searchParams }: { searchParams: Prom
           }
         >
           {series.points.length === 0 ? (
-            <p className="text-sm text-slate-600">No snapshot yet.</p>
+            <p className="text-sm text-slate-600">No snapshot yet. One is taken on the first visit of each day; “Run tests and take snapshot” takes one now.</p>
           ) : (
             <PostureOverTimeChart points={series.points} drillHref="/posture/controls" />
           )}

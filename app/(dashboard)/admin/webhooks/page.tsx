@@ -31,7 +31,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         )}
         <Card title="Endpoints" description={`${items.length} registered`}>
           {items.length === 0 ? (
-            <p className="text-sm text-slate-600">No endpoints yet.</p>
+            <p className="text-sm text-slate-600">No endpoints yet. Add the URL of a system that should hear about deadlines, incidents and decisions (a ticketing or chat integration); each delivery is signed.</p>
           ) : (
             <div className="overflow-x-auto">
               <table className="min-w-full text-sm">

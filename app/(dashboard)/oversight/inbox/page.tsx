@@ -53,7 +53,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <div className="flex gap-2 pb-0.5"><Button type="submit" variant="secondary">Filter</Button><Link href="/oversight/inbox" className="px-2 py-1.5 text-sm text-slate-600 hover:underline">Clear</Link></div>
         </form>
         {inbox.items.length === 0 ? (
-          <EmptyState title="Nothing waiting">No open decisions match these filters.</EmptyState>
+          <EmptyState title="Nothing waiting">
+            {Object.keys(raw).some((k) => k !== "page")
+              ? "No open decisions match these filters."
+              : "No decision is waiting for you. AI systems send decisions through POST /api/v1/decisions; those their escalation policy routes to a person appear here, soonest due first."}
+          </EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table id="inbox-table" className="min-w-full text-sm" data-testid="inbox-table">
