@@ -86,7 +86,7 @@ test("a form with a bad value keeps what was typed and names the field", async (
   await page.getByLabel("Name", { exact: true }).fill("Typo test");
   await page.getByLabel("Locations").fill("DE XX");
   await page.getByRole("button", { name: "Create asset" }).click();
-  await expect(page.getByText(/ISO 3166-1 alpha-2 country code/)).toBeVisible();
+  await expect(page.getByText(/not a two-letter country code/)).toBeVisible();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Typo test");
 });
 

@@ -40,7 +40,7 @@ export const countryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, { message: "must be an ISO 3166-1 alpha-2 country code (e.g. DE, US)" });
+  .refine(isCountryCode, { message: "is not a two-letter country code (ISO 3166-1 alpha-2, e.g. DE, US)" });
 
 export const hostingSchema = z.enum(codes(HOSTING));
 export const encryptionAtRestSchema = z.enum(codes(ENCRYPTION_AT_REST));

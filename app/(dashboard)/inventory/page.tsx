@@ -9,6 +9,7 @@ import { inventoryOverview } from "@/lib/server/inventory/overview";
 import { Forbidden } from "../_components/forbidden";
 import { FindingsList, recordHref } from "./_components/findings-list";
 import { ExportLinks, InventoryTabs } from "./_components/inventory-nav";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Data inventory" };
 
@@ -81,7 +82,7 @@ export default async function InventoryOverviewPage() {
                   {ov.overdue.map((o) => (
                     <li key={o.id} className="flex justify-between gap-2">
                       <Link href={recordHref(o.kind, o.id)} className="text-indigo-700 hover:underline">{o.name}</Link>
-                      <span className="text-xs text-amber-700">due {o.nextReviewAt.slice(0, 10)}</span>
+                      <span className="text-xs text-amber-700">due <DateTime value={o.nextReviewAt} style="date" /></span>
                     </li>
                   ))}
                 </ul>

@@ -235,7 +235,7 @@ describe("inventory: CSV import is all-or-nothing", () => {
     const preview = await previewImport(officer, "assets", csv);
     expect(preview).toMatchObject({ valid: 1, invalid: 1 });
     expect(preview.rows[1]).toMatchObject({ row: 3, name: `${tag} B` });
-    expect(preview.rows[1]!.errors.join(" ")).toContain(`Row 3, "Locations": "ZZ" must be an ISO 3166-1 alpha-2 country code`);
+    expect(preview.rows[1]!.errors.join(" ")).toContain(`Row 3, "Locations": "ZZ" is not a two-letter country code`);
     const assetsBefore = await db().dataAsset.count();
     const auditBefore = await db().auditEvent.count();
     const err = await commitImport(officer, "assets", csv).catch((e) => e);

@@ -63,7 +63,7 @@ export function AssetForm({ owners, initial, id, version, formToken }: { owners:
         <Field label="Hosting" error={err("hosting")}><Select name="hosting" defaultValue={v.hosting}><Options pairs={HOSTING} /></Select></Field>
         <Field label="Provider / vendor" error={err("hostingProvider")}><Input name="hostingProvider" maxLength={200} defaultValue={v.hostingProvider ?? ""} placeholder="e.g. AWS eu-central-1, Salesforce" /></Field>
         <Field label="Locations" error={err("locations")} hint="ISO 3166 country codes, separated by commas (e.g. DE, IE, US).">
-          <Input name="locations" defaultValue={v.locations.join(", ")} invalid={!!err("locations")} pattern="^\s*[A-Za-z]{2}(\s*[,; ]\s*[A-Za-z]{2})*\s*$|^\s*$" />
+          <Input name="locations" defaultValue={v.locations.join(", ")} invalid={!!err("locations")} title="Two-letter country codes separated by commas, for example DE, IE, US" pattern="^\s*[A-Za-z]{2}(\s*[,; ]\s*[A-Za-z]{2})*\s*$|^\s*$" />
         </Field>
       </Section>
 

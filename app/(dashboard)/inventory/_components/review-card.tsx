@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import type { listReviews } from "@/lib/server/inventory/reviews";
 import { KeyValues } from "./key-values";
 import { ReviewForm } from "./review-form";
+import { DateTime } from "@/components/ui/date-time";
 
 type ReviewedRecord = { id: string; reviewIntervalMonths: number; lastReviewedAt: string | null; nextReviewAt: string | null; reviewOverdue: boolean };
 
@@ -19,7 +20,7 @@ export function ReviewCard({ kind, record, reviews, write }: { kind: "asset" | "
       {write && <div className="mt-4 border-t border-slate-100 pt-4"><ReviewForm kind={kind} id={record.id} /></div>}
       {reviews.length > 0 && (
         <ul className="mt-4 space-y-2 border-t border-slate-100 pt-3 text-xs" data-testid="reviews">
-          {reviews.map((r) => <li key={r.id}><span className="font-medium">{r.reviewedAt.slice(0, 10)}</span> {r.reviewer}: {r.comment}</li>)}
+          {reviews.map((r) => <li key={r.id}><span className="font-medium"><DateTime value={r.reviewedAt} style="date" /></span> {r.reviewer}: {r.comment}</li>)}
         </ul>
       )}
     </Card>

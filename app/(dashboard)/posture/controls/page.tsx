@@ -11,6 +11,7 @@ import { listControls } from "@/lib/server/posture/controls";
 import { Forbidden } from "../../_components/forbidden";
 import { CreateControlForm } from "../_components/forms";
 import { StatusBadge } from "../_components/status-badge";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Controls" };
 
@@ -67,7 +68,7 @@ export default async function ControlsPage({ searchParams }: { searchParams: Pro
                   <td className="pr-4 text-xs text-slate-600">{c.citation}</td>
                   <td className="pr-4">{c.owner ?? "—"}</td>
                   <td className="pr-4"><StatusBadge status={c.status} /></td>
-                  <td className="whitespace-nowrap">{c.automated ? "continuous" : c.nextReviewAt?.slice(0, 10) ?? "—"}{c.overdue && <span className="ml-1"><Badge tone="amber">overdue</Badge></span>}</td>
+                  <td className="whitespace-nowrap">{c.automated ? "continuous" : <DateTime value={c.nextReviewAt} style="date" />}{c.overdue && <span className="ml-1"><Badge tone="amber">overdue</Badge></span>}</td>
                 </tr>
               ))}
               {page.controls.length === 0 && <tr><td colSpan={6} className="py-6 text-center text-slate-600">No control matches this filter.</td></tr>}

@@ -23,6 +23,7 @@ import { KeyValues } from "../../_components/key-values";
 import { RecordHistory } from "../../_components/record-history";
 import { ReviewCard } from "../../_components/review-card";
 import { UsedByAiSystems } from "../../_components/used-by-ai-systems";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Asset" };
 
@@ -114,7 +115,7 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
                   {incidents.map((x) => (
                     <li key={x.id}>
                       <Link href={`/breaches/${x.id}`} className="font-medium text-indigo-700 hover:underline">{x.reference}</Link> {x.title}
-                      <span className="block text-xs text-slate-500">discovered {x.discoveredAt.slice(0, 10)} · {x.status}</span>
+                      <span className="block text-xs text-slate-500">discovered <DateTime value={x.discoveredAt} style="date" /> · {x.status}</span>
                     </li>
                   ))}
                 </ul>

@@ -14,6 +14,7 @@ import { Forbidden } from "../../../_components/forbidden";
 import { LinksForm } from "../../_components/links-form";
 import { OversightTabs } from "../../_components/oversight-tabs";
 import { CreateModelVersionForm, PolicyForm, RotateSecretForm, VersionCommand } from "../../_components/registry-forms";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "AI system" };
 
@@ -117,7 +118,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
               <div><dt className="text-xs text-slate-500">Id</dt><dd className="font-mono text-xs">{system.id}</dd></div>
               <div><dt className="text-xs text-slate-500">Open decisions</dt><dd><Link href={`/oversight/inbox?system=${system.id}`} className="text-indigo-700 hover:underline">{system.openDecisions}</Link></dd></div>
               <div><dt className="text-xs text-slate-500">Records kept</dt><dd>{system.retentionDays} days</dd></div>
-              <div><dt className="text-xs text-slate-500">Registered</dt><dd>{system.createdAt.slice(0, 10)}</dd></div>
+              <div><dt className="text-xs text-slate-500">Registered</dt><dd><DateTime value={system.createdAt} style="date" /></dd></div>
             </dl>
             {admin && <div className="mt-4 border-t border-slate-100 pt-3"><RotateSecretForm aiSystemId={system.id} /></div>}
           </Card>

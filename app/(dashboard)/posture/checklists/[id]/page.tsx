@@ -10,6 +10,7 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { getChecklist } from "@/lib/server/posture/checklists";
 import { Forbidden } from "../../../_components/forbidden";
 import { StatusBadge } from "../../_components/status-badge";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata: Metadata = { title: "Checklist" };
 
@@ -38,7 +39,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
                 <td className="py-2 pr-4"><span className="font-mono text-xs">{c.id}</span> {c.title}<span className="block text-xs text-slate-500">{c.citation}</span></td>
                 <td className="pr-4">{AREA_LABELS[c.area]}</td>
                 <td className="pr-4"><StatusBadge status={c.status} />{c.overdue && <span className="ml-1"><Badge tone="amber">overdue</Badge></span>}</td>
-                <td className="pr-4">{c.lastReviewedAt?.slice(0, 10) ?? "never"}</td>
+                <td className="pr-4"><DateTime value={c.lastReviewedAt} style="date" fallback="never" /></td>
                 <td><Link href={`/posture/controls/${encodeURIComponent(c.id)}?checklist=${list.id}`} className="font-semibold text-indigo-600 hover:underline">{write ? "Review" : "Open"}</Link></td>
               </tr>
             ))}

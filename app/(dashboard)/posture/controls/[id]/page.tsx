@@ -55,8 +55,8 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
               <dt className="text-slate-500">Owner</dt><dd>{c.owner ?? "—"}</dd>
               <dt className="text-slate-500">Review frequency</dt><dd>every {c.frequencyDays} days</dd>
               <dt className="text-slate-500">Weight</dt><dd>{c.weight}</dd>
-              <dt className="text-slate-500">Last reviewed</dt><dd>{c.lastReviewedAt?.slice(0, 10) ?? "never"}</dd>
-              <dt className="text-slate-500">Next review</dt><dd>{c.nextReviewAt?.slice(0, 10) ?? "—"}</dd>
+              <dt className="text-slate-500">Last reviewed</dt><dd><DateTime value={c.lastReviewedAt} style="date" fallback="never" /></dd>
+              <dt className="text-slate-500">Next review</dt><dd><DateTime value={c.nextReviewAt} style="date" /></dd>
             </dl>
             <p className="mt-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700"><strong>How to check it:</strong> {c.manualCheck}</p>
           </Card>
@@ -67,7 +67,7 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
                 <div data-testid="automated-test">
                   <p className="text-sm">
                     {c.test.status === "pass" ? <Badge tone="green">passing</Badge> : c.test.status === "fail" ? <Badge tone="red">failing</Badge> : <Badge>nothing to check</Badge>}{" "}
-                    {c.test.detail} <span className="text-xs text-slate-500">(run {c.test.testedAt?.replace("T", " ").slice(0, 16)} UTC)</span>
+                    {c.test.detail} <span className="text-xs text-slate-500">(run <DateTime value={c.test.testedAt} />)</span>
                   </p>
                   {c.test.failing.length > 0 && (
                     <table className="mt-3 min-w-full text-sm" aria-label="Failing records">
@@ -108,7 +108,7 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
               <ol className="space-y-4" data-testid="review-history">
                 {reviews.map((r) => (
                   <li key={r.id} className="border-l-2 border-slate-200 pl-3 text-sm">
-                    <p><StatusBadge status={r.status as ReviewStatus} /> <span className="text-slate-600">by {r.reviewerLabel} on {r.reviewedAt.slice(0, 10)}; next due {r.nextReviewAt.slice(0, 10)}</span></p>
+                    <p><StatusBadge status={r.status as ReviewStatus} /> <span className="text-slate-600">by {r.reviewerLabel} on <DateTime value={r.reviewedAt} style="date" />; next due <DateTime value={r.nextReviewAt} style="date" /></span></p>
                     {r.naReason && <p className="mt-1 text-slate-700">Not applicable because: {r.naReason}</p>}
                     {r.comment && <p className="mt-1 whitespace-pre-line text-slate-700">{r.comment}</p>}
                     {r.evidence.length > 0 && (
