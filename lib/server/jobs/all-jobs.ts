@@ -9,6 +9,7 @@ import { ensureDailySnapshot } from "@/lib/server/posture/snapshots";
 import { deliverOutbox } from "@/lib/server/notifications/outbox";
 import { runReminderJob } from "@/lib/server/notifications/reminders";
 import { deliverDueWebhooks } from "@/lib/server/webhooks/deliver";
+import { runObligationWebhookJob } from "@/lib/server/webhooks/due-obligations";
 
 // The audit log's sealer runs on its own, faster clock (lib/server/audit/sealer.ts).
 // EU AI Act Art. 14 oversight: SLA escalation/expiry (never approves) and signed callbacks.
@@ -24,3 +25,5 @@ registerJob({ name: "notifications.reminders", everyMs: 5 * 60_000, run: () => r
 registerJob({ name: "notifications.outbox", everyMs: 10_000, run: () => deliverOutbox(), selfLeased: true });
 // Webhooks: every instance delivers, each row claimed by one (lib/server/webhooks/deliver.ts).
 registerJob({ name: "webhooks.deliver", everyMs: 10_000, run: () => deliverDueWebhooks(), selfLeased: true });
+// obligation.due_soon / obligation.overdue, once each per deadline (lib/server/webhooks/due-obligations.ts).
+registerJob({ name: "webhooks.obligations", everyMs: 60_000, run: () => runObligationWebhookJob(), selfLeased: true });
