@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { findDueItems } from "@/lib/server/notifications/due-items";
@@ -12,6 +11,7 @@ import { actorFor } from "@/lib/server/testing/factories";
 import type { Mailbox } from "../../support/smtp";
 import { makeSystem, submit, systemKey } from "../oversight/helpers";
 import { APP, emailOff, emailOn, silenceExistingUsers } from "./helpers";
+import { obligationDueIn } from "../breaches/obligation-fixture";
 
 let box: Mailbox;
 beforeAll(async () => {
@@ -30,14 +30,6 @@ afterEach(async () => {
   await db().outboxMessage.deleteMany({});
 });
 
-async function obligationDueIn(ms: number) {
-  const ref = `INC-2026-T${randomBytes(3).toString("hex")}`;
-  const incident = await db().incident.create({ data: { reference: ref, title: "Laptop of Jane Roe stolen", discoveredAt: new Date() } });
-  const o = await db().breachObligation.create({
-    data: { incidentId: incident.id, key: `GDPR:sa:${ref}`, regime: "GDPR", recipient: "supervisory authority", dueAt: new Date(Date.now() + ms), dueRule: "72h", citation: "Art. 33", ruleVersion: "1", trigger: "discovery" },
-  });
-  return { incident, o };
-}
 
 const sentTo = (email: string) => box.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.text.includes(email));
 

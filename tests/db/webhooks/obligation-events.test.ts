@@ -1,6 +1,5 @@
 // obligation.due_soon / obligation.overdue come from the due scanner: once per deadline and
 // kind, even with scanners racing (several instances), delivered signed to a real receiver.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { deliverDueWebhooks } from "@/lib/server/webhooks/deliver";
@@ -9,6 +8,7 @@ import { createWebhook, deleteWebhook } from "@/lib/server/webhooks/endpoints";
 import { actorFor } from "@/lib/server/testing/factories";
 import { allowCallbackHosts } from "../oversight/helpers";
 import { startReceiver, verifiedIndependently } from "./receiver";
+import { obligationDueIn } from "../breaches/obligation-fixture";
 
 let rx: Awaited<ReturnType<typeof startReceiver>>;
 let admin: Awaited<ReturnType<typeof actorFor>>;
@@ -29,14 +29,6 @@ afterAll(async () => {
   await rx.close();
 });
 
-async function obligationDueIn(ms: number) {
-  const ref = `INC-2026-T${randomBytes(3).toString("hex")}`;
-  const incident = await db().incident.create({ data: { reference: ref, title: "Stolen laptop of Jane Roe", discoveredAt: new Date() } });
-  const o = await db().breachObligation.create({
-    data: { incidentId: incident.id, key: `GDPR:sa:${ref}`, regime: "GDPR", recipient: "supervisory_authority", dueAt: new Date(Date.now() + ms), dueRule: "72h", citation: "Art. 33", ruleVersion: "1", trigger: "discovery" },
-  });
-  return { incident, o };
-}
 
 const mine = (obligationId: string) => db().webhookDelivery.findMany({ where: { endpointId, body: { contains: obligationId } } });
 
