@@ -45,5 +45,5 @@ describe.runIf(dialect() === "sqlite")("SQLite backup and restore", () => {
     const { AuditEvent: _b, ...restBefore } = before;
     expect(rest).toEqual(restBefore);
     expect(existsSync(`${sqliteFile()}.restore-${process.pid}`)).toBe(false);
-  });
+  }, 240_000); // digests, copies and verifies the whole shared database, which other files have filled
 });
