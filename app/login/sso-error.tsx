@@ -5,7 +5,7 @@ const MESSAGES: Record<string, string> = {
   SSO_UNKNOWN_USER: "There is no account here for this identity. Ask an admin to create or provision your account first.",
   SSO_EMAIL_UNVERIFIED: "The identity provider did not confirm your email address, so it cannot be linked to an account.",
   SSO_DISABLED: "This account is disabled. Ask an admin to enable it.",
-  SSO_MFA_REQUIRED: "Your role requires multi-factor authentication and the identity provider did not confirm a second factor. Sign in with a second factor at the identity provider, or with your password and authentication code.",
+  SSO_MFA_REQUIRED: "Your role requires multi-factor authentication, the identity provider did not confirm a second factor, and you have no authenticator app set up here. Sign in with a second factor at the identity provider, or sign in with your password and set up an authenticator app under Your account.",
   SSO_ALREADY_LINKED: "This account is already linked to another identity at your identity provider. Ask an admin to check the account.",
   SSO_BAD_CLAIMS: "The identity provider did not send an identifier and an email address.",
   OAuthSignin: "Single sign-on could not start. Try again, or sign in with your password.",

@@ -18,7 +18,7 @@ import { createSession } from "@/lib/server/users/sessions";
 export type SsoRefusal = "SSO_NO_ROLE" | "SSO_UNKNOWN_USER" | "SSO_EMAIL_UNVERIFIED" | "SSO_DISABLED" | "SSO_MFA_REQUIRED" | "SSO_BAD_CLAIMS" | "SSO_ALREADY_LINKED";
 
 export type OidcSignInResult =
-  | { ok: true; sessionId: string; userId: string; email: string; name: string }
+  | { ok: true; sessionId: string; userId: string; email: string; name: string; stepUp: boolean }
   | { ok: false; code: SsoRefusal };
 
 type Input = { issuer: string; claims: Record<string, unknown>; ip: string | null; userAgent: string | null };
@@ -38,9 +38,7 @@ export async function oidcSignIn(input: Input, retried = false): Promise<OidcSig
   const role = roleForGroups(roleMap(), groupsFromClaim(claims[env().OIDC_GROUPS_CLAIM]));
   if (!role) return refuse("SSO_NO_ROLE");
   const idpMfa = amrAssertsMfa(claims.amr);
-  // Our TOTP cannot be asked for in the IdP's redirect, so a privileged role whose IdP did
-  // not assert a second factor signs in with password and code instead (decision 620).
-  if (!idpMfa && (await mfaRequiredFor(role))) return refuse("SSO_MFA_REQUIRED");
+  const stepUp = !idpMfa && (await mfaRequiredFor(role));
 
   const linked = await db().externalIdentity.findUnique({ where: { provider_subject: { provider: issuer, subject: sub } } });
   const existing = linked
@@ -48,6 +46,9 @@ export async function oidcSignIn(input: Input, retried = false): Promise<OidcSig
     : await db().user.findUnique({ where: { email } });
   if (!existing && env().OIDC_JIT !== "1") return refuse("SSO_UNKNOWN_USER");
   if (existing?.disabledAt) return refuse("SSO_DISABLED", existing.id);
+  // The role needs a second factor the IdP did not assert: our TOTP is asked next (the
+  // session starts pending, decision 621); someone without TOTP has no second factor to give.
+  if (stepUp && !existing?.mfaEnabledAt) return refuse("SSO_MFA_REQUIRED", existing?.id);
   // The email matches an account that another identity at this IdP already owns: linking
   // a second one would let whoever holds that email at the IdP take the account over.
   if (!linked && existing && (await db().externalIdentity.count({ where: { provider: issuer, userId: existing.id } }))) {
@@ -55,7 +56,7 @@ export async function oidcSignIn(input: Input, retried = false): Promise<OidcSig
   }
 
   try {
-    return await linkAndStart(input, { sub, email, role, idpMfa, linked, existing });
+    return await linkAndStart(input, { sub, email, role, idpMfa, stepUp, linked, existing });
   } catch (e) {
     // Two first sign-ins at once: one created or linked the user; the other starts over and
     // finds the link (decision 006: a unique violation is never a 500).
@@ -64,9 +65,9 @@ export async function oidcSignIn(input: Input, retried = false): Promise<OidcSig
   }
 }
 
-type Found = { sub: string; email: string; role: Role; idpMfa: boolean; linked: ExternalIdentity | null; existing: User | null };
+type Found = { sub: string; email: string; role: Role; idpMfa: boolean; stepUp: boolean; linked: ExternalIdentity | null; existing: User | null };
 
-async function linkAndStart(input: Input, { sub, email, role, idpMfa, linked, existing }: Found): Promise<OidcSignInResult> {
+async function linkAndStart(input: Input, { sub, email, role, idpMfa, stepUp, linked, existing }: Found): Promise<OidcSignInResult> {
   const { claims, issuer } = input;
   const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
   return db().$transaction(async (tx) => {
@@ -85,7 +86,7 @@ async function linkAndStart(input: Input, { sub, email, role, idpMfa, linked, ex
     }
     const sessionId = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, mfaPassed: idpMfa, authMethod: "oidc" });
     const actor: Actor = { kind: "user", userId: user.id, email: user.email, name: user.name, role, sessionId, ip: input.ip, mfaEnrolmentRequired: false };
-    await appendAudit(tx, actor, { action: "auth.signin", entityType: "User", entityId: user.id, diff: { method: "oidc", issuer, mfa: idpMfa } });
-    return { ok: true as const, sessionId, userId: user.id, email: user.email, name: user.name };
+    await appendAudit(tx, actor, { action: "auth.signin", entityType: "User", entityId: user.id, diff: { method: "oidc", issuer, mfa: idpMfa, ...(stepUp ? { stepUp: "totp" } : {}) } });
+    return { ok: true as const, sessionId, userId: user.id, email: user.email, name: user.name, stepUp };
   });
 }

@@ -8,6 +8,10 @@ import { setSetting } from "@/lib/server/settings/settings";
 import { oidcSignIn } from "@/lib/server/sso/oidc-sign-in";
 import { actorFor, makeUser } from "@/lib/server/testing/factories";
 import { validateSession } from "@/lib/server/users/sessions";
+import { totpAt } from "@/lib/crypto/totp";
+import { beginMfaEnrolment, confirmMfaEnrolment } from "@/lib/server/auth/mfa";
+import { awaitsStepUp, completeStepUp } from "@/lib/server/auth/step-up";
+import { TEST_PASSWORD } from "@/lib/server/testing/factories";
 
 const tag = randomBytes(4).toString("hex");
 const ISSUER = `https://idp-${tag}.example.org`;
@@ -68,6 +72,37 @@ describe("OIDC sign-in", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(await validateSession(r.sessionId)).toMatchObject({ mfaPassed: true, authMethod: "oidc", user: { id: u.id, role: "compliance_officer" } });
+  });
+
+  it("without amr, a privileged person with our TOTP is asked for it: the session is pending until a fresh code, which counts once", async () => {
+    await setSetting(await actorFor("admin"), "security.mfaRequired", true);
+    const u = await makeUser({ role: "compliance_officer", email: email("fay") });
+    const me = { kind: "user" as const, userId: u.id, email: u.email, name: u.name, role: u.role, sessionId: null, ip: null, mfaEnrolmentRequired: true };
+    const { secret } = await beginMfaEnrolment(me);
+    await confirmMfaEnrolment(me, totpAt(secret, Date.now()), TEST_PASSWORD);
+    const r = await go(claims("fay", [`oidc-privacy-${tag}`], { amr: ["pwd"] }));
+    expect(r).toMatchObject({ ok: true, userId: u.id, stepUp: true });
+    if (!r.ok) return;
+    const pending = await validateSession(r.sessionId);
+    expect(pending).toMatchObject({ authMethod: "oidc", mfaPassed: false });
+    expect(await awaitsStepUp(pending!, "compliance_officer")).toBe(true);
+    // A wrong code: refused, audited, still pending.
+    await expect(completeStepUp({ sessionId: r.sessionId, userId: u.id }, "000000", null)).rejects.toMatchObject({ code: "VALIDATION" });
+    expect((await validateSession(r.sessionId))!.mfaPassed).toBe(false);
+    expect(await db().auditEvent.count({ where: { entityId: u.id, action: "auth.stepup.failed" } })).toBe(1);
+    // The next time step's code completes it; the same code again is a replay.
+    const later = new Date(Date.now() + 30_000);
+    const code = totpAt(secret, later.getTime());
+    await completeStepUp({ sessionId: r.sessionId, userId: u.id }, code, null, later);
+    const done = await validateSession(r.sessionId);
+    expect(done).toMatchObject({ mfaPassed: true });
+    expect(await awaitsStepUp(done!, "compliance_officer")).toBe(false);
+    const second = await go(claims("fay", [`oidc-privacy-${tag}`], { amr: ["pwd"] }));
+    if (!second.ok) throw new Error("second SSO sign-in refused");
+    await expect(completeStepUp({ sessionId: second.sessionId, userId: u.id }, code, null, later)).rejects.toMatchObject({ code: "VALIDATION" });
+    // Another person's pending session cannot be completed with this person's code.
+    await expect(completeStepUp({ sessionId: second.sessionId, userId: (await makeUser()).id }, code, null, later)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await db().auditEvent.count({ where: { entityId: u.id, action: "auth.stepup" } })).toBe(1);
   });
 
   it("refuses a disabled user", async () => {
