@@ -15,6 +15,8 @@ export const ACCOUNTS = {
   "sso-officer@e2e.local": { name: "Sso Officer", groups: ["e2e-privacy"], amr: ["pwd", "mfa"] },
   "sso-reviewer@e2e.local": { name: "Sso Reviewer", groups: ["e2e-reviewers", "everyone"], amr: ["pwd"] },
   "sso-nogroup@e2e.local": { name: "Sso Nogroup", groups: ["everyone"], amr: ["pwd"] },
+  // An officer whose IdP checks a password only: our TOTP is asked after SSO.
+  "sso-stepup@e2e.local": { name: "Sso Stepup", groups: ["e2e-privacy"], amr: ["pwd"] },
 };
 
 const provider = new Provider(issuer, {
