@@ -99,7 +99,7 @@ describe("mapping edits", () => {
     expect((await reqStatus("soc2-tsc", "CC6.1")).controlIds).toEqual(["SEC-MFA"]);
     await unmapControl(officer, m);
     expect((await reqStatus("soc2-tsc", "CC6.1")).status).toBe("unmapped");
-    const actions = (await db().auditEvent.findMany({ where: { entityId: "SEC-MFA|soc2-tsc:CC6.1" }, orderBy: { seq: "asc" }, select: { action: true } })).map((a) => a.action);
+    const actions = (await db().auditEvent.findMany({ where: { entityId: "SEC-MFA|soc2-tsc:CC6.1" }, orderBy: { id: "asc" }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(["posture.mapping.create", "posture.mapping.update", "posture.mapping.delete"]);
     expect(await code(unmapControl(officer, m))).toBe("NOT_FOUND");
   });
