@@ -132,7 +132,8 @@ export function issueInWords(issue: Issue, input: unknown, specs: FieldSpecs = {
   const missing = isEmpty(value) && ["invalid_type", "too_small", "invalid_value", "invalid_format"].includes(issue.code);
   if (missing && !(issue.code === "too_small" && isPredicate(issue.message) && issue.message !== "is required")) return `${label} is required`;
   // Which field an unknown key sits in matters more than the (object) value.
-  const shown = issue.code === "unrecognized_keys" ? "" : showValue(value);
+  const choice = typeof value === "string" ? s?.choices?.[value] : undefined;
+  const shown = issue.code === "unrecognized_keys" ? "" : choice ? ` "${choice}"` : showValue(value);
   return `${label}${shown} ${predicate(issue, value, s)}`;
 }
 
