@@ -53,3 +53,13 @@ export function formError(e: unknown, values: FormValues, specs: FieldSpecs = {}
   }
   return { ...result, values };
 }
+
+/**
+ * A number input's value for the schema: empty is `empty` (null or undefined), a number is
+ * a number, anything else stays the text typed so the refusal can quote it.
+ */
+export function numberField<E extends null | undefined>(v: FormDataEntryValue | null | undefined, empty: E): number | string | E {
+  if (typeof v !== "string" || v.trim() === "") return empty;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : v.trim();
+}
