@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { actionError, type ActionResult } from "@/lib/action-result";
 import { isAppError } from "@/lib/errors";
-import { fieldErrorsInWords, isPredicate, labelFor, showValue, valueAt, type FieldSpecs } from "@/lib/forms/issue-words";
+import { fieldErrorsInWords, labelFor, sentence, showValue, valueAt, type FieldSpecs } from "@/lib/forms/issue-words";
 
 export type FormValues = Record<string, string>;
 
@@ -39,16 +39,19 @@ export function validateForm<S extends z.ZodType>(schema: S, input: unknown, val
 }
 
 /**
- * actionError for a form: the same mapping, plus the submitted values, and a lib/server
- * validation error's details ({ path, message }) worded with the field's label and value.
+ * actionError for a form: the same mapping, plus the submitted values; a lib/server schema
+ * refusal is worded from its zod issues, other validation details ({ path, message }) with
+ * the field's label and the value typed.
  */
 export function formError(e: unknown, values: FormValues, specs: FieldSpecs = {}): ActionResult<never> {
   const result = actionError(e);
-  if (isAppError(e) && e.code === "VALIDATION" && result.fieldErrors) {
+  if (isAppError(e) && e.code === "VALIDATION" && e.validation) {
+    result.fieldErrors = fieldErrorsInWords(e.validation.issues as z.core.$ZodIssue[], e.validation.input, specs);
+  } else if (isAppError(e) && e.code === "VALIDATION" && result.fieldErrors) {
     for (const [path, message] of Object.entries(result.fieldErrors)) {
       const parts = path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       const { label } = labelFor(parts, specs);
-      result.fieldErrors[path] = `${label}${showValue(valueAt(values, parts))} ${isPredicate(message) ? message : "is not valid"}`;
+      result.fieldErrors[path] = sentence(label, showValue(valueAt(values, parts)), /^[a-z]/.test(message) ? message : "is not valid");
     }
   }
   return { ...result, values };

@@ -58,6 +58,12 @@ describe("zod issues in the user's words", () => {
     expect(e["rules.1.when"]).toBe('Rule 2: Conditions has a field this form does not know: "colour"');
   });
 
+  it("an instruction from the schema follows a colon; a missing value is still just required", () => {
+    const schema = z.object({ id: z.string().regex(/^[A-Z]+$/, "use capital letters, e.g. ORG"), title: z.string().min(3, "at least 3 characters") });
+    expect(words(schema, { id: "x y", title: "ab" }, { id: "Id", title: "Title" })).toEqual({ id: 'Id "x y": use capital letters, e.g. ORG', title: 'Title "ab": at least 3 characters' });
+    expect(words(schema, { id: "A", title: "" }, { title: "Title" }).title).toBe("Title is required");
+  });
+
   it("a custom refinement keeps its message, prefixed by the label", () => {
     const schema = z.object({ a: z.string() }).superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: ["a"], message: "cannot be used with b" }));
     const r = schema.safeParse({ a: "x" });

@@ -69,10 +69,17 @@ export function showValue(v: unknown): string {
   return "";
 }
 
-// Schemas in this codebase write their own messages as predicates ("is required", "must be
-// a SHA-256 in hex"); zod's defaults start with a capital ("Too small: …"). A predicate is
-// kept and completed with the label and value; a default is replaced by our wording.
-export const isPredicate = (message: string) => /^[a-z]/.test(message);
+// Schemas write their own messages either as predicates ("is required", "must be a SHA-256
+// in hex") or as instructions ("choose a status"); zod's defaults start with a capital
+// ("Too small: …"). A predicate follows the label and value; an instruction follows a colon;
+// a default is replaced by our wording.
+export const isPredicate = (message: string) => /^(is|are|must|may|can|cannot|needs?|has|have|should|takes?|does|contains)\b/.test(message);
+const isOwnWords = (message: string) => /^[a-z]/.test(message);
+
+/** `Label "value" must …` or `Label "value": choose …`. */
+export function sentence(label: string, shown: string, message: string): string {
+  return isPredicate(message) ? `${label}${shown} ${message}` : `${label}${shown}: ${message}`;
+}
 
 const TYPE_WORDS: Record<string, string> = {
   number: "must be a number",
@@ -96,7 +103,7 @@ const quoteList = (xs: readonly unknown[], choices?: Readonly<Record<string, str
 function predicate(issue: Issue, value: unknown, s?: FieldSpec): string {
   if (issue.code === "custom") return issue.message;
   if (issue.code === "invalid_format" && s?.format) return s.format;
-  if (isPredicate(issue.message)) return issue.message;
+  if (isOwnWords(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type":
       return TYPE_WORDS[issue.expected] ?? `must be ${issue.expected}`;
@@ -130,11 +137,12 @@ export function issueInWords(issue: Issue, input: unknown, specs: FieldSpecs = {
   const { label, spec: s } = labelFor(issue.path, specs);
   const value = valueAt(input, issue.path);
   const missing = isEmpty(value) && ["invalid_type", "too_small", "invalid_value", "invalid_format"].includes(issue.code);
-  if (missing && !(issue.code === "too_small" && isPredicate(issue.message) && issue.message !== "is required")) return `${label} is required`;
+  // An empty field is "required", unless the schema said more (e.g. "is required: say why").
+  if (missing && !(issue.code === "too_small" && issue.message.startsWith("is required:"))) return `${label} is required`;
   // Which field an unknown key sits in matters more than the (object) value.
   const choice = typeof value === "string" ? s?.choices?.[value] : undefined;
   const shown = issue.code === "unrecognized_keys" ? "" : choice ? ` "${choice}"` : showValue(value);
-  return `${label}${shown} ${predicate(issue, value, s)}`;
+  return sentence(label, shown, predicate(issue, value, s));
 }
 
 /** Every issue as `{ "rules.1.when.confidenceBelow": "Rule 2: Confidence below 1.5 must be at most 1" }`; the first per field wins. */

@@ -2,7 +2,7 @@ import "server-only";
 // Security-sensitive: accepts uploaded evidence files (size limit, content-type allowlist,
 // magic-byte check) and stores their bytes with SHA-256 and size.
 import { createHash } from "node:crypto";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { nextReviewAt } from "@/lib/posture/score";
 import { EVIDENCE_MAX_FILES, formatMegabytes } from "@/lib/upload-limits";
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES, isEvidenceContentType, reviewControlSchema } from "@/lib/validation/posture";
@@ -51,7 +51,7 @@ export function checkEvidenceFile(f: EvidenceUpload): { name: string; contentTyp
 export async function reviewControl(actor: Actor, input: unknown, files: EvidenceUpload[] = []) {
   await requirePermission(actor, "posture:write", { type: "Control" });
   const parsed = reviewControlSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   if (files.length > MAX_FILES_PER_REVIEW) throw new AppError("VALIDATION", `Attach at most ${MAX_FILES_PER_REVIEW} files per review.`, [{ path: "files", message: `at most ${MAX_FILES_PER_REVIEW} files` }]);
   const checked = files.map((f) => ({ ...checkEvidenceFile(f), bytes: f.bytes, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex") }));
   const r = parsed.data;

@@ -35,6 +35,16 @@ function errorsByRow(fieldErrors: Record<string, string> | undefined, submittedI
   return { byRow, general };
 }
 
+/** "This policy means: …"; also the read-only view for people who may not edit the policy. */
+export function PolicyMeaning({ rules }: { rules: readonly unknown[] | null }) {
+  return (
+    <section aria-label="This policy means" className="rounded-md bg-slate-50 p-3 text-sm" data-testid="policy-summary">
+      <h4 className="font-semibold">This policy means:</h4>
+      {rules ? <ol className="mt-1 space-y-1">{describePolicy(rules).map((line) => <li key={line}>{line}</li>)}</ol> : <p className="text-slate-600">(fix the JSON to see the summary)</p>}
+    </section>
+  );
+}
+
 export function PolicyEditor({ aiSystemId, rules, allowAdminReview }: { aiSystemId: string; rules: unknown[]; allowAdminReview: boolean }) {
   const form = useActionForm(putPolicyAction, POLICY_FIELDS);
   const [rows, setRows] = useState<RuleRow[]>(() => rulesToRows(rules));
@@ -110,10 +120,7 @@ export function PolicyEditor({ aiSystemId, rules, allowAdminReview }: { aiSystem
           )}
         </div>
       )}
-      <section aria-label="This policy means" className="rounded-md bg-slate-50 p-3 text-sm" data-testid="policy-summary">
-        <h4 className="font-semibold">This policy means:</h4>
-        {tab === "json" && jsonProblem ? <p className="text-slate-600">(fix the JSON to see the summary)</p> : <ol className="mt-1 space-y-1">{describePolicy(current).map((line) => <li key={line}>{line}</li>)}</ol>}
-      </section>
+      {tab === "json" && jsonProblem ? <PolicyMeaning rules={null} /> : <PolicyMeaning rules={current} />}
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="allowAdminReview" checked={allowAdmins} onChange={(e) => setAllowAdmins(e.target.checked)} /> Admins and compliance officers may review too</label>
       <FormStatus form={form} />
       <SubmitButton pending={form.pending} variant="secondary">Save policy</SubmitButton>
