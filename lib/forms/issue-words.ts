@@ -137,8 +137,10 @@ export function issueInWords(issue: Issue, input: unknown, specs: FieldSpecs = {
   const { label, spec: s } = labelFor(issue.path, specs);
   const value = valueAt(input, issue.path);
   const missing = isEmpty(value) && ["invalid_type", "too_small", "invalid_value", "invalid_format"].includes(issue.code);
-  // An empty field is "required", unless the schema said more (e.g. "is required: say why").
-  if (missing && !(issue.code === "too_small" && issue.message.startsWith("is required:"))) return `${label} is required`;
+  // An empty field is "required", unless the schema says what to give ("say why no notice
+  // is required", "choose an area"); a bare length rule says less than "required".
+  const saysMore = isOwnWords(issue.message) && issue.message !== "is required" && !/^(must be )?at least\b/.test(issue.message);
+  if (missing && !saysMore) return `${label} is required`;
   // Which field an unknown key sits in matters more than the (object) value.
   const choice = typeof value === "string" ? s?.choices?.[value] : undefined;
   const shown = issue.code === "unrecognized_keys" ? "" : choice ? ` "${choice}"` : showValue(value);

@@ -17,7 +17,7 @@ describe("posture form actions: lib/server's schema refusal worded with the form
     expect(r.fieldErrors).toEqual({
       id: 'Id "x y": use letters, digits, dots, dashes and brackets, e.g. ORG-BACKUP-1',
       title: 'Title "ab": at least 3 characters',
-      area: "Area is required",
+      area: "Area: choose an area",
       frequencyDays: 'Review every (days) "0": at least 1 day',
       weight: 'Weight in the score "abc" must be a number',
     });
