@@ -4,7 +4,7 @@
 // refusal; the action sends the values back (lib/forms/form-result.ts) and the form is
 // re-mounted with them as defaults. Field errors sit next to their field, the submit
 // button shows it is busy and is disabled, and a second submit while busy is dropped.
-import { useActionState, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useActionState, useEffect, useRef, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
@@ -45,9 +45,15 @@ export function useActionForm<T>(action: Action<T>, fields: FieldSpecs = {}) {
 
 /** The <form> of the pattern: server-side messages only (noValidate), one submit at a time. */
 export function ActionForm<T>({ form, children, ...props }: { form: ActionFormState<T>; children: ReactNode } & Omit<FormHTMLAttributes<HTMLFormElement>, "action">) {
+  const ref = useRef<HTMLFormElement>(null);
+  // The re-mount loses focus; after a refusal, put it on the first field marked invalid.
+  useEffect(() => {
+    if (form.state && !form.state.ok) ref.current?.querySelector<HTMLElement>(":is(input, select, textarea)[aria-invalid=true]")?.focus();
+  }, [form.state]);
   return (
     <form
       {...props}
+      ref={ref}
       key={form.key}
       action={form.action}
       // The server checks with the API's zod schema and answers in words; the browser's own
