@@ -7,6 +7,8 @@ export type ActionResult<T = undefined> = {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string>;
+  /** What was submitted, sent back on a refusal so the form re-renders with it (lib/forms/form-result.ts). */
+  values?: Record<string, string>;
   data?: T;
 };
 

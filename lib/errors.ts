@@ -25,6 +25,8 @@ export class AppError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly details?: unknown,
+    /** A schema refusal's zod issues and the input they refer to, so a form can word them (lib/forms/form-result.ts). */
+    public readonly validation?: { issues: readonly unknown[]; input: unknown },
   ) {
     super(message);
     this.name = "AppError";
@@ -38,6 +40,11 @@ export function isAppError(e: unknown): e is AppError {
 /** Turns a zod error into a details list a client can act on: path and message. */
 export function zodDetails(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
   return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
+
+/** A schema refusal: details for clients, and the issues with their input for forms to word. */
+export function validationError(message: string, issues: readonly { path: readonly PropertyKey[]; message: string }[], input: unknown): AppError {
+  return new AppError("VALIDATION", message, zodDetails(issues), { issues, input });
 }
 
 /**

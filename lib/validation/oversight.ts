@@ -119,9 +119,9 @@ export const policyRuleSchema = z
   .strict()
   .superRefine((r, ctx) => {
     if (r.action === "auto_accept" && (r.approvals !== undefined || r.slaHours !== undefined || r.onTimeout !== undefined)) {
-      ctx.addIssue({ code: "custom", message: "auto_accept takes no approvals, slaHours or onTimeout", path: ["action"] });
+      ctx.addIssue({ code: "custom", message: "cannot be combined with approvals, an SLA or a timeout (those belong to a review)", path: ["action"] });
     }
-    if (r.escalateTo && r.onTimeout !== "escalate") ctx.addIssue({ code: "custom", message: "escalateTo needs onTimeout: escalate", path: ["escalateTo"] });
+    if (r.escalateTo && r.onTimeout !== "escalate") ctx.addIssue({ code: "custom", message: "needs On timeout set to Escalate", path: ["escalateTo"] });
   });
 export type PolicyRule = z.infer<typeof policyRuleSchema>;
 

@@ -6,7 +6,7 @@
 // - deep nesting: recursive code (JSON.stringify, zod, hashing) overflows the stack.
 // Depth is checked on the raw text before JSON.parse, and every walk here is iterative.
 import type { z } from "zod";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 
 export const MAX_INPUT_DEPTH = 32;
 
@@ -98,6 +98,6 @@ export function rejectUnsafeText(s: string, ctx: { addIssue: (issue: { code: "cu
 export function parseSafe<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   assertSafeInput(input);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   return parsed.data;
 }

@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
+import { formError, formValues } from "@/lib/forms/form-result";
+import type { FieldSpecs } from "@/lib/forms/issue-words";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { addTimelineEntry } from "@/lib/server/breaches/add-timeline-entry";
 import { createIncident } from "@/lib/server/breaches/create-incident";
@@ -10,6 +12,7 @@ import { searchLinkableAssets } from "@/lib/server/breaches/incident-assets";
 import { markObligationSent, setObligationStatus, updateObligationChecklist } from "@/lib/server/breaches/track-obligation";
 import { updateIncident } from "@/lib/server/breaches/update-incident";
 import type { IncidentAssetDto } from "@/lib/validation/breaches";
+import { SENT_FIELDS, STATUS_FIELDS, TIMELINE_FIELDS } from "./_components/obligation-fields";
 
 // Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
 function payload(form: FormData): unknown {
@@ -50,14 +53,15 @@ export async function updateIncidentAction(_: unknown, form: FormData): Promise<
   return { ok: true, message: "Saved. Open obligations were recomputed; sent and closed ones were kept." };
 }
 
-async function obligationRun(form: FormData, fn: (incidentId: string, obligationId: string) => Promise<unknown>, message: string): Promise<ActionResult> {
+// A refusal names the field by its form label with the value typed (decision 012).
+async function obligationRun(form: FormData, fn: (incidentId: string, obligationId: string) => Promise<unknown>, message: string, specs: FieldSpecs = {}): Promise<ActionResult> {
   const incidentId = str(form, "incidentId");
   try {
     await fn(incidentId, str(form, "obligationId"));
     revalidatePath(`/breaches/${incidentId}`);
     return { ok: true, message };
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), specs);
   }
 }
 
@@ -65,7 +69,7 @@ export async function markSentAction(_: unknown, form: FormData): Promise<Action
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  return obligationRun(form, (i, o) => markObligationSent(actor, i, o, payload(form)), "Recorded as sent.");
+  return obligationRun(form, (i, o) => markObligationSent(actor, i, o, payload(form)), "Recorded as sent.", SENT_FIELDS);
 }
 
 export async function setStatusAction(_: unknown, form: FormData): Promise<ActionResult> {
@@ -74,7 +78,7 @@ export async function setStatusAction(_: unknown, form: FormData): Promise<Actio
   const actor = await requireActor();
   const status = str(form, "status");
   const input = status === "open" ? { status } : { status, reason: str(form, "reason") };
-  return obligationRun(form, (i, o) => setObligationStatus(actor, i, o, input), status === "open" ? "Re-opened." : "Status saved.");
+  return obligationRun(form, (i, o) => setObligationStatus(actor, i, o, input), status === "open" ? "Re-opened." : "Status saved.", STATUS_FIELDS);
 }
 
 export async function checklistAction(_: unknown, form: FormData): Promise<ActionResult> {
@@ -96,7 +100,7 @@ export async function timelineAction(_: unknown, form: FormData): Promise<Action
     revalidatePath(`/breaches/${incidentId}`);
     return { ok: true, message: "Added to the timeline." };
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), TIMELINE_FIELDS);
   }
 }
 

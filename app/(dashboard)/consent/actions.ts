@@ -2,38 +2,48 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
+import { formValues, numberField } from "@/lib/forms/form-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { archivePurpose, restorePurpose } from "@/lib/server/consent/lifecycle";
 import { createPurpose, publishNoticeVersion, setPurposeRetention } from "@/lib/server/consent/purposes";
 import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
 import { runConsentRetention, type RetentionReport } from "@/lib/server/consent/retention";
 import { findSubject, revealSubjectIdentifier } from "@/lib/server/consent/subjects";
+import { runFormWrite } from "@/lib/server/form-action";
+import { createPurposeSchema, retentionSchema } from "@/lib/validation/consent";
+import { PURPOSE_FIELDS, RETENTION_FIELDS } from "./_components/purpose-fields";
 
 // Each action: authenticate, hand the raw input to one lib/server function (which checks
 // permission and validates), map errors. No business logic here.
-const optionalDays = (v: FormDataEntryValue | null) => (v === null || String(v).trim() === "" ? null : Number(v));
 
 export async function createPurposeAction(_: unknown, form: FormData): Promise<ActionResult> {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  try {
-    const notice = String(form.get("noticeText") ?? "").trim();
-    const description = String(form.get("description") ?? "").trim();
-    const p = await createPurpose(actor, {
-      key: form.get("key"),
-      title: form.get("title"),
-      lawfulBasis: form.get("lawfulBasis"),
-      saleOrShare: form.get("saleOrShare") === "on",
+  const values = formValues(form);
+  const notice = (values.noticeText ?? "").trim();
+  const description = (values.description ?? "").trim();
+  const r = await runFormWrite({
+    actor,
+    permission: "consent:write",
+    entity: { type: "ConsentPurpose" },
+    schema: createPurposeSchema,
+    input: {
+      key: values.key ?? "",
+      title: values.title ?? "",
+      lawfulBasis: values.lawfulBasis ?? "",
+      saleOrShare: values.saleOrShare === "on",
       ...(description ? { description } : {}),
       ...(notice ? { noticeText: notice } : {}),
-      evidenceRetentionDays: optionalDays(form.get("evidenceRetentionDays")),
-    });
-    revalidatePath("/consent");
-    return { ok: true, message: `Purpose ${p.key} created${p.currentNoticeVersion ? " with notice version 1" : ""}.` };
-  } catch (e) {
-    return actionError(e);
-  }
+      evidenceRetentionDays: numberField(values.evidenceRetentionDays, null),
+    },
+    values,
+    specs: PURPOSE_FIELDS,
+    write: (input) => createPurpose(actor, input),
+    message: (p) => `Purpose ${p.key} created${p.currentNoticeVersion ? " with notice version 1" : ""}.`,
+    paths: ["/consent"],
+  });
+  return { ...r, data: undefined };
 }
 
 export async function publishNoticeAction(_: unknown, form: FormData): Promise<ActionResult> {
@@ -53,13 +63,20 @@ export async function setRetentionAction(_: unknown, form: FormData): Promise<Ac
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  try {
-    const p = await setPurposeRetention(actor, { purposeKey: form.get("purposeKey"), evidenceRetentionDays: optionalDays(form.get("evidenceRetentionDays")) });
-    revalidatePath(`/consent/purposes/${p.key}`);
-    return { ok: true, message: p.evidenceRetentionDays ? `Evidence is kept ${p.evidenceRetentionDays} days.` : "Evidence is kept without a limit." };
-  } catch (e) {
-    return actionError(e);
-  }
+  const values = formValues(form);
+  const r = await runFormWrite({
+    actor,
+    permission: "consent:write",
+    entity: { type: "ConsentPurpose" },
+    schema: retentionSchema,
+    input: { purposeKey: values.purposeKey ?? "", evidenceRetentionDays: numberField(values.evidenceRetentionDays, null) },
+    values,
+    specs: RETENTION_FIELDS,
+    write: (input) => setPurposeRetention(actor, input),
+    message: (p) => (p.evidenceRetentionDays ? `Evidence is kept ${p.evidenceRetentionDays} days.` : "Evidence is kept without a limit."),
+  });
+  if (r.ok && r.data) revalidatePath(`/consent/purposes/${r.data.key}`);
+  return { ...r, data: undefined };
 }
 
 export async function findSubjectAction(_: unknown, form: FormData): Promise<ActionResult> {

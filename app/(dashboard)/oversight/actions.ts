@@ -1,15 +1,21 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
+import { formValues, refused } from "@/lib/forms/form-result";
+import { POLICY_FIELDS } from "@/lib/oversight/policy-rows";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { archiveAiSystem, restoreAiSystem } from "@/lib/server/oversight/lifecycle";
 import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
+import { can } from "@/lib/server/authz";
+import { runFormWrite } from "@/lib/server/form-action";
 import { setAiSystemLinks } from "@/lib/server/oversight/links";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { revealDecisionInputs } from "@/lib/server/oversight/read-decisions";
 import { approveModelVersion, createAiSystem, createModelVersion, retireModelVersion, rotateCallbackSecret } from "@/lib/server/oversight/registry";
 import { escalateDecision, reviewDecision } from "@/lib/server/oversight/review-decision";
 import { kickOversightJobs } from "@/lib/server/oversight/scheduler";
+import { createAiSystemSchema, createModelVersionSchema, putPolicySchema } from "@/lib/validation/oversight";
+import { AI_SYSTEM_FIELDS, MODEL_VERSION_FIELDS } from "./_components/registry-fields";
 
 // Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
 async function run<T>(fn: () => Promise<T>, message: (r: T) => string, paths: string[] = ["/oversight"]): Promise<ActionResult<T>> {
@@ -74,20 +80,39 @@ export async function createAiSystemAction(_: unknown, form: FormData) {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  return run(
-    () => createAiSystem(actor, { name: form.get("name") ?? "", purpose: form.get("purpose") ?? "", riskTier: form.get("riskTier") ?? "", owner: str(form, "owner"), deploymentStatus: str(form, "deploymentStatus") }),
-    (s) => `Registered ${s.name}. Give its callback secret to the system's operators now; it is shown only once.`,
-  );
+  const values = formValues(form);
+  return runFormWrite({
+    actor,
+    permission: "oversight:admin",
+    entity: { type: "AiSystem" },
+    schema: createAiSystemSchema,
+    input: { name: values.name ?? "", purpose: values.purpose ?? "", riskTier: values.riskTier ?? "", owner: str(form, "owner"), deploymentStatus: str(form, "deploymentStatus") },
+    values,
+    specs: AI_SYSTEM_FIELDS,
+    write: (input) => createAiSystem(actor, input),
+    message: (s) => `Registered ${s.name}. Give its callback secret to the system's operators now; it is shown only once.`,
+    paths: ["/oversight"],
+  });
 }
 
 export async function createModelVersionAction(_: unknown, form: FormData) {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  return run(
-    () => createModelVersion(actor, String(form.get("aiSystemId") ?? ""), { version: form.get("version") ?? "", artifactSha256: form.get("artifactSha256") ?? "", trainingDataRef: str(form, "trainingDataRef"), notes: str(form, "notes") }),
-    (v) => `Version ${v.version} registered as a draft.`,
-  );
+  const values = formValues(form);
+  const aiSystemId = values.aiSystemId ?? "";
+  return runFormWrite({
+    actor,
+    permission: "oversight:admin",
+    entity: { type: "AiSystem", id: aiSystemId },
+    schema: createModelVersionSchema,
+    input: { version: values.version ?? "", artifactSha256: values.artifactSha256 ?? "", trainingDataRef: str(form, "trainingDataRef"), notes: str(form, "notes") },
+    values,
+    specs: MODEL_VERSION_FIELDS,
+    write: (input) => createModelVersion(actor, aiSystemId, input),
+    message: (v) => `Version ${v.version} registered as a draft.`,
+    paths: ["/oversight"],
+  });
 }
 
 export async function modelVersionCommandAction(_: unknown, form: FormData) {
@@ -100,17 +125,37 @@ export async function modelVersionCommandAction(_: unknown, form: FormData) {
   return run(() => approveModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} approved by you.`);
 }
 
-export async function putPolicyAction(_: unknown, form: FormData) {
+/**
+ * The structured editor and its JSON tab both send the rules as JSON text. A refusal sends
+ * it back as typed with each bad field worded ("Rule 2: Confidence below 1.5 must be at
+ * most 1"), checked with the API's schema after the permission (deny first).
+ */
+export async function putPolicyAction(_: unknown, form: FormData): Promise<ActionResult<{ revision: number }>> {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
+  const values = formValues(form);
+  const aiSystemId = values.aiSystemId ?? "";
   let rules: unknown;
   try {
-    rules = JSON.parse(String(form.get("rules") ?? "[]"));
-  } catch {
-    return { ok: false, message: "The rules must be valid JSON (a list of rules).", fieldErrors: { rules: "is not valid JSON" } } satisfies ActionResult;
+    rules = JSON.parse(values.rules ?? "[]");
+  } catch (e) {
+    // Said only to people who may edit the policy; others get the permission refusal.
+    if (!can(actor, "oversight:admin")) rules = [];
+    else return refused(values, { rules: `Rules are not valid JSON: ${e instanceof SyntaxError ? e.message : "unreadable"}. Fix it in the JSON tab, or switch back to the rows.` });
   }
-  return run(() => putEscalationPolicy(actor, String(form.get("aiSystemId") ?? ""), { rules, allowAdminReview: form.get("allowAdminReview") === "on" }), (p) => `Policy saved (revision ${p.revision}).`);
+  return runFormWrite({
+    actor,
+    permission: "oversight:admin",
+    entity: { type: "EscalationPolicy", id: aiSystemId },
+    schema: putPolicySchema,
+    input: { rules, allowAdminReview: form.get("allowAdminReview") === "on" },
+    values,
+    specs: POLICY_FIELDS,
+    write: async (input) => ({ revision: (await putEscalationPolicy(actor, aiSystemId, input)).revision }),
+    message: (p) => `Policy saved (revision ${p.revision}).`,
+    paths: ["/oversight"],
+  });
 }
 
 export async function rotateSecretAction(_: unknown, form: FormData) {

@@ -1,6 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
+import { formError, formValues } from "@/lib/forms/form-result";
+import type { FieldSpecs } from "@/lib/forms/issue-words";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createChecklist } from "@/lib/server/posture/checklists";
 import { createControl, updateControl } from "@/lib/server/posture/controls";
@@ -9,17 +11,19 @@ import { archiveControl, restoreControl } from "@/lib/server/posture/lifecycle";
 import { overrideControl } from "@/lib/server/posture/override-control";
 import { reviewControl, type EvidenceUpload } from "@/lib/server/posture/review-control";
 import { takeSnapshot } from "@/lib/server/posture/snapshots";
+import { CHECKLIST_FIELDS, CONTROL_FIELDS, OVERRIDE_FIELDS, REVIEW_FIELDS } from "./_components/posture-fields";
 
 // Each action: authenticate, hand the raw input to one lib/server function (which checks
 // permission and validates), map errors. No business logic here.
-async function run<T>(fn: () => Promise<T>, message: (r: T) => string): Promise<ActionResult<T>> {
+// A refusal names the field by its form label with the value typed (decision 012).
+async function run<T>(fn: () => Promise<T>, message: (r: T) => string, form?: { data: FormData; specs: FieldSpecs }): Promise<ActionResult<T>> {
   try {
     const r = await fn();
     revalidatePath("/posture", "layout");
     revalidatePath("/");
     return { ok: true, message: message(r), data: r };
   } catch (e) {
-    return actionError(e);
+    return form ? formError(e, formValues(form.data), form.specs) : actionError(e);
   }
 }
 
@@ -42,6 +46,7 @@ export async function reviewControlAction(_: unknown, form: FormData) {
   return run(
     () => reviewControl(actor, { controlId: str(form, "controlId"), checklistId: str(form, "checklistId"), status: str(form, "status"), comment: str(form, "comment"), naReason: str(form, "naReason"), links, evidenceExpiresAt: str(form, "evidenceExpiresAt") }, files, uploadIds),
     (r) => `Review saved${r.evidence.length ? ` with ${r.evidence.length} file${r.evidence.length === 1 ? "" : "s"}` : ""}. Next review due ${r.nextReviewAt.slice(0, 10)}.`,
+    { data: form, specs: REVIEW_FIELDS },
   );
 }
 
@@ -52,6 +57,7 @@ export async function overrideControlAction(_: unknown, form: FormData) {
   return run(
     () => overrideControl(actor, { controlId: str(form, "controlId"), status: str(form, "status") ?? "", reason: str(form, "reason") }),
     (r) => (r.overrideStatus ? "Override saved; the automated result no longer decides this control." : "Override cleared; the automated test decides again."),
+    { data: form, specs: OVERRIDE_FIELDS },
   );
 }
 
@@ -62,6 +68,7 @@ export async function updateControlAction(_: unknown, form: FormData) {
   return run(
     () => updateControl(actor, { controlId: str(form, "controlId"), title: str(form, "title"), description: str(form, "description"), owner: str(form, "owner"), frequencyDays: str(form, "frequencyDays"), weight: str(form, "weight"), expectedVersion: str(form, "version") }),
     () => "Control updated.",
+    { data: form, specs: CONTROL_FIELDS },
   );
 }
 
@@ -72,6 +79,7 @@ export async function createChecklistAction(_: unknown, form: FormData) {
   return run(
     () => createChecklist(actor, { name: str(form, "name"), description: str(form, "description"), controlIds: form.getAll("controlIds").map(String) }),
     (r) => `Checklist "${r.name}" created.`,
+    { data: form, specs: CHECKLIST_FIELDS },
   );
 }
 
@@ -88,7 +96,7 @@ export async function createControlAction(_: unknown, form: FormData) {
   if (unsafe) return unsafe;
   const actor = await requireActor();
   const fields = ["id", "title", "description", "area", "citation", "owner", "frequencyDays", "weight", "manualCheck"] as const;
-  return run(() => createControl(actor, Object.fromEntries(fields.map((k) => [k, str(form, k)]))), (r) => `Control ${r.id} added to the catalogue.`);
+  return run(() => createControl(actor, Object.fromEntries(fields.map((k) => [k, str(form, k)]))), (r) => `Control ${r.id} added to the catalogue.`, { data: form, specs: CONTROL_FIELDS });
 }
 
 export async function archiveControlAction(_: unknown, form: FormData): Promise<ActionResult> {

@@ -1,6 +1,6 @@
 import "server-only";
 // The incident timeline: what was done, by whom, when. Append-only.
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
@@ -10,7 +10,7 @@ import { timelineEntrySchema } from "@/lib/validation/breaches";
 export async function addTimelineEntry(actor: Actor, incidentId: string, input: unknown) {
   await requirePermission(actor, "breach:write", { type: "Incident", id: incidentId });
   const parsed = timelineEntrySchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the timeline entry.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the timeline entry.", parsed.error.issues, input);
   return db().$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
     if (!incident) throw new AppError("NOT_FOUND", "No such incident.");

@@ -1,7 +1,7 @@
 import "server-only";
 // Reporting an incident: stores the facts and the obligations the deadline engine derives from
 // them (each with its rule version), in one transaction with the audit event.
-import { AppError, zodDetails } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
 import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -29,7 +29,7 @@ async function nextReference(tx: Tx, discoveredAt: Date): Promise<string> {
 export async function createIncident(actor: Actor, input: unknown, transact: Transact = plainTransaction): Promise<IncidentDto> {
   await requirePermission(actor, "breach:write", { type: "Incident" });
   const parsed = createIncidentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the incident fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the incident fields.", parsed.error.issues, input);
   const timeZone = await orgTimeZone();
   // Linked assets: every id must exist (422 naming the unknown ones, nothing written); facts the
   // client did not state are pre-filled from them (lib/breaches/asset-prefill.ts).

@@ -4,7 +4,7 @@ import "server-only";
 // its content checklist. Sending recomputes the incident so dependent deadlines (California AG:
 // 15 days after the consumer notice) get their due instant.
 import { isPending, statusWhenSent } from "@/lib/breaches/reconcile";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { actorId, actorLabel, type Actor } from "@/lib/server/actor";
 import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -27,7 +27,7 @@ const label = (o: { regime: string; recipient: string; jurisdiction: string | nu
 export async function markObligationSent(actor: Actor, incidentId: string, obligationId: string, input: unknown, transact: Transact = plainTransaction) {
   await requirePermission(actor, "breach:write", { type: "BreachObligation", id: obligationId });
   const parsed = markSentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the notice fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the notice fields.", parsed.error.issues, input);
   const sentAt = new Date(parsed.data.sentAt);
   if (sentAt.getTime() > Date.now() + 5 * 60_000) throw new AppError("VALIDATION", "sentAt is in the future; record a notice once it has been sent.", [{ path: "sentAt", message: "is in the future" }]);
   const timeZone = await orgTimeZone();
@@ -79,7 +79,7 @@ export async function markObligationSent(actor: Actor, incidentId: string, oblig
 export async function setObligationStatus(actor: Actor, incidentId: string, obligationId: string, input: unknown): Promise<ObligationDto> {
   await requirePermission(actor, "breach:write", { type: "BreachObligation", id: obligationId });
   const parsed = setObligationStatusSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the status fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the status fields.", parsed.error.issues, input);
   const timeZone = await orgTimeZone();
   return db().$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({ where: { id: incidentId } });
@@ -110,7 +110,7 @@ export async function setObligationStatus(actor: Actor, incidentId: string, obli
 export async function updateObligationChecklist(actor: Actor, incidentId: string, obligationId: string, input: unknown): Promise<ObligationDto> {
   await requirePermission(actor, "breach:write", { type: "BreachObligation", id: obligationId });
   const parsed = checklistSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the checklist.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the checklist.", parsed.error.issues, input);
   return db().$transaction(async (tx) => {
     const row = await loadObligation(tx, incidentId, obligationId);
     const items = JSON.parse(row.contentChecklist) as string[];

@@ -1,7 +1,7 @@
 import "server-only";
 // Editing an incident's facts recomputes its open obligations; sent and closed ones are kept as
 // they were. The audit diff records the changed facts and what the recomputation changed.
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
@@ -21,7 +21,7 @@ const unlessNoChange = (incidentId: string) => (e: unknown) => {
 export async function updateIncident(actor: Actor, incidentId: string, input: unknown): Promise<IncidentDto> {
   await requirePermission(actor, "breach:write", { type: "Incident", id: incidentId });
   const parsed = updateIncidentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the incident fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the incident fields.", parsed.error.issues, input);
   const { version, assetIds, ...changes } = parsed.data;
   const timeZone = await orgTimeZone();
   // Unknown asset ids are refused before anything is written.

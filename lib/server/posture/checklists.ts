@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
+import { AppError, conflictOnUnique, validationError } from "@/lib/errors";
 import { createChecklistSchema } from "@/lib/validation/posture";
 import { actorLabel, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -39,7 +39,7 @@ export async function getChecklist(actor: Actor, checklistId: string) {
 export async function createChecklist(actor: Actor, input: unknown) {
   await requirePermission(actor, "posture:write", { type: "Checklist" });
   const parsed = createChecklistSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   const { name, description, controlIds } = parsed.data;
   const unique = [...new Set(controlIds)];
   const taken = () => new AppError("CONFLICT", "A checklist with this name exists.", [{ path: "name", message: "already used" }]);

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
+import { AppError, conflictOnUnique, validationError } from "@/lib/errors";
 import { countByStatus, postureScores } from "@/lib/posture/score";
 import { controlFilterSchema, controlIdSchema, createControlSchema, updateControlSchema } from "@/lib/validation/posture";
 import type { Actor } from "@/lib/server/actor";
@@ -41,7 +41,7 @@ export async function allControls(actor: Actor, archived: ArchivedFilter = "acti
 export async function listControls(actor: Actor, input: unknown) {
   await requirePermission(actor, "posture:read");
   const parsed = controlFilterSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid filter.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Invalid filter.", parsed.error.issues, input);
   const f = parsed.data;
   let all = await allControls(actor, f.archived);
   if (f.area) all = all.filter((c) => c.area === f.area);
@@ -91,7 +91,7 @@ export async function currentPosture(actor: Actor) {
 export async function updateControl(actor: Actor, input: unknown) {
   await requirePermission(actor, "posture:write", { type: "Control" });
   const parsed = updateControlSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   const { controlId, expectedVersion, ...fields } = parsed.data;
   return db().$transaction(async (tx) => {
     const before = await tx.control.findUnique({ where: { id: controlId }, select: { title: true, description: true, owner: true, frequencyDays: true, weight: true, lastReviewedAt: true } });
@@ -114,7 +114,7 @@ export async function updateControl(actor: Actor, input: unknown) {
 export async function createControl(actor: Actor, input: unknown, now = new Date()) {
   await requirePermission(actor, "posture:write", { type: "Control" });
   const parsed = createControlSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   const c = parsed.data;
   const taken = () => new AppError("CONFLICT", `A control with the id ${c.id} exists.`, [{ path: "id", message: "already used" }]);
   return conflictOnUnique(taken, () => db().$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { overrideControlSchema } from "@/lib/validation/posture";
 import { actorLabel, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -11,7 +11,7 @@ import { hasAutomatedTest } from "./control-tests/registry";
 export async function overrideControl(actor: Actor, input: unknown) {
   await requirePermission(actor, "posture:write", { type: "Control" });
   const parsed = overrideControlSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   const { controlId, status, reason } = parsed.data;
   if (!hasAutomatedTest(controlId)) throw new AppError("CONFLICT", "Only a control with an automated test can be overridden; review it instead.");
   return db().$transaction(async (tx) => {

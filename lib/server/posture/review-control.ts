@@ -2,7 +2,7 @@ import "server-only";
 // Security-sensitive: accepts uploaded evidence files (size limit, content-type allowlist,
 // magic-byte check) and stores their bytes with SHA-256 and size.
 import { createHash } from "node:crypto";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { nextReviewAt } from "@/lib/posture/score";
 import { reviewControlSchema } from "@/lib/validation/posture";
 import { checkEvidenceFile, MAX_FILES_PER_REVIEW, type EvidenceUpload } from "@/lib/server/posture/evidence-check";
@@ -21,7 +21,7 @@ export { checkEvidenceFile, MAX_FILES_PER_REVIEW, type EvidenceUpload } from "@/
 export async function reviewControl(actor: Actor, input: unknown, files: EvidenceUpload[] = [], uploadIds: readonly string[] = []) {
   await requirePermission(actor, "posture:write", { type: "Control" });
   const parsed = reviewControlSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   if (files.length + new Set(uploadIds).size > MAX_FILES_PER_REVIEW) throw new AppError("VALIDATION", `Attach at most ${MAX_FILES_PER_REVIEW} files per review.`, [{ path: "files", message: `at most ${MAX_FILES_PER_REVIEW} files` }]);
   const checked = files.map((f) => ({ ...checkEvidenceFile(f), bytes: f.bytes, size: f.bytes.byteLength, sha256: createHash("sha256").update(f.bytes).digest("hex") }));
   const r = parsed.data;

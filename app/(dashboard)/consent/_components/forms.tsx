@@ -2,7 +2,9 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
+import { ActionForm, CheckboxField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField, useActionForm } from "@/components/forms/action-form";
 import { LAWFUL_BASES, LAWFUL_BASIS_LABELS } from "@/lib/validation/consent";
+import { PURPOSE_FIELDS, PURPOSE_KEY_RULE, RETENTION_FIELDS } from "./purpose-fields";
 import { createPurposeAction, findSubjectAction, publishNoticeAction, revealSubjectAction, runRetentionAction, setRetentionAction } from "../actions";
 
 const TEXTAREA = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
@@ -21,28 +23,22 @@ export function SubjectSearchForm() {
 }
 
 export function CreatePurposeForm() {
-  const [state, action, pending] = useActionState(createPurposeAction, null);
-  const fe = state?.fieldErrors ?? {};
+  const form = useActionForm(createPurposeAction, PURPOSE_FIELDS);
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Key" error={fe.key} hint="Used by the API, e.g. marketing_email"><Input name="key" required pattern="[a-z][a-z0-9_]{1,63}" /></Field>
-        <Field label="Title" error={fe.title}><Input name="title" required /></Field>
-        <Field label="Lawful basis" error={fe.lawfulBasis}>
-          <Select name="lawfulBasis" defaultValue="consent">
-            {LAWFUL_BASES.map((b) => <option key={b} value={b}>{LAWFUL_BASIS_LABELS[b]}</option>)}
-          </Select>
-        </Field>
-        <Field label="Evidence retention (days)" error={fe.evidenceRetentionDays} hint="Empty keeps evidence without a limit"><Input name="evidenceRetentionDays" type="number" min={1} /></Field>
+        {/* The pattern stays for on-screen keyboards and the tooltip; the server's refusal says the same in words. */}
+        <TextField form={form} name="key" required pattern="[a-z][a-z0-9_]{1,63}" title={`The purpose key ${PURPOSE_KEY_RULE}`} hint={`Used by the API; ${PURPOSE_KEY_RULE}.`} autoComplete="off" spellCheck={false} />
+        <TextField form={form} name="title" required />
+        <SelectField form={form} name="lawfulBasis" initial="consent" options={LAWFUL_BASES.map((b) => ({ value: b, label: LAWFUL_BASIS_LABELS[b] }))} />
+        <TextField form={form} name="evidenceRetentionDays" type="number" min={1} hint="Empty keeps evidence without a limit" />
       </div>
-      <Field label="Description" error={fe.description}><Input name="description" /></Field>
-      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="saleOrShare" /> Sale or sharing of personal information (CCPA 1798.120: honours opt-outs and GPC)</label>
-      <Field label="Notice text (version 1)" error={fe.noticeText} hint="Hashed (SHA-256) and dated; later changes become new versions.">
-        <textarea name="noticeText" rows={3} className={TEXTAREA} />
-      </Field>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Create purpose</Button>
-    </form>
+      <TextField form={form} name="description" />
+      <CheckboxField form={form} name="saleOrShare">Sale or sharing of personal information (CCPA 1798.120: honours opt-outs and GPC)</CheckboxField>
+      <TextAreaField form={form} name="noticeText" rows={3} hint="Hashed (SHA-256) and dated; later changes become new versions." />
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending}>Create purpose</SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -59,16 +55,14 @@ export function PublishNoticeForm({ purposeKey }: { purposeKey: string }) {
 }
 
 export function RetentionForm({ purposeKey, days }: { purposeKey: string; days: number | null }) {
-  const [state, action, pending] = useActionState(setRetentionAction, null);
+  const form = useActionForm(setRetentionAction, RETENTION_FIELDS);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3">
+    <ActionForm form={form} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="purposeKey" value={purposeKey} />
-      <Field label="Evidence retention (days)" error={state?.fieldErrors?.evidenceRetentionDays} hint="Empty keeps evidence without a limit">
-        <Input name="evidenceRetentionDays" type="number" min={1} defaultValue={days ?? ""} />
-      </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>Save</Button>
-      <div className="w-full"><FormMessage state={state} /></div>
-    </form>
+      <TextField form={form} name="evidenceRetentionDays" type="number" min={1} initial={days} hint="Empty keeps evidence without a limit" />
+      <SubmitButton pending={form.pending} variant="secondary">Save</SubmitButton>
+      <div className="w-full"><FormStatus form={form} /></div>
+    </ActionForm>
   );
 }
 

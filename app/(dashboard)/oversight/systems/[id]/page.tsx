@@ -13,6 +13,7 @@ import { archiveAiSystemAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { LinksForm } from "../../_components/links-form";
 import { OversightTabs } from "../../_components/oversight-tabs";
+import { PolicyMeaning } from "../../_components/policy-editor";
 import { CreateModelVersionForm, PolicyForm, RotateSecretForm, VersionCommand } from "../../_components/registry-forms";
 import { DateTime } from "@/components/ui/date-time";
 
@@ -107,7 +108,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
             {admin ? (
               <PolicyForm aiSystemId={system.id} rules={system.policy?.rules ?? []} allowAdminReview={system.policy?.allowAdminReview ?? false} />
             ) : (
-              <pre className="overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(system.policy?.rules ?? [], null, 2)}</pre>
+              <PolicyMeaning rules={system.policy?.rules ?? []} />
             )}
           </Card>
         </div>
