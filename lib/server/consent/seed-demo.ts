@@ -37,7 +37,6 @@ export async function seedConsentDemo(actor: Actor, now = new Date()) {
   const keys = ["marketing_email", "analytics", "ad_sharing"];
   const purposeIds = (await db().consentPurpose.findMany({ where: { key: { in: keys } }, select: { id: true } })).map((p) => p.id);
   await db().consentNoticeVersion.updateMany({ where: { purposeId: { in: purposeIds } }, data: { publishedAt: published } });
-  await db().consentPurpose.updateMany({ where: { id: { in: purposeIds } }, data: { createdAt: published } });
   // Deterministic pseudo-random so the demo looks the same on every install.
   let seed = 20261127;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
