@@ -97,6 +97,8 @@ test("the officer completes a checklist review with an evidence file and a link;
   await form.getByLabel("Evidence files").setInputFiles({ name: "page.html", mimeType: "text/html", buffer: Buffer.from("<script>alert(1)</script>") });
   await form.getByRole("button", { name: "Save review" }).click();
   await expect(page.getByText(/file type text\/html is not accepted/)).toBeVisible();
+  // Saving is refused while a chosen file failed: nobody believes it is attached.
+  await expect(form.getByText(/page.html could not be uploaded: remove it or choose another file/)).toBeVisible();
 
   const content = `Breach communication template approved ${Date.now()}\n`;
   const sha = createHash("sha256").update(content).digest("hex");

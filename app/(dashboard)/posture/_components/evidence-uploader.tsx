@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, evidenceSelectionProblem, formatMegabytes } from "@/lib/upload-limits";
 import { EVIDENCE_CONTENT_TYPES } from "@/lib/validation/posture";
@@ -36,8 +36,12 @@ function upload(file: File, onProgress: (loaded: number) => void): Promise<strin
  * the review form then carries only their ids (hidden `uploadId` fields), so a large file
  * never passes through a server action and the typed review is never lost to it.
  */
-export function EvidenceUploader({ error, onBusyChange }: { error?: string; onBusyChange: (busy: boolean) => void }) {
+export function EvidenceUploader({ error, onBusyChange, onFailedChange }: { error?: string; onBusyChange: (busy: boolean) => void; onFailedChange: (names: string[]) => void }) {
   const [items, setItems] = useState<Item[]>([]);
+  // The form refuses to save while a chosen file failed to upload, so nobody believes a
+  // file is attached that is not; choosing again or removing it clears the failure.
+  const failed = items.filter((i) => i.error).map((i) => i.name).join("\n");
+  useEffect(() => onFailedChange(failed ? failed.split("\n") : []), [failed, onFailedChange]);
   const [problem, setProblem] = useState<string | null>(null);
   const patch = (key: string, p: Partial<Item>) => setItems((all) => all.map((i) => (i.key === key ? { ...i, ...p } : i)));
 

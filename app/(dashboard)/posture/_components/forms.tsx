@@ -29,6 +29,8 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
   // Files upload on their own (EvidenceUploader) while the review is typed; saving waits
   // for them. After a saved review the uploader starts empty again (a new key).
   const [uploading, setUploading] = useState(false);
+  const [failedUploads, setFailedUploads] = useState<string[]>([]);
+  const [blocked, setBlocked] = useState<string | null>(null);
   const [uploaderKey, setUploaderKey] = useState(0);
   useEffect(() => {
     if (state?.ok) {
@@ -44,6 +46,11 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
       action={action}
       className="space-y-3"
       aria-label="Record a review"
+      onSubmit={(e) => {
+        const problem = failedUploads.length ? `${failedUploads.join(", ")} could not be uploaded: remove ${failedUploads.length > 1 ? "them" : "it"} or choose another file. Nothing was saved.` : null;
+        setBlocked(problem);
+        if (problem) e.preventDefault();
+      }}
     >
       <input type="hidden" name="controlId" value={controlId} />
       {checklistId && <input type="hidden" name="checklistId" value={checklistId} />}
@@ -61,7 +68,8 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
       <Field label="Comment" error={state?.fieldErrors?.comment}>
         <textarea name="comment" rows={3} className={TEXTAREA} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Field>
-      <EvidenceUploader key={uploaderKey} error={state?.fieldErrors?.files} onBusyChange={setUploading} />
+      <EvidenceUploader key={uploaderKey} error={state?.fieldErrors?.files} onBusyChange={setUploading} onFailedChange={setFailedUploads} />
+      {blocked && failedUploads.length > 0 && <p role="alert" className="text-sm text-red-700">{blocked}</p>}
       <Field label="Evidence links" error={state?.fieldErrors?.links ?? state?.fieldErrors?.["links.0"]} hint="One http(s) link per line.">
         <textarea name="links" rows={2} className={TEXTAREA} value={links} onChange={(e) => setLinks(e.target.value)} />
       </Field>
