@@ -27,9 +27,10 @@ export function emailOff() {
  */
 export async function silenceExistingUsers() {
   const disabled = JSON.stringify(NOTIFICATION_KINDS);
-  const users = await db().user.findMany({ select: { id: true } });
-  for (const u of users) {
-    await db().notificationPreference.upsert({ where: { userId: u.id }, create: { userId: u.id, disabled, digest: false }, update: { disabled, digest: false } });
-  }
+  // Two statements whatever the number of people (one upsert each took 40 s of the run).
+  const have = new Set((await db().notificationPreference.findMany({ select: { userId: true } })).map((p) => p.userId));
+  const missing = (await db().user.findMany({ select: { id: true } })).filter((u) => !have.has(u.id));
+  if (missing.length) await db().notificationPreference.createMany({ data: missing.map((u) => ({ userId: u.id, disabled, digest: false })) });
+  await db().notificationPreference.updateMany({ data: { disabled, digest: false } });
   await db().outboxMessage.deleteMany({});
 }

@@ -1,4 +1,4 @@
-// Evidence streamed ahead of its review (POST /posture/evidence/upload): files of 20 MB are
+// Evidence streamed ahead of its review (POST /posture/evidence/upload): files over 10 MB are
 // taken whole (the review form's 1 MB action body once turned them into HTTP 500s), a file
 // over the limit is refused before its body is read, an incomplete body is refused, and a
 // review claims only its author's own uploads, once, in its own transaction.
@@ -25,9 +25,9 @@ beforeAll(async () => {
 });
 
 describe("streamed evidence uploads", () => {
-  it("a 20 MB PDF is staged whole and joins the review that cites it, with its SHA-256", async () => {
+  it("a 12 MB PDF (over the proxy's 10 MB default buffer) is staged whole and joins the review that cites it, with its SHA-256", async () => {
     const officer = await actorFor("compliance_officer");
-    const body = pdf(20 * 1024 * 1024);
+    const body = pdf(12 * 1024 * 1024);
     const staged = await stageEvidenceUpload(officer, req(body, { "content-type": "application/pdf", "x-file-name": encodeURIComponent("policy (signed).pdf"), "content-length": String(body.byteLength) }));
     expect(staged).toMatchObject({ name: "policy (signed).pdf", size: body.byteLength, sha256: createHash("sha256").update(body).digest("hex") });
     const r = await reviewControl(officer, { controlId: "GDPR-32", status: "satisfied", comment: "Signed policy" }, [], [staged.id]);
