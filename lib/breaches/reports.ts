@@ -5,6 +5,7 @@ import type { IncidentDto, ObligationDto } from "@/lib/validation/breaches";
 import { HHS_BREACH_TYPE_LABELS, HHS_LOCATION_LABELS } from "@/lib/validation/breach-sector";
 import { byUrgency } from "./reconcile";
 import { EU_MEMBER_STATES } from "./rules/gdpr";
+import { rolesText } from "./labels";
 
 /** "2026-03-02 11:00 (Europe/Berlin)": the organisation's wall time, which is how deadlines are counted. */
 export function formatInstant(iso: string | null, timeZone: string): string {
@@ -14,6 +15,8 @@ export function formatInstant(iso: string | null, timeZone: string): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} (${timeZone})`;
 }
+
+export { AI_INCIDENT_LABELS, labelOf, RISK_LABELS, ROLE_LABELS, rolesText } from "./labels";
 
 export const RECIPIENT_LABELS: Record<string, string> = {
   supervisory_authority: "Supervisory authority",
@@ -287,32 +290,4 @@ export function obligationRows(incidents: readonly IncidentDto[]) {
   return incidents.flatMap((i) =>
     [...i.obligations].sort(byUrgency).map((o) => [i.reference, o.key, o.regime, o.recipient, o.jurisdiction ?? null, o.dueAt, o.dueRule, o.citation, o.ruleVersion, o.status, o.statusReason, o.sentAt, o.reference, o.sentBy, o.applies]),
   );
-}
-
-/** The incident's codes in words, for pages and reports (raw codes confused readers). */
-export const ROLE_LABELS: Record<string, string> = {
-  controller: "Controller (GDPR)",
-  processor: "Processor (GDPR)",
-  covered_entity: "HIPAA covered entity",
-  business_associate: "HIPAA business associate",
-  ai_provider: "AI system provider (AI Act)",
-  ai_deployer: "AI system deployer (AI Act)",
-};
-export const RISK_LABELS: Record<string, string> = {
-  unlikely: "Unlikely to result in a risk to people",
-  risk: "A risk to people (notify the authority)",
-  high: "A high risk to people (notify the authority and the people)",
-};
-export const AI_INCIDENT_LABELS: Record<string, string> = {
-  death: "Death of a person",
-  critical_infrastructure: "Serious and irreversible disruption of critical infrastructure",
-  widespread_infringement: "Widespread infringement",
-  other: "Other serious incident",
-};
-export const labelOf = (labels: Record<string, string>, code: string | null | undefined, none = "Not assessed") => (code ? labels[code] ?? code : none);
-
-/** The roles in words; none recorded means the organisation owns the data (the engine's default). */
-export function rolesText(roles: readonly string[], phi: boolean): string {
-  if (roles.length) return roles.map((r) => labelOf(ROLE_LABELS, r)).join("; ");
-  return `Owner of the data: ${labelOf(ROLE_LABELS, "controller")}${phi ? `; ${labelOf(ROLE_LABELS, "covered_entity")}` : ""}`;
 }

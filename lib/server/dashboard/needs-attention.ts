@@ -11,20 +11,18 @@ import { can, requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { allControls } from "@/lib/server/posture/controls";
 import { decisionAttention } from "./attention-decisions";
+import { OBLIGATION_TO_SEND } from "@/lib/server/breaches/to-send";
 
 export type NextDeadline = { title: string; dueAt: string; when: string; href: string };
 export type NeedsAttention = { at: string; items: AttentionItem[]; total: number; nextDeadline: NextDeadline | null };
 type Next = { title: string; dueAt: Date; href: string } | null;
 type Source = { items: AttentionItem[]; next: Next };
 
-// Still to send: open, or marked late but not sent yet (a late row with sentAt was sent late).
-const TO_SEND = { OR: [{ status: "open" }, { status: "late", sentAt: null }], applies: true, incident: { status: { not: "closed" } } };
-
 async function obligationAttention(now: Date, windowEnd: Date): Promise<Source> {
   const select = { id: true, incidentId: true, regime: true, recipient: true, jurisdiction: true, dueAt: true, incident: { select: { reference: true } } } as const;
   const [rows, next] = await Promise.all([
-    db().breachObligation.findMany({ where: { ...TO_SEND, dueAt: { not: null, lte: windowEnd } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 100, select }),
-    db().breachObligation.findFirst({ where: { ...TO_SEND, dueAt: { gt: windowEnd } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select }),
+    db().breachObligation.findMany({ where: { ...OBLIGATION_TO_SEND, dueAt: { not: null, lte: windowEnd } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 100, select }),
+    db().breachObligation.findFirst({ where: { ...OBLIGATION_TO_SEND, dueAt: { gt: windowEnd } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select }),
   ]);
   type Row = (typeof rows)[number];
   const title = (o: Row) => `${o.incident.reference}: ${obligationLabel({ regime: o.regime, recipient: o.recipient as Parameters<typeof obligationLabel>[0]["recipient"], jurisdiction: o.jurisdiction ?? undefined })} notification`;

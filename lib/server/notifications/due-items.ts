@@ -8,6 +8,7 @@ import "server-only";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { db } from "@/lib/server/db";
 import { OFFICERS, usersWithRoles, type Recipient } from "@/lib/server/notifications/recipients";
+import { OBLIGATION_TO_SEND } from "@/lib/server/breaches/to-send";
 
 export type DueItem = {
   key: string;
@@ -36,8 +37,7 @@ export async function findDueItems({ now = new Date(), obligationWindowMs = 24 *
   const items: DueItem[] = [];
 
   const obligations = await tx.breachObligation.findMany({
-    // Still to send: open, or late and not sent yet (a late row with sentAt was sent late).
-    where: { OR: [{ status: "open" }, { status: "late", sentAt: null }], applies: true, dueAt: { not: null, lte: new Date(now.getTime() + obligationWindowMs) }, incident: { status: { not: "closed" } } },
+    where: { ...OBLIGATION_TO_SEND, dueAt: { not: null, lte: new Date(now.getTime() + obligationWindowMs) } },
     select: { id: true, incidentId: true, regime: true, recipient: true, dueAt: true, incident: { select: { reference: true } } },
     orderBy: { dueAt: "asc" },
     take: 1000,

@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { runExclusive } from "@/lib/server/jobs/lease";
 import { enqueueDueObligations } from "@/lib/server/webhooks/outbox";
+import { OBLIGATION_TO_SEND } from "@/lib/server/breaches/to-send";
 
 export const DUE_SOON_WINDOW_MS = 24 * 3_600_000;
 const CLAIM_SCOPE = "webhooks:obligation-due";
@@ -41,8 +42,7 @@ export async function runObligationWebhooks({ now = new Date(), windowMs = DUE_S
   // (they are still open), so a capped single read would starve the newest deadlines.
   for (let cursor: string | undefined; ; ) {
     const page = await db().breachObligation.findMany({
-      // The same "still to send" as the email reminders (lib/server/notifications/due-items.ts).
-      where: { OR: [{ status: "open" }, { status: "late", sentAt: null }], applies: true, dueAt: { not: null, lte: new Date(now.getTime() + windowMs) }, incident: { status: { not: "closed" } } },
+      where: { ...OBLIGATION_TO_SEND, dueAt: { not: null, lte: new Date(now.getTime() + windowMs) } },
       select: { id: true, incidentId: true, regime: true, recipient: true, dueAt: true, incident: { select: { reference: true } } },
       orderBy: { id: "asc" },
       take: 500,
