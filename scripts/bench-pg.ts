@@ -4,15 +4,15 @@
 // validation, HMAC or encryption: a ceiling), all in the same run on a fresh database.
 // Measures batch-100 throughput with 8 concurrent clients (interleaved rounds, median
 // (min-max)), single-event ingest and lookup latency at fixed offered rates (latency from
-// the scheduled start). Prints one table, writes bench/results/<date>-postgresql.json.
+// the scheduled start). Prints one table, writes bench/results/<date>-postgresql-inprocess.json.
 // Usage: npm run bench:pg [-- --quick]   (PG_BENCH_ADMIN_URL, default
 //        postgresql://postgres@127.0.0.1:5432/postgres; BENCH_ROUNDS, default 3; BENCH_SECONDS
 //        per paced run, default 5). Exits with 2 when PostgreSQL is not reachable.
 import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
+import { rawPg } from "./bench/raw-pg";
 import { concurrently, makeEvents, median, n0, paced, pct, PURPOSES, QUICK, r1, ratio, spread, writeResults } from "./bench/workload";
 
 const ADMIN = process.env.PG_BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -45,23 +45,7 @@ const purposeIds = (await pool.query<{ id: string }>(`SELECT "id" FROM "ConsentP
 const app = (forcePrisma: boolean) => (batches: number) =>
   concurrently(Array.from({ length: batches }, () => ({ events: makeEvents(100, 20_000) })), CLIENTS, (body) => ingestConsentEvents(SYSTEM_CLI, body, { forcePrisma }), 100);
 
-/** Raw pg: per batch, one transaction with one multi-row statement inserting subjects and events. */
-async function raw(batches: number) {
-  const RAW = `WITH s AS (INSERT INTO "ConsentSubject" ("id", "lookup", "identifier", "createdAt") SELECT u.id, u.id, 'x', now() FROM unnest($1::text[]) AS u(id))
-    INSERT INTO "ConsentEvent" ("id", "subjectId", "purposeId", "action", "occurredAt", "receivedAt", "source", "gpc", "batchId")
-    SELECT e, s, p, 'grant', now(), now(), 'banner', false, 'raw' FROM unnest($2::text[], $1::text[], $3::text[]) AS u(e, s, p)`;
-  return concurrently(Array.from({ length: batches }), CLIENTS, async () => {
-    const c = await pool.connect();
-    try {
-      const subjects = Array.from({ length: 100 }, () => randomUUID());
-      await c.query("BEGIN");
-      await c.query({ name: "raw-insert", text: RAW, values: [subjects, subjects.map(() => randomUUID()), subjects.map((_, i) => purposeIds[i % purposeIds.length])] });
-      await c.query("COMMIT");
-    } finally {
-      c.release();
-    }
-  }, 100);
-}
+const raw = (batches: number) => rawPg(pool, purposeIds, "insert", batches, CLIENTS);
 
 console.log(`consent ingest on PostgreSQL (in-process) · ${cpus().length} cores · node ${process.version} · pool ${pool.options.max} · load average ${loadavg()[0]!.toFixed(1)}`);
 await app(false)(10);
@@ -88,7 +72,7 @@ console.log(`lookup at 1,000 req/s offered: p50 ${lookup.p50} ms · p99 ${lookup
 
 const row = (v: ReturnType<typeof latency>) => `p50 ${v.p50} / p99 ${v.p99} ms, ${v.done}/s done`;
 writeResults(
-  "postgresql",
+  "postgresql-inprocess",
   [
     [`batch 100, ${CLIENTS} clients, events/s (driver / Prisma / raw pg)`, `${n0(median(runs.driver))} / ${n0(median(runs.prisma))} / ${n0(median(runs.raw))} (driver/raw ${ratio(runs.driver, runs.raw)})`],
     ...Object.entries(single).map(([k, v]): [string, string] => [`single event, ${k.replace("@", " at ")}/s offered`, row(v)]),

@@ -1,197 +1,128 @@
-// Consent ingest benchmark (issue 4 section 7, docs/decisions/200). Runs in-process against a
-// fresh SQLite file with the app's settings (WAL journal, synchronous=FULL: every commit is
-// fsynced; WAL checkpoints on a worker thread as in the server) and measures, each against
-// the raw better-sqlite3 driver in the same run (scripts/bench/raw-baseline.ts):
-//   1. batch throughput (100 and 1,000 events per request): the app's ingest as it runs on
-//      SQLite (the driver hot path, lib/server/consent/ingest-sqlite.ts), with one client and
-//      with 8 concurrent clients (group commit), the Prisma path (forcePrisma) and the raw
-//      driver inserting pre-built rows (the ceiling); interleaved rounds, median (min-max);
-//   2. once the ledger is loaded (default: the issue's 1M events over 200k subjects),
-//      batch-100 throughput again, single-event ingest latency with requests offered at a
-//      fixed rate (500/s) and lookup latency at 1,000/s. Requests are started on schedule
-//      whether or not earlier ones finished, and latency is counted from the scheduled start
-//      (no coordinated omission); in-process, no HTTP (scripts/bench-http.ts measures that);
-//   3. the officer's subject page: state and full history of one subject (a chain walk).
-// Usage: npm run bench [-- --scale 0.1] [-- --quick]
-//        --scale x loads x of the standard volume (default 1: 1M events / 200k subjects);
-//        --quick: one round, short runs (the CI smoke in scripts/test.mjs: it checks only
-//        that the harness runs end to end and writes its table, never a time).
-//        Then, when PostgreSQL is reachable, runs scripts/bench-pg.ts with the same flags.
-//        Figures: one table per dialect, bench/results/<date>-sqlite.json (-postgresql-ingest.json).
-//        BENCH_EVENTS / BENCH_SUBJECTS change the loaded volume; BENCH_SECONDS the length of
-//        each paced run (default 5); BENCH_ROUNDS the throughput rounds (default 5);
-//        BENCH_NO_CHECKPOINTER=1 leaves checkpoints to the committing thread.
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+// `npm run bench` (issue 14 item 3): the production server on the standard dataset, per
+// dialect (SQLite, then PostgreSQL when reachable; BENCH_PG=0 skips it), measured from a
+// load generator in a separate process (scripts/bench/load.ts, autocannon):
+//   fresh database -> migrate -> seed at --scale -> production build when sources changed
+//   (the stamp `npm start` and the e2e suite use, scripts/build-stamp.mjs) -> server on
+//   BENCH_PORT (default 3500) -> sign in as the seeded officer, reviewer and auditor ->
+//   consent API next to the raw drivers (scripts/bench/measure-api.ts) -> signed-in pages
+//   and exports (scripts/bench/measure-pages.ts) -> PostgreSQL: two instances on one
+//   database -> server stopped -> `audit:verify` timed -> one table on stdout and
+//   bench/results/<date>-<dialect>.json (BENCH_RESULTS_DIR).
+// Usage: npm run bench [-- --scale 0.1] [-- --quick]   (--quick: one round, one-second runs:
+//        the CI smoke in scripts/test.mjs, which checks only that both tables were written).
+//        BENCH_SECONDS: length of each run (default 5); BENCH_DATA_DIR (default data/bench);
+//        PG_BENCH_ADMIN_URL: where the PostgreSQL database is created (default PG_TEST_ADMIN_URL's).
+// Targets are printed as met / not met, never asserted: the machine is shared and noisy.
+import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
-import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
-import { spawnSync } from "node:child_process";
-import { concurrently, fmt, makeEvents, median, paced, pct, PURPOSES, QUICK, ratio, scaleArg, SECONDS, spread, n0, r1, writeResults } from "./bench/workload";
+import { ensureBuild } from "./build-stamp.mjs";
+import { migratedRun, PG_ADMIN_URL, pgReachable, startServer, type Run, type Server } from "./harness/server.mjs";
+import type { SeedManifest } from "./bench/demo-dataset";
+import { batchIngest, measureApi } from "./bench/measure-api";
+import { measureExports, measurePages, rssMb, type Sessions } from "./bench/measure-pages";
+import { stopLoad, verdict, type Row } from "./bench/run-load";
+import { signIn } from "./bench/session";
+import { n0, QUICK, r1, scaleArg, writeResults } from "./bench/workload";
 
+type Dialect = "sqlite" | "postgresql";
 const SCALE = scaleArg();
-const LOAD_EVENTS = Number(process.env.BENCH_EVENTS ?? Math.round(1_000_000 * SCALE));
-const LOAD_SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? Math.round(200_000 * SCALE));
-/** Fraction of the measured batches in --quick mode. */
-const Q = QUICK ? 0.1 : 1;
-const batches = (n: number) => Math.max(2, Math.round(n * Q));
-const dir = resolve("data/bench");
-mkdirSync(dir, { recursive: true });
-const stamp = `${Date.now()}_${process.pid}`;
-const appFile = resolve(dir, `app_${stamp}.db`);
-const rawFile = resolve(dir, `raw_${stamp}.db`);
+const PORT = Number(process.env.BENCH_PORT ?? 3500);
+const DATA_DIR = resolve(process.env.BENCH_DATA_DIR ?? "data/bench");
+const TSX = ["--conditions=react-server", "--import", "tsx"];
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-Object.assign(process.env, { DATABASE_URL: `file:${appFile}`, NODE_ENV: "production", ...generateSecrets(), AUDIT_SIGNING_KEY: generateSigningKeyPem() });
-const { migratedFile, openRawBaseline } = await import("./bench/raw-baseline");
-for (const f of [appFile, rawFile]) await migratedFile(f);
-
-const { SYSTEM_CLI } = await import("@/lib/server/actor");
-const { db, disconnectDb, sqliteHandle } = await import("@/lib/server/db");
-const { ingestConsentEvents } = await import("@/lib/server/consent/ingest-events");
-const { createPurpose } = await import("@/lib/server/consent/purposes");
-const { lookupSubjectConsent } = await import("@/lib/server/consent/subjects");
-
-for (const key of PURPOSES) {
-  await createPurpose(SYSTEM_CLI, { key, title: key, lawfulBasis: "consent", saleOrShare: key === "ad_sharing", noticeText: `Notice for ${key}` });
+function seed(run: Run): SeedManifest {
+  const r = spawnSync(process.execPath, [...TSX, "scripts/bench/seed-run.ts", String(SCALE)], { env: run.env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`seeding failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as SeedManifest;
 }
-await db().$connect();
-const appHandle = sqliteHandle()!;
-// As the server runs (instrumentation.ts): WAL checkpoints on a worker thread. The raw
-// baseline gets the same, so the two are compared under the same I/O pattern.
-const { startWalCheckpointer, stopWalCheckpointer } = await import("@/lib/server/sqlite-checkpointer");
-if (process.env.BENCH_NO_CHECKPOINTER !== "1") for (const f of [appFile, rawFile]) startWalCheckpointer(f);
 
-let appEvents = 0;
+/** Session cookies of the seeded people the pages are viewed as (an admin stands in for a missing role). */
+async function sessions(base: string, m: SeedManifest): Promise<Sessions> {
+  const as = async (role: string) => {
+    const login = m.logins.find((l) => l.role === role) ?? m.logins.find((l) => l.role === "admin");
+    if (!login) throw new Error(`the dataset has no ${role} or admin login`);
+    return signIn(base, login.email, login.password);
+  };
+  return { officer: await as("compliance_officer"), reviewer: await as("reviewer"), auditor: await as("auditor") };
+}
 
-async function appThroughput(batch: number, batches: number, subjects: number, forcePrisma = false) {
-  const bodies = Array.from({ length: batches }, () => ({ events: makeEvents(batch, subjects) }));
+/** `audit:verify` through the app's CLI, timed; the server is stopped so nothing is appended meanwhile. */
+function timedVerify(run: Run) {
   const t0 = performance.now();
-  for (const body of bodies) await ingestConsentEvents(SYSTEM_CLI, body, { forcePrisma });
-  const s = (performance.now() - t0) / 1000;
-  appEvents += batch * batches;
-  return (batch * batches) / s;
-}
-
-const raw = openRawBaseline(rawFile);
-
-console.log(
-  `consent ingest benchmark · ${cpus().length} cores · node ${process.version} · SQLite journal=${appHandle.pragma("journal_mode", { simple: true })}, synchronous=${appHandle.pragma("synchronous", { simple: true })} (2 = FULL) · raw: journal=${raw.handle.pragma("journal_mode", { simple: true })}, synchronous=${raw.handle.pragma("synchronous", { simple: true })} · load average ${loadavg()[0]!.toFixed(1)}`,
-);
-
-// Warm-up (JIT, statement caches), not reported.
-await appThroughput(100, 5, 1000);
-await appThroughput(100, 5, 1000, true);
-raw.throughput(100, 5, 1000);
-
-// Several clients posting batches of 100 at once: concurrent requests share a commit (group
-// commit, docs/decisions/200), so the fsync per request is amortised.
-const CLIENTS = 8;
-async function concurrentThroughput(batches: number, subjects = 5000) {
-  const bodies = Array.from({ length: batches }, () => ({ events: makeEvents(100, subjects) }));
-  appEvents += batches * 100;
-  return concurrently(bodies, CLIENTS, (body) => ingestConsentEvents(SYSTEM_CLI, body), 100);
-}
-
-// The machine is shared and a single short run swings by a third: ROUNDS interleaved rounds,
-// reported as median (min-max); ratios are taken between medians.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 5));
-const runs = { raw100: [] as number[], app100: [] as number[], orm100: [] as number[], conc100: [] as number[], raw1000: [] as number[], app1000: [] as number[], orm1000: [] as number[] };
-for (let r = 0; r < ROUNDS; r++) {
-  runs.raw100.push(raw.throughput(100, batches(200), 5000));
-  runs.app100.push(await appThroughput(100, batches(200), 5000));
-  runs.conc100.push(await concurrentThroughput(batches(200)));
-  runs.orm100.push(await appThroughput(100, batches(40), 5000, true));
-  runs.raw1000.push(raw.throughput(1000, batches(20), 5000));
-  runs.app1000.push(await appThroughput(1000, batches(20), 5000));
-  runs.orm1000.push(await appThroughput(1000, batches(5), 5000, true));
-}
-console.log(`throughput, events/s, median (min-max) of ${ROUNDS} rounds:`);
-console.log(`batch   100, one client:  app (driver hot path) ${spread(runs.app100)} · Prisma path ${spread(runs.orm100)} · raw driver ${spread(runs.raw100)} · app/raw ${ratio(runs.app100, runs.raw100)}`);
-console.log(`batch   100, ${CLIENTS} clients:    app (driver hot path, group commit) ${spread(runs.conc100)} · app/raw (raw: one client) ${ratio(runs.conc100, runs.raw100)}`);
-console.log(`batch 1,000, one client:  app (driver hot path) ${spread(runs.app1000)} · Prisma path ${spread(runs.orm1000)} · raw driver ${spread(runs.raw1000)} · app/raw ${ratio(runs.app1000, runs.raw1000)}`);
-console.log(`(issue target: batch 100 >= 25,000 events/s)`);
-
-// Load the ledger to the requested volume (through the app's hot path; the raw file gets
-// the same volume so its reads see an index of the same size).
-const loadStart = performance.now();
-let loaded = appEvents;
-while (loaded < LOAD_EVENTS) {
-  const n = Math.min(1000, LOAD_EVENTS - loaded);
-  await ingestConsentEvents(SYSTEM_CLI, { events: makeEvents(n, LOAD_SUBJECTS) });
-  loaded += n;
-}
-const appLoadS = (performance.now() - loadStart) / 1000;
-const rawLoadStart = performance.now();
-for (let n = 0; n < LOAD_EVENTS; n += 1000) raw.write(raw.prepare(makeEvents(1000, LOAD_SUBJECTS)));
-const walMb = (f: string) => (existsSync(`${f}-wal`) ? r1(statSync(`${f}-wal`).size / 1048576) : 0);
-console.log(`WAL files after loading: app ${walMb(appFile)} MB · raw ${walMb(rawFile)} MB (limit: journal_size_limit after a WAL restart)`);
-console.log(`loaded ${n0(loaded)} events over ${n0(LOAD_SUBJECTS)} subjects in ${r1(appLoadS)} s (app; ${n0(loaded / appLoadS)} events/s in batches of 1,000) · raw file in ${r1((performance.now() - rawLoadStart) / 1000)} s · load average ${loadavg()[0]!.toFixed(1)}`);
-
-// The same batch-100 throughput with the ledger at that volume: each event now touches
-// index pages spread over a much larger file, so more pages are written per commit.
-const loadedRuns = { raw: [] as number[], app: [] as number[], conc: [] as number[] };
-{
-  for (let r = 0; r < (QUICK ? 1 : 3); r++) {
-    loadedRuns.raw.push(raw.throughput(100, batches(100), LOAD_SUBJECTS));
-    loadedRuns.app.push(await appThroughput(100, batches(100), LOAD_SUBJECTS));
-    loadedRuns.conc.push(await concurrentThroughput(batches(100), LOAD_SUBJECTS));
-  }
-  console.log(`batch   100 with the ledger loaded, median (min-max) of 3 rounds: app one client ${spread(loadedRuns.app)} · ${CLIENTS} clients ${spread(loadedRuns.conc)} · raw driver one client ${spread(loadedRuns.raw)} · app/raw ${ratio(loadedRuns.app, loadedRuns.raw)}`);
-}
-
-const singles = Array.from({ length: 500 * SECONDS }, () => makeEvents(1, LOAD_SUBJECTS)[0]!);
-const single = await paced(500, (i) => ingestConsentEvents(SYSTEM_CLI, singles[i]));
-const rawSingles = singles.map((e) => raw.prepare([{ ...e }]));
-const rawSingle = await paced(500, (i) => raw.write(rawSingles[i]!));
-console.log(`single-event ingest at 500 req/s offered: app ${fmt(single)} · raw driver ${fmt(rawSingle)} (issue: p99 < 25 ms)`);
-
-const ids = Array.from({ length: 1000 * SECONDS }, () => `subject-${Math.floor(Math.random() * LOAD_SUBJECTS * 1.1)}@example.com`); // ~9% unknown
-const lookup = await paced(1000, (i) => lookupSubjectConsent(SYSTEM_CLI, ids[i]!));
-const rawLookup = await paced(1000, (i) => raw.lookup(ids[i]!));
-console.log(`lookup at 1,000 req/s offered: app ${fmt(lookup)} · raw driver ${fmt(rawLookup)} (issue: p99 < 20 ms) · load average ${loadavg()[0]!.toFixed(1)}`);
-
-let history = { p50: 0, p99: 0 };
-// The officer's subject page reads the history by walking its chain of links
-// (docs/decisions/203) instead of an index on the subject: one subject at a time, as a page does.
-{
-  const { findSubject, getSubjectDetail } = await import("@/lib/server/consent/subjects");
-  const lat: number[] = [];
+  const r = spawnSync(process.execPath, [...TSX, "scripts/admin.ts", "audit:verify", "--json"], { env: run.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
   let events = 0;
-  for (let i = 0; i < (QUICK ? 50 : 500); i++) {
-    const found = await findSubject(SYSTEM_CLI, `subject-${Math.floor(Math.random() * LOAD_SUBJECTS)}@example.com`);
-    if (!found) continue;
-    const t0 = performance.now();
-    events += (await getSubjectDetail(SYSTEM_CLI, found.ref)).history.length;
-    lat.push(performance.now() - t0);
+  try {
+    events = (JSON.parse(r.stdout) as { events: number }).events;
+  } catch {
+    /* not JSON: the exit code says what happened */
   }
-  console.log(`subject history (state + every event, chain walk), ${lat.length} subjects, ${r1(events / lat.length)} events each on average: p50 ${r1(pct(lat, 50))} ms · p99 ${r1(pct(lat, 99))} ms`);
-  history = { p50: r1(pct(lat, 50)), p99: r1(pct(lat, 99)) };
+  return { ok: r.status === 0, seconds, events };
 }
 
-const p = (r: { lat: number[]; achieved: number }) => `p50 ${r1(pct(r.lat, 50))} / p99 ${r1(pct(r.lat, 99))} ms, ${n0(r.achieved)}/s done`;
-writeResults(
-  "sqlite",
-  [
-    ["batch 100, 1 client, events/s (app / raw)", `${n0(median(runs.app100))} / ${n0(median(runs.raw100))} (${ratio(runs.app100, runs.raw100)})`],
-    [`batch 100, ${CLIENTS} clients, events/s`, n0(median(runs.conc100))],
-    ["batch 100, Prisma path, events/s", n0(median(runs.orm100))],
-    ["batch 1,000, events/s (app / raw)", `${n0(median(runs.app1000))} / ${n0(median(runs.raw1000))} (${ratio(runs.app1000, runs.raw1000)})`],
-    [`batch 100 at ${n0(loaded)} events loaded (1 / ${CLIENTS} clients / raw)`, `${n0(median(loadedRuns.app))} / ${n0(median(loadedRuns.conc))} / ${n0(median(loadedRuns.raw))}`],
-    ["single event at 500/s offered (app)", p(single)],
-    ["single event at 500/s offered (raw)", p(rawSingle)],
-    ["lookup at 1,000/s offered (app)", p(lookup)],
-    ["subject history p50 / p99", `${history.p50} / ${history.p99} ms`],
-  ],
-  { dialect: "sqlite", mode: "in-process", scale: SCALE, loadedEvents: loaded, subjects: LOAD_SUBJECTS, runs, loadedRuns, single: { p50: r1(pct(single.lat, 50)), p99: r1(pct(single.lat, 99)), done: single.achieved }, lookup: { p50: r1(pct(lookup.lat, 50)), p99: r1(pct(lookup.lat, 99)), done: lookup.achieved }, history },
-);
-
-raw.close();
-await stopWalCheckpointer();
-await disconnectDb();
-if (!process.env.BENCH_KEEP) for (const f of [appFile, rawFile]) for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(`${f}${s}`, { force: true });
-
-// PostgreSQL, when reachable: the same flags, its own table and JSON.
-if (process.env.BENCH_PG !== "0") {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench-pg.ts", ...process.argv.slice(2)], { stdio: "inherit" });
-  if (r.status === 2) console.log("PostgreSQL not reachable: skipped (BENCH_PG=0 skips it on purpose)");
-  else if (r.status !== 0) process.exitCode = 1;
+/** Batch ingest through one instance, then through two on the same database at once. */
+async function twoInstances(run: Run, a: Server, apiKey: string): Promise<Row[]> {
+  const b = await startServer(run, PORT + 1);
+  try {
+    await batchIngest([b.base], apiKey); // warm-up of the second instance (JIT, pools)
+    const one = await batchIngest([a.base], apiKey);
+    const two = await batchIngest([a.base, b.base], apiKey);
+    return [["two instances on one PostgreSQL, batch 100, events/s (one / two)", `${n0(one)} / ${n0(two)} (${r1(two / one)}x)`, verdict(two >= 1.6 * one, ">= 1.6x")]];
+  } finally {
+    await b.stop();
+  }
 }
+
+async function benchDialect(dialect: Dialect, sqliteSingle500?: number) {
+  const started = performance.now();
+  const run = await migratedRun(`bench-${dialect}`, dialect, resolve(DATA_DIR, `${dialect}-${process.pid}`), process.env.PG_BENCH_ADMIN_URL ?? PG_ADMIN_URL);
+  try {
+    log(`${dialect}: seeding at scale ${SCALE}…`);
+    const manifest = seed(run);
+    log(`${dialect}: seeded in ${r1(manifest.seconds)} s: ${Object.entries(manifest.counts).map(([k, v]) => `${k} ${n0(v)}`).join(", ")}`);
+    const server = await startServer(run, PORT);
+    const rows: Row[] = [];
+    const data: Record<string, unknown> = { dialect, scale: SCALE, counts: manifest.counts, seedSeconds: r1(manifest.seconds) };
+    let single500Done = 0;
+    try {
+      log(`${dialect}: server up (pid ${server.pid}, RSS ${n0(rssMb(server.pid))} MB); consent API…`);
+      const api = await measureApi({ dialect, base: server.base, apiKey: manifest.apiKey, dataDir: run.dataDir, databaseUrl: run.env.DATABASE_URL! });
+      rows.push(...api.rows);
+      single500Done = api.single500Done;
+      if (dialect === "postgresql" && sqliteSingle500) rows.push(["  single events at 500/s done, PostgreSQL / SQLite", `${r1(single500Done / sqliteSingle500)}x`, verdict(single500Done >= 0.8 * sqliteSingle500, ">= 0.8x")]);
+      log(`${dialect}: signed-in pages…`);
+      const who = await sessions(server.base, manifest);
+      const pages = await measurePages(server.base, who);
+      log(`${dialect}: exports…`);
+      const exports = await measureExports(server.base, who, server.pid);
+      rows.push(...pages.rows, ...exports.rows);
+      Object.assign(data, { api: api.data, pages: pages.data, exports: exports.data, serverHwmMb: Math.round(rssMb(server.pid, "VmHWM")) });
+      if (dialect === "postgresql") {
+        log(`${dialect}: two instances…`);
+        rows.push(...(await twoInstances(run, server, manifest.apiKey)));
+      }
+    } finally {
+      await server.stop();
+    }
+    log(`${dialect}: audit:verify…`);
+    const v = timedVerify(run);
+    rows.push(["audit:verify", `${r1(v.seconds)} s over ${n0(v.events)} events${v.ok ? "" : " (FAILED)"}`, v.events >= 1_000_000 ? verdict(v.seconds < 10, "< 10 s at 1M") : "(target < 10 s is for 1M events)"]);
+    Object.assign(data, { verify: v, seconds: r1((performance.now() - started) / 1000) });
+    const table: [string, string][] = rows.map(([k, v, t]) => [k, t ? `${v}   [${t}]` : v]);
+    writeResults(dialect, table, data);
+    return single500Done;
+  } finally {
+    if (!process.env.BENCH_KEEP) await run.cleanup();
+  }
+}
+
+log(`npm run bench · scale ${SCALE}${QUICK ? " · quick" : ""} · ${cpus().length} cores · node ${process.version} · load average ${loadavg()[0]!.toFixed(1)}`);
+ensureBuild();
+const sqliteSingle500 = await benchDialect("sqlite");
+if (process.env.BENCH_PG === "0") log("PostgreSQL skipped (BENCH_PG=0)");
+else if (!(await pgReachable())) log("PostgreSQL not reachable: skipped");
+else await benchDialect("postgresql", sqliteSingle500);
+stopLoad();
+process.exit(0);

@@ -4,10 +4,9 @@
 //   -> production build (when sources changed) -> scripts/serve.mjs on PORT (default 3000).
 // `--dev` runs `next dev` instead of building.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve, dirname } from "node:path";
+import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBuild } from "./build-stamp.mjs";
 import { loadLocalEnv } from "./local-env.mjs";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users.mjs";
 
@@ -37,30 +36,13 @@ export const TSX = ["--conditions=react-server", "--import", "tsx"];
 run(process.execPath, ["scripts/prisma.mjs", "migrate"], "Applying database migrations");
 run(process.execPath, [...TSX, "prisma/seed.ts"], "Seeding the demo");
 
-// Rebuild only when a source file changed since the last build.
-function sourceHash() {
-  const h = createHash("sha256");
-  const walk = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const n of readdirSync(p).sort()) if (!n.startsWith(".") && n !== "node_modules") walk(join(p, n));
-    } else if (/\.(tsx?|mjs|css|json|prisma)$/.test(p)) {
-      h.update(p).update(readFileSync(p));
-    }
-  };
-  for (const p of ["app", "components", "lib", "generated", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"]) walk(p);
-  return h.digest("hex");
-}
-
+// Rebuild only when a source file changed since the last build (scripts/build-stamp.mjs).
 if (!dev) {
-  const stamp = join(root, ".next", "source-hash");
-  const hash = sourceHash();
-  const built = existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
-  if (!built) {
-    console.log("Building the app (first run or changed sources)…");
-    run(process.execPath, ["node_modules/next/dist/bin/next", "build"], "next build");
-    writeFileSync(stamp, hash);
+  try {
+    ensureBuild(root);
+  } catch (e) {
+    console.error(`\n${e.message}. Nothing was started.`);
+    process.exit(1);
   }
 }
 

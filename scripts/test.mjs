@@ -88,10 +88,11 @@ if (!only.length || only.includes("db-postgresql")) {
     console.log(`\n=== db-postgresql ===\nskipped: PostgreSQL not reachable at ${PG_URL}`);
   }
 }
-rmSync("test-results/bench", { recursive: true, force: true });
-suite("bench-smoke", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench.ts", "--scale", "0.01", "--quick"], { BENCH_RESULTS_DIR: "test-results/bench" }, "test-results/bench", benchCounts);
 if (!only.length || only.includes("e2e")) rmSync("data/e2e", { recursive: true, force: true });
 suite("e2e", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {}, "test-results/e2e.json", playwrightCounts);
+// After e2e: the smoke starts the production server on the build the e2e suite made.
+rmSync("test-results/bench", { recursive: true, force: true });
+suite("bench-smoke", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench.ts", "--scale", "0.01", "--quick"], { BENCH_RESULTS_DIR: "test-results/bench", BENCH_DATA_DIR: "data/bench-smoke" }, "test-results/bench", benchCounts);
 // Kill -9 under load and two instances on one PostgreSQL, on the build the e2e suite made.
 suite("resilience", process.execPath, ["scripts/harness/run-resilience.mjs"], {}, "test-results/resilience.json", (f) => JSON.parse(readFileSync(f, "utf8")));
 

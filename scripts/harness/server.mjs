@@ -22,24 +22,27 @@ export async function pgReachable() {
   }
 }
 
-/** A data folder and database for one run; `env` is what every process of the run gets. */
-export async function prepareRun(name, dialect) {
-  const dataDir = resolve("data", "harness", `${name}-${dialect}-${process.pid}`);
+/**
+ * A fresh data folder `dataDir` and a migrated database for one run (an SQLite file in the
+ * folder, or a new PostgreSQL database on `adminUrl`); `env` is what every process of the
+ * run gets. The benchmark (scripts/bench.ts) uses it too.
+ */
+export async function migratedRun(name, dialect, dataDir, adminUrl = PG_ADMIN_URL) {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   let databaseUrl = `file:${join(dataDir, "app.db")}`;
   let drop = async () => {};
   if (dialect === "postgresql") {
     const dbName = `oversight_${name.replace(/\W/g, "_")}_${Date.now()}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${dbName}"`);
     await admin.end();
-    const u = new URL(PG_ADMIN_URL);
+    const u = new URL(adminUrl);
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
     drop = async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       await c.end();
@@ -53,18 +56,22 @@ export async function prepareRun(name, dialect) {
   delete env.AUDIT_RETIRED_PUBLIC_KEYS;
   const migrate = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate"], { env, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
-  const setup = spawnSync(process.execPath, [...TSX, "scripts/harness/setup.ts"], { env, encoding: "utf8" });
-  if (setup.status !== 0) throw new Error(`harness setup failed: ${setup.stderr}`);
-  const fixtures = JSON.parse(setup.stdout.trim().split("\n").at(-1));
   return {
     dataDir,
     env,
-    fixtures,
     async cleanup() {
       await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A data folder and database for one run, with the harness's fixtures. */
+export async function prepareRun(name, dialect) {
+  const run = await migratedRun(name, dialect, resolve("data", "harness", `${name}-${dialect}-${process.pid}`));
+  const setup = spawnSync(process.execPath, [...TSX, "scripts/harness/setup.ts"], { env: run.env, encoding: "utf8" });
+  if (setup.status !== 0) throw new Error(`harness setup failed: ${setup.stderr}`);
+  return { ...run, fixtures: JSON.parse(setup.stdout.trim().split("\n").at(-1)) };
 }
 
 /** Starts scripts/serve.mjs on `port` and resolves once /api/v1/health answers. */
@@ -90,6 +97,7 @@ export async function startServer(run, port) {
   }
   return {
     base,
+    pid: child.pid,
     kill: async () => {
       child.kill("SIGKILL");
       return exited;

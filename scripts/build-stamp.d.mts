@@ -1,0 +1,1 @@
+export declare function ensureBuild(root?: string): boolean;
