@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, and one closing line with the totals.
-//   unit (pure logic) -> database on SQLite -> database on PostgreSQL (when reachable;
-//   required under CI) -> the benchmark smoke (the harness runs end to end at scale 0.01 and
+//   unit (pure logic) -> database on SQLite and on PostgreSQL (when reachable; required
+//   under CI), the two at once: each runs its files one at a time on its own database, so
+//   on two cores they overlap instead of queueing -> the benchmark smoke (the harness runs end to end at scale 0.01 and
 //   writes its table per dialect; no time is asserted) -> end-to-end in Chromium against a
 //   production build -> resilience (kill -9 trials, two instances on one PostgreSQL) against
 //   that build.
 // Each suite runs even when an earlier one failed, so one run shows every failure.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 
 const PG_URL = process.env.PG_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -59,14 +60,10 @@ function benchCounts(dir) {
   return c;
 }
 
-function suite(name, cmd, args, env, resultFile, count) {
-  if (only.length && !only.includes(name)) return;
-  console.log(`\n=== ${name} ===`);
-  rmSync(resultFile, { force: true });
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+function record(name, status, resultFile, count) {
   let c = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(resultFile)) c = count(resultFile);
-  if (r.status !== 0 && c.failed === 0) c.failed = 1; // crashed before reporting
+  if (status !== 0 && c.failed === 0) c.failed = 1; // crashed before reporting
   totals.passed += c.passed;
   totals.failed += c.failed;
   totals.skipped += c.skipped;
@@ -74,12 +71,56 @@ function suite(name, cmd, args, env, resultFile, count) {
   console.log(`${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
 }
 
+function suite(name, cmd, args, env, resultFile, count) {
+  if (only.length && !only.includes(name)) return;
+  console.log(`\n=== ${name} ===`);
+  rmSync(resultFile, { force: true });
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  record(name, r.status, resultFile, count);
+}
+
+/**
+ * Suites run at the same time: the first streams to the terminal, the others to
+ * test-results/<name>.log, printed whole when it ends, so the output stays readable.
+ */
+async function concurrentSuites(list) {
+  const picked = list.filter((s) => !only.length || only.includes(s.name));
+  const runs = picked.map((s, i) => {
+    rmSync(s.resultFile, { force: true });
+    const logFile = `test-results/${s.name}.log`;
+    if (i === 0) console.log(`\n=== ${s.name} ===${picked.length > 1 ? ` (with ${picked.slice(1).map((x) => x.name).join(", ")} at the same time; its output follows)` : ""}`);
+    const child = spawn(s.cmd, s.args, { stdio: i === 0 ? "inherit" : ["ignore", "pipe", "pipe"], env: { ...process.env, ...s.env } });
+    if (i > 0) {
+      const out = createWriteStream(logFile);
+      child.stdout.pipe(out);
+      child.stderr.pipe(out);
+    }
+    return new Promise((done) => child.on("close", (code) => done({ s, code: code ?? 1, logFile, i })));
+  });
+  for (const run of runs) {
+    const { s, code, logFile, i } = await run;
+    if (i > 0) {
+      console.log(`\n=== ${s.name} ===`);
+      process.stdout.write(readFileSync(logFile, "utf8"));
+    }
+    record(s.name, code, s.resultFile, s.count);
+  }
+}
+
 const vitest = ["node_modules/vitest/vitest.mjs", "run"];
 suite("unit", process.execPath, [...vitest, "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"], {}, "test-results/unit.json", vitestCounts);
-suite("db-sqlite", process.execPath, [...vitest, "--project", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/db-sqlite.json"], { TEST_DIALECT: "sqlite" }, "test-results/db-sqlite.json", vitestCounts);
+const dbSuite = (dialect) => ({
+  name: `db-${dialect}`,
+  cmd: process.execPath,
+  args: [...vitest, "--project", "db", "--reporter=default", "--reporter=json", `--outputFile=test-results/db-${dialect}.json`],
+  env: { TEST_DIALECT: dialect },
+  resultFile: `test-results/db-${dialect}.json`,
+  count: vitestCounts,
+});
+const dbSuites = [dbSuite("sqlite")];
 if (!only.length || only.includes("db-postgresql")) {
   if (await pgReachable()) {
-    suite("db-postgresql", process.execPath, [...vitest, "--project", "db", "--reporter=default", "--reporter=json", "--outputFile=test-results/db-postgresql.json"], { TEST_DIALECT: "postgresql" }, "test-results/db-postgresql.json", vitestCounts);
+    dbSuites.push(dbSuite("postgresql"));
   } else if (process.env.CI) {
     console.error(`\nPostgreSQL is not reachable at ${PG_URL}; under CI the PostgreSQL suite is required.`);
     totals.failed += 1;
@@ -88,6 +129,7 @@ if (!only.length || only.includes("db-postgresql")) {
     console.log(`\n=== db-postgresql ===\nskipped: PostgreSQL not reachable at ${PG_URL}`);
   }
 }
+await concurrentSuites(dbSuites);
 if (!only.length || only.includes("e2e")) rmSync("data/e2e", { recursive: true, force: true });
 suite("e2e", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {}, "test-results/e2e.json", playwrightCounts);
 // After e2e: the smoke starts the production server on the build the e2e suite made.
