@@ -8,7 +8,7 @@
 //   and exports (scripts/bench/measure-pages.ts) -> PostgreSQL: two instances on one
 //   database -> server stopped -> `audit:verify` timed -> one table on stdout and
 //   bench/results/<date>-<dialect>.json (BENCH_RESULTS_DIR).
-// Usage: npm run bench [-- --scale 0.1] [-- --quick]   (--quick: one round, one-second runs:
+// Usage: npm run bench [-- --scale 0.1] [-- --quick]   (--quick: one round, half-second runs:
 //        the CI smoke in scripts/test.mjs, which checks only that both tables were written).
 //        BENCH_SECONDS: length of each run (default 5); BENCH_DATA_DIR (default data/bench);
 //        PG_BENCH_ADMIN_URL: where the PostgreSQL database is created (default PG_TEST_ADMIN_URL's).

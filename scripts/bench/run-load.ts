@@ -5,8 +5,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import type { LoadResult, LoadSpec } from "./load";
 import { n0, QUICK } from "./workload";
 
-/** Length of each closed-loop or paced run, seconds (BENCH_SECONDS; --quick: 1). */
-export const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 1 : 5));
+/** Length of each closed-loop or paced run, seconds (BENCH_SECONDS; --quick: 0.5). */
+export const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 0.5 : 5));
 let generator: ChildProcess | null = null;
 
 export function load(spec: LoadSpec): Promise<LoadResult> {
