@@ -68,8 +68,9 @@ function what(e: ErrorObject): string {
 }
 
 /**
- * One line per problem, "path: what is wrong". Errors under an anyOf/oneOf are reported at the
- * deepest path only (the branch that got furthest is the one the author meant).
+ * One line per problem, "path: what is wrong", deepest path first: under an anyOf/oneOf the
+ * branch that got furthest is the one the author meant, and the anyOf/oneOf line itself is
+ * kept only when nothing more specific was reported.
  */
 export function describeSchemaErrors(errors: readonly ErrorObject[], limit = 10): string[] {
   const specific = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf");
