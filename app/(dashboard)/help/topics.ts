@@ -94,6 +94,7 @@ export const HELP_TOPICS: HelpTopic[] = [
       "Review each control when it is due: choose satisfied, partially satisfied, not satisfied or not applicable, say why and attach evidence.",
       "Automated control tests check what the app can see for itself (for example MFA enforcement) and flag failures.",
       "Use a framework's statement of applicability when an auditor asks which controls apply and why.",
+      "Load a framework someone else wrote (an OSCAL 1.1 or 1.0 catalog or profile) under Admin, Import a framework; any framework and the organisation's implementation export as OSCAL 1.1.3.",
     ],
     rules: [
       { label: "GDPR Art. 24 and 25: responsibility and data protection by design", href: `${GDPR}#art_24` },
