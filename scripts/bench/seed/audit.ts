@@ -12,7 +12,7 @@ import { leafHash, parseFrontier, serializeFrontier, TreeBuilder } from "@/lib/a
 import { signHead, type HeadKind } from "@/lib/audit/tree-head";
 import { auditSigner } from "@/lib/server/keys";
 import { START, type Rng } from "./rng";
-import type { Row, Sink } from "./sink";
+import { Batch, type Row, type Sink } from "./sink";
 
 /** Who did it: [actorType, actorId, actorLabel, ip] as auditEventFields stores them. */
 export type AuditActor = readonly [string, string | null, string | null, string | null];
@@ -61,8 +61,10 @@ export class AuditStream {
       await sink.insert("AuditTreeHead", ["headIndex", "treeSize", "rootHash", "timestamp", "kind", "keyId", "signature"], [[h.headIndex, h.treeSize, h.rootHash, new Date(h.timestamp), h.kind, h.keyId, h.signature]]);
       sinceHead = 0;
     };
+    const events = new Batch(sink, "AuditEvent", COLUMNS, CHUNK);
+    const nodes = new Batch(sink, "AuditTreeNode", ["level", "index", "hash"], CHUNK);
     for (let i = 0; i < order.length; i += CHUNK) {
-      const rows: Row[] = [];
+      let rows = 0;
       for (const idx of order.slice(i, i + CHUNK)) {
         const e = this.entries[idx]!;
         const at = new Date(e.at);
@@ -70,14 +72,20 @@ export class AuditStream {
         const seq = tree.size + 1;
         const leaf = leafHash(canonicalEvent({ seq, at, actorType, actorId, actorLabel, action: e.action, entityType: e.entityType, entityId: e.entityId, diff: e.diff, ip }));
         tree.push(leaf);
-        rows.push([at, actorType, actorId, actorLabel, e.action, e.entityType, e.entityId, e.diff, ip, seq, leaf.toString("hex")]);
+        await events.add([at, actorType, actorId, actorLabel, e.action, e.entityType, e.entityId, e.diff, ip, seq, leaf.toString("hex")]);
+        rows++;
       }
-      await sink.insert("AuditEvent", COLUMNS, rows);
-      const nodes = tree.drainCompleted().map((n): Row => [n.level, n.index, n.hash.toString("hex")]);
-      if (nodes.length) await sink.insert("AuditTreeNode", ["level", "index", "hash"], nodes);
-      sinceHead += rows.length;
-      if (sinceHead >= PER_HEAD) await sign(headIndex === 0 ? "startup" : "seal");
+      for (const n of tree.drainCompleted()) await nodes.add([n.level, n.index, n.hash.toString("hex")] satisfies Row);
+      sinceHead += rows;
+      // A head only over events that are written.
+      if (sinceHead >= PER_HEAD) {
+        await events.flush();
+        await nodes.flush();
+        await sign(headIndex === 0 ? "startup" : "seal");
+      }
     }
+    await events.flush();
+    await nodes.flush();
     if (sinceHead > 0 || headIndex === opts.headIndex) await sign(headIndex === 0 ? "startup" : "seal");
     this.entries = [];
     return { treeSize: tree.size, frontier: serializeFrontier(tree.frontier()), headIndex };

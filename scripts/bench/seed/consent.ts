@@ -65,6 +65,7 @@ function nextAction(status: number, sale: boolean, rng: Rng): ConsentAction {
 export async function seedLedger(sink: Sink, audit: AuditStream, ingestKey: AuditActor, purposeIds: string[], counts: { events: number; subjects: number }) {
   const rng = new Rng("consent");
   const P = PURPOSE_KEYS.length;
+  const purposeWeights = PURPOSE_KEYS.map((_, p) => [p, [20, 8, 22, 14, 14, 6, 10, 6][p]!] as const);
   const S = Math.min(counts.subjects, counts.events);
   const E = counts.events;
   const order = subjectOrder(E, S, rng);
@@ -95,7 +96,7 @@ export async function seedLedger(sink: Sink, audit: AuditStream, ingestKey: Audi
         subjectIds[k] = uuidOf(`consent-subject:${k}`);
         pendingSubjects.push({ k, created: received });
       }
-      const p = rng.weighted([[0, 20], [1, 8], [2, 22], [3, 14], [4, 14], [5, 6], [6, 10], [7, 6]] as [number, number][]);
+      const p = rng.weighted(purposeWeights);
       const pair = k * P + p;
       const action = nextAction(status[pair]!, PURPOSE_KEYS[p] === SALE, rng);
       status[pair] = ACTION_STATUS[action] === "granted" ? 1 : 2;
@@ -105,7 +106,7 @@ export async function seedLedger(sink: Sink, audit: AuditStream, ingestKey: Audi
       const notice = hasV2(p) && occurred >= V2_AT ? 2 : 1;
       const source = rng.weighted(SOURCES);
       await events.add([id, subjectIds[k]!, purposeIds[p]!, action, new Date(occurred), received, notice, source, rng.weighted(JURISDICTIONS), gpc, batchId, lastId[pair] ?? null]);
-      if (source === "banner" || source === "form") await evidence.add([id, purposeIds[p]!, received, rng.pick(AGENTS), ipHash(`100.${64 + rng.int(64)}.${rng.int(256)}.${rng.int(256)}`)]);
+      if (source === "banner" || source === "form") await evidence.add([id, purposeIds[p]!, received, rng.pick(AGENTS), ipHash(`100.${64 + rng.int(4)}.${rng.int(256)}.${rng.int(32)}`)]);
       lastId[pair] = id;
       if (occurred >= state.occ[pair]!) {
         state.occ[pair] = occurred;

@@ -75,6 +75,12 @@ export async function seedStandardDataset(opts: { url: string; scale: number; lo
     const people = await seedPeople(sink, audit);
     const byRole = (role: string) => people.filter((p) => p.role === role);
     const [admin, officer] = [byRole("admin")[0]!, byRole("compliance_officer")[0]!];
+    // What the app itself writes: the benchmark's key and the demo's MFA setting, sealed by
+    // the app's sealer (head #1); the generated history continues the same tree after it.
+    const apiKey = await mintBenchKey(admin.email);
+    await setSetting(SYSTEM_CLI, "security.mfaRequired", false);
+    await sealOnce({ kind: "startup" });
+    sink.bulk(true);
     // The history's own writers, then each area (their audit entries go into `audit`).
     const ingestKey = await seedIntegrationKey(sink, audit, { label: "consent-banner", name: "Consent banner", scopes: ["consent:write"], createdBy: admin, at: START - 20 * DAY });
     const purposeIds = await seedPurposes(sink, audit, officer.actor);
@@ -89,14 +95,10 @@ export async function seedStandardDataset(opts: { url: string; scale: number; lo
     step("oversight decisions");
     await seedPosture(sink, audit, officer, n("controls"));
     step("controls and posture snapshots");
-    // What the app itself writes: the benchmark's key and the demo's MFA setting, sealed by
-    // the app's sealer (head #1); the history continues the same tree after it.
-    const apiKey = await mintBenchKey(admin.email);
-    await setSetting(SYSTEM_CLI, "security.mfaRequired", false);
-    await sealOnce({ kind: "startup" });
     const [state, head, written] = await Promise.all([db().auditTreeState.findUnique({ where: { id: 1 } }), db().auditTreeHead.findFirst({ orderBy: { headIndex: "desc" } }), db().auditEvent.count()]);
     audit.fill(n("auditEvents") - written, people.map((p) => ({ actor: p.actor, userId: p.id })), new Rng("audit-fill"), ANCHOR);
     const tree = await audit.write(sink, { treeSize: state?.treeSize ?? 0, frontier: state?.frontier ?? null, headIndex: head?.headIndex ?? 0, lastTimestamp: head?.timestamp.getTime() ?? 0 });
+    sink.bulk(false);
     await db().auditTreeState.update({ where: { id: 1 }, data: { treeSize: tree.treeSize, frontier: tree.frontier, updatedAt: new Date() } });
     // The app's sealer checks the stored tree against the newest head and signs the shutdown head.
     await sealBeforeExit();

@@ -15,10 +15,18 @@ export type Row = Value[];
 export interface Sink {
   readonly dialect: "sqlite" | "postgresql";
   insert(table: string, columns: readonly string[], rows: readonly Row[]): Promise<void>;
+  /** Bulk-load settings on (true) or back to the app's own (false) around the generator's writes. */
+  bulk(on: boolean): void;
 }
 
 const quote = (c: string) => `"${c}"`;
 
+/**
+ * SQLite: while the generator writes, no fsync per commit (synchronous=OFF) and a 256 MiB
+ * page cache. The database is new and is regenerated if the run fails, so durability
+ * during the run buys nothing; bulk(false) restores the app's settings (applySqliteSettings)
+ * before the app's own functions write again.
+ */
 export function sqliteSink(h: BetterSqlite3.Database): Sink {
   const statements = new Map<string, BetterSqlite3.Statement>();
   const statement = (table: string, columns: readonly string[], n: number) => {
@@ -44,6 +52,11 @@ export function sqliteSink(h: BetterSqlite3.Database): Sink {
           statement(table, columns, chunk.length).run(params);
         }
       }).immediate();
+    },
+    bulk(on) {
+      if (!on) h.pragma("wal_checkpoint(TRUNCATE)");
+      h.pragma(`cache_size = ${on ? -262_144 : -2_000}`);
+      h.pragma(`synchronous = ${on ? "OFF" : "FULL"}`);
     },
   };
 }
@@ -76,12 +89,18 @@ export function pgSink(pool: pg.Pool): Sink {
         await pool.query(sql, arrays);
       }
     },
+    bulk() {},
   };
 }
 
-/** Collects rows and writes them `size` at a time (bounded memory for the big tables). */
+/**
+ * Collects rows and writes them `size` at a time (bounded memory for the big tables). One
+ * write stays in flight while the next rows are generated: on PostgreSQL the server inserts
+ * while this process computes (two cores, both busy); SQLite writes synchronously anyway.
+ */
 export class Batch {
   private rows: Row[] = [];
+  private inflight: Promise<void> = Promise.resolve();
   written = 0;
   constructor(
     private readonly sink: Sink,
@@ -92,14 +111,23 @@ export class Batch {
 
   async add(row: Row) {
     this.rows.push(row);
-    if (this.rows.length >= this.size) await this.flush();
+    if (this.rows.length >= this.size) await this.send();
   }
 
+  /** Writes what is left and waits until every write is done. */
   async flush() {
+    await this.send();
+    await this.inflight;
+  }
+
+  private async send() {
+    await this.inflight;
     if (!this.rows.length) return;
     const rows = this.rows;
     this.rows = [];
-    await this.sink.insert(this.table, this.columns, rows);
     this.written += rows.length;
+    this.inflight = this.sink.insert(this.table, this.columns, rows);
+    // Awaited by the next send or flush; this only keeps a failure from being "unhandled" meanwhile.
+    this.inflight.catch(() => {});
   }
 }
