@@ -5,7 +5,7 @@
 // PG_BENCH_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres). It migrates,
 // seeds (scripts/bench/seed), and writes <name>.env (the secrets used, so a server can be
 // started on the data) and <name>.manifest.json next to the SQLite file, or in data/bench/.
-// With --url the database must be empty and migrated; the secrets come from the
+// With --url the database must be empty (it is migrated first); the secrets come from the
 // environment when all are set there, and are generated otherwise.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -59,7 +59,8 @@ const target = parsed.data.url
   : dialect === "postgresql"
     ? await freshPostgres()
     : freshSqlite();
-if (!parsed.data.url) migrate(target.url);
+// Applies what is missing (migrate deploy): a no-op on a database that is already migrated.
+migrate(target.url);
 
 const { seedStandardDataset } = await import("./bench/seed");
 const manifest = await seedStandardDataset({ url: target.url, scale, log: (s) => console.log(`  ${s}`) });
