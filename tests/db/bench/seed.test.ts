@@ -11,11 +11,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { SYSTEM_CLI } from "@/lib/server/actor";
+import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
 import { verifyAuditLog } from "@/lib/server/audit/verify-audit";
 import { listIncidents } from "@/lib/server/breaches/query-incidents";
 import { lookupSubjectConsent } from "@/lib/server/consent/subjects";
 import { db, dialect, disconnectDb } from "@/lib/server/db";
 import { resetKeyCache } from "@/lib/server/keys";
+import { verifyPassword } from "@/lib/server/users/password";
 import { seedStandardDataset, type SeedManifest } from "../../../scripts/bench/seed";
 import { PG_ADMIN_URL } from "../../support/test-env";
 
@@ -117,5 +119,16 @@ describe(`bench:seed at scale ${SCALE} (${dialect()})`, () => {
     const incidents = await listIncidents(SYSTEM_CLI, {});
     expect(incidents.items).toHaveLength(2);
     expect(await db().oversightDecision.count({ where: { status: "pending_review" } })).toBe(5);
+  });
+
+  it("hands out logins and an API key that work", async () => {
+    await use(dbs[0]!.url);
+    for (const login of first.logins) {
+      const user = await db().user.findUniqueOrThrow({ where: { email: login.email } });
+      expect(await verifyPassword(user.passwordHash, login.password)).toBe(true);
+    }
+    const actor = await authenticateApiKey(first.apiKey, null);
+    expect(actor).toMatchObject({ kind: "api_key" });
+    expect(actor.kind === "api_key" && actor.scopes).toContain("consent:read");
   });
 });
