@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { flash } from "@/lib/server/flash";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -28,6 +29,7 @@ export async function saveAssetAction(_: unknown, form: FormData): Promise<Actio
     return actionError(e);
   }
   revalidatePath("/inventory");
+  await flash("Asset saved.");
   redirect(`/inventory/assets/${savedId}?saved=1`);
 }
 
@@ -44,6 +46,7 @@ export async function saveActivityAction(_: unknown, form: FormData): Promise<Ac
     return actionError(e);
   }
   revalidatePath("/inventory");
+  await flash("Processing activity saved.");
   redirect(`/inventory/activities/${savedId}?saved=1`);
 }
 

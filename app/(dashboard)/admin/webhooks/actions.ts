@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { flash } from "@/lib/server/flash";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { createWebhook, deleteWebhook, sendTestEvent } from "@/lib/server/webhooks/endpoints";
@@ -30,7 +31,10 @@ export async function deleteWebhookAction(_: unknown, form: FormData) {
   const r = await run(() => deleteWebhook(actor, String(form.get("id") ?? "")), "Endpoint removed; its pending deliveries are cancelled.");
   // The row holding the form is gone once the list re-renders, and its message with it: the
   // page says what happened instead (redirect() throws, so it stays outside run()'s catch).
-  if (r.ok) redirect("/admin/webhooks?removed=1");
+  if (r.ok) {
+    await flash("Endpoint removed; its pending deliveries are cancelled.");
+    redirect("/admin/webhooks?removed=1");
+  }
   return r;
 }
 
