@@ -5,7 +5,9 @@ import { flash } from "@/lib/server/flash";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { formError, formValues } from "@/lib/forms/form-result";
 import { FORM_TOKEN_FIELD } from "@/lib/forms/form-token-field";
+import { ACTIVITY_FIELDS, ASSET_FIELDS } from "./_components/inventory-fields";
 import { createActivityOnce, updateActivity } from "@/lib/server/inventory/activities";
 import { createAssetOnce, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
@@ -26,7 +28,7 @@ export async function saveAssetAction(_: unknown, form: FormData): Promise<Actio
     const input = assetFromForm(form);
     savedId = id ? (await updateAsset(actor, id, { ...input, version: versionFromForm(form) })).id : (await createAssetOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), ASSET_FIELDS);
   }
   revalidatePath("/inventory");
   await flash("Asset saved.");
@@ -43,7 +45,7 @@ export async function saveActivityAction(_: unknown, form: FormData): Promise<Ac
     const input = activityFromForm(form);
     savedId = id ? (await updateActivity(actor, id, { ...input, version: versionFromForm(form) })).id : (await createActivityOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), ACTIVITY_FIELDS);
   }
   revalidatePath("/inventory");
   await flash("Processing activity saved.");
