@@ -70,5 +70,5 @@ export async function setMfaRequiredAction(_: unknown, form: FormData) {
   if (unsafe) return unsafe;
   const actor = await requireActor();
   const on = form.get("mfaRequired") === "on";
-  return run(() => setSetting(actor, "security.mfaRequired", on), () => (on ? "MFA is now required for admins and compliance officers." : "MFA enforcement is off."));
+  return run(() => setSetting(actor, "security.mfaRequired", on), () => (on ? "MFA is now required for admins and compliance officers." : "MFA enforcement is off."), { data: form, specs: {} });
 }

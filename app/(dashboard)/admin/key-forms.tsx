@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
+import { ActionForm, CheckboxField, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
 import { FormMessage } from "@/components/ui/field";
 import { SCOPE_NAMES } from "@/lib/auth/permissions";
 import { createOwnApiKeyAction } from "../account/actions";
@@ -48,15 +48,12 @@ export function ApiKeyRevoke({ keyId }: { keyId: string }) {
 }
 
 export function MfaSettingForm({ mfaRequired }: { mfaRequired: boolean }) {
-  const [state, action, pending] = useActionState(setMfaRequiredAction, null);
+  const form = useActionForm(setMfaRequiredAction);
   return (
-    <form action={action} className="space-y-3">
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="mfaRequired" defaultChecked={mfaRequired} />
-        Require MFA for admins and compliance officers
-      </label>
-      <FormMessage state={state} />
-      <Button type="submit" variant="secondary" disabled={pending}>Save MFA setting</Button>
-    </form>
+    <ActionForm form={form} className="space-y-3">
+      <CheckboxField form={form} name="mfaRequired" initial={mfaRequired}>Require MFA for admins and compliance officers</CheckboxField>
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending} variant="secondary">Save MFA setting</SubmitButton>
+    </ActionForm>
   );
 }

@@ -7,7 +7,9 @@ import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventor
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { formError, formValues } from "@/lib/forms/form-result";
 import { FORM_TOKEN_FIELD } from "@/lib/forms/form-token-field";
-import { ACTIVITY_FIELDS, ASSET_FIELDS } from "./_components/inventory-fields";
+import { formatInZone } from "@/lib/time/format";
+import { requestTimeZone } from "@/lib/server/time/org-zone";
+import { ACTIVITY_FIELDS, ASSET_FIELDS, REVIEW_FIELDS } from "./_components/inventory-fields";
 import { createActivityOnce, updateActivity } from "@/lib/server/inventory/activities";
 import { createAssetOnce, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
@@ -61,9 +63,9 @@ export async function markReviewedAction(_: unknown, form: FormData): Promise<Ac
   try {
     const r = await markReviewed(actor, kind, id, { comment: form.get("comment") });
     revalidatePath(`/inventory/${kind === "asset" ? "assets" : "activities"}/${id}`);
-    return { ok: true, message: `Marked reviewed. Next review due ${r.nextReviewAt.slice(0, 10)}.` };
+    return { ok: true, message: `Marked reviewed. Next review due ${formatInZone(r.nextReviewAt, await requestTimeZone(), "date")}.` };
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), REVIEW_FIELDS);
   }
 }
 

@@ -66,3 +66,5 @@ export const ACTIVITY_FIELDS: FieldSpecs = {
   assetIds: "Systems / assets used",
   ...REVIEW,
 };
+
+export const REVIEW_FIELDS: FieldSpecs = { comment: "Review comment" };
