@@ -3,8 +3,8 @@
 // region (role=status, polite) for the whole app, mounted by the root layout; forms toast
 // through FormMessage, redirects through the flash cookie (lib/forms/flash.ts). Without
 // JS nothing here runs and the inline confirmation next to the form is what people see.
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { usePathname } from "next/navigation";
+import { createContext, Suspense, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
 import { FLASH_COOKIE, readFlash } from "@/lib/forms/flash";
 
 type Toast = { id: number; message: string };
@@ -34,7 +34,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <FlashReader toast={toast} />
+      {/* useSearchParams needs a boundary; the reader renders nothing. */}
+      <Suspense fallback={null}>
+        <FlashReader toast={toast} />
+      </Suspense>
       {/* Always in the DOM, so assistive technology is watching it before a message arrives. */}
       <div role="status" aria-live="polite" aria-label="Notifications" className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end">
         {toasts.map((t) => <ToastItem key={t.id} toast={t} onDismiss={dismiss} />)}
@@ -66,15 +69,20 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
   );
 }
 
-/** Shows the flash cookie left by a redirecting action, once, on the page it led to. */
+/**
+ * Shows the flash cookie left by a redirecting action, once, on the page it led to. Read on
+ * every change of path or query: a redirect to the same path ("/admin/webhooks?removed=1")
+ * changes only the query.
+ */
 function FlashReader({ toast }: { toast: (message: string) => void }) {
   const pathname = usePathname();
+  const query = useSearchParams().toString();
   useEffect(() => {
     const message = readFlash(document.cookie);
     if (!message) return;
     document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/; SameSite=Lax`;
     toast(message);
-  }, [pathname, toast]);
+  }, [pathname, query, toast]);
   return null;
 }
 
