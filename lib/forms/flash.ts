@@ -7,10 +7,10 @@ export const FLASH_COOKIE = "flash";
 export const FLASH_MAX_AGE = 30;
 const MAX_LENGTH = 300;
 
-/** The cookie value for a message: trimmed, shortened, URI-encoded (cookie-safe). */
-export function encodeFlash(message: string): string {
+/** The message as stored: whitespace folded, shortened. The cookie layer (Next's `cookies().set`) URI-encodes it. */
+export function flashText(message: string): string {
   const text = message.replace(/\s+/g, " ").trim();
-  return encodeURIComponent(text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text);
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
 }
 
 /** The flash message in a `document.cookie` string, or null when there is none (or it is malformed). */

@@ -3,8 +3,8 @@ import "server-only";
 // (docs/decisions/014-toasts.md). Not httpOnly: the toaster reads and clears it in the
 // browser; it holds only our own confirmation text (nothing secret), shown as text.
 import { cookies } from "next/headers";
-import { encodeFlash, FLASH_COOKIE, FLASH_MAX_AGE } from "@/lib/forms/flash";
+import { flashText, FLASH_COOKIE, FLASH_MAX_AGE } from "@/lib/forms/flash";
 
 export async function flash(message: string): Promise<void> {
-  (await cookies()).set(FLASH_COOKIE, encodeFlash(message), { path: "/", maxAge: FLASH_MAX_AGE, sameSite: "lax", httpOnly: false });
+  (await cookies()).set(FLASH_COOKIE, flashText(message), { path: "/", maxAge: FLASH_MAX_AGE, sameSite: "lax", httpOnly: false });
 }
