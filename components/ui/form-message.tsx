@@ -1,6 +1,6 @@
 "use client";
 // A form's result message. A refusal stays next to the form (role=alert). A success is a
-// toast once the page is interactive (docs/decisions/014-toasts.md); before hydration, or
+// toast once the page is interactive (docs/decisions/016-toasts.md); before hydration, or
 // with JS off, it is the inline confirmation, so the page still says what happened.
 import { useEffect, useSyncExternalStore } from "react";
 import { useToaster } from "./toast";

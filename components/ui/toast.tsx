@@ -1,5 +1,5 @@
 "use client";
-// Short confirmations after a successful action (docs/decisions/014-toasts.md). One live
+// Short confirmations after a successful action (docs/decisions/016-toasts.md). One live
 // region (role=status, polite) for the whole app, mounted by the root layout; forms toast
 // through FormMessage, redirects through the flash cookie (lib/forms/flash.ts). Without
 // JS nothing here runs and the inline confirmation next to the form is what people see.

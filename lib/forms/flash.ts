@@ -1,4 +1,4 @@
-// A confirmation that survives a redirect (docs/decisions/014-toasts.md): the server action
+// A confirmation that survives a redirect (docs/decisions/016-toasts.md): the server action
 // that redirects after a write sets a short-lived cookie; the layout-level toaster reads
 // it on the next page, shows it once and clears it. Pure and client-safe.
 

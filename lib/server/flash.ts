@@ -1,6 +1,6 @@
 import "server-only";
 // Sets the confirmation toast for the page a server action redirects to
-// (docs/decisions/014-toasts.md). Not httpOnly: the toaster reads and clears it in the
+// (docs/decisions/016-toasts.md). Not httpOnly: the toaster reads and clears it in the
 // browser; it holds only our own confirmation text (nothing secret), shown as text.
 import { cookies } from "next/headers";
 import { flashText, FLASH_COOKIE, FLASH_MAX_AGE } from "@/lib/forms/flash";
