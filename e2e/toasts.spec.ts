@@ -1,4 +1,4 @@
-// Confirmations after a successful action (docs/decisions/014-toasts.md): a toast in one
+// Confirmations after a successful action (docs/decisions/016-toasts.md): a toast in one
 // polite live region, dismissible, across a redirect, without motion when asked; and the
 // inline confirmation when JS is off. A refusal stays next to the form, values kept.
 import { randomBytes } from "node:crypto";
