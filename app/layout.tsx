@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ToastProvider } from "@/components/ui/toast";
 import { themeChoice } from "./theme";
 import "./globals.css";
 
@@ -13,7 +14,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const theme = await themeChoice();
   return (
     <html lang="en" {...(theme ? { "data-theme": theme } : {})}>
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        <ToastProvider>{children}</ToastProvider>
+      </body>
     </html>
   );
 }

@@ -48,8 +48,8 @@ ${AUDIT_HELP}
   keys:rotate [--batch-size N]    re-encrypt every encrypted field with the first key of
                                   FIELD_ENCRYPTION_KEYS; resumable; then old keys may be removed
   framework:import FILE [--id ID] [--source FRAMEWORK_ID]
-        an OSCAL catalog, an OSCAL profile (resolved against the imported catalog --source)
-        or a catalogue JSON file (lib/posture/frameworks/catalogs/ format)
+        an OSCAL 1.0.x/1.1.x catalog, an OSCAL profile (resolved against the imported catalog
+        --source) or a catalogue JSON file (lib/posture/frameworks/catalogs/ format)
   framework:seed                  load the control catalogue, built-in frameworks, mappings and crosswalks (idempotent)
 `;
 

@@ -18,7 +18,7 @@ import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { ensureBuild } from "./build-stamp.mjs";
 import { migratedRun, PG_ADMIN_URL, pgReachable, startServer, type Run, type Server } from "./harness/server.mjs";
-import type { SeedManifest } from "./bench/demo-dataset";
+import type { SeedManifest } from "./bench/seed/index";
 import { batchIngest, measureApi } from "./bench/measure-api";
 import { measureExports, measurePages, rssMb, type Sessions } from "./bench/measure-pages";
 import { stopLoad, verdict, type Row } from "./bench/run-load";

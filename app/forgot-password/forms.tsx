@@ -13,7 +13,7 @@ export function ForgotForm() {
       <Field label="Email" error={state?.fieldErrors?.email}>
         <Input name="email" type="email" autoComplete="email" required />
       </Field>
-      <FormMessage state={state} />
+      <FormMessage state={state} toast={false} />
       <Button type="submit" disabled={pending}>Send reset link</Button>
       <p className="text-sm"><a className="text-indigo-600 hover:underline" href="/login">Back to sign in</a></p>
     </form>
@@ -25,7 +25,7 @@ export function ResetForm({ token }: { token: string }) {
   if (state?.ok) {
     return (
       <div className={BOX}>
-        <FormMessage state={state} />
+        <FormMessage state={state} toast={false} />
         <p className="text-sm"><a className="text-indigo-600 hover:underline" href="/login">Sign in</a></p>
       </div>
     );
@@ -36,7 +36,7 @@ export function ResetForm({ token }: { token: string }) {
       <Field label="New password" error={state?.fieldErrors?.newPassword} hint="At least 12 characters.">
         <Input name="newPassword" type="password" autoComplete="new-password" minLength={12} required />
       </Field>
-      <FormMessage state={state} />
+      <FormMessage state={state} toast={false} />
       <Button type="submit" disabled={pending}>Set new password</Button>
     </form>
   );

@@ -35,11 +35,18 @@ export function useActionForm<T>(action: Action<T>, fields: FieldSpecs = {}) {
     action: formAction,
     key: generation,
     label: (name: string) => spec(name)?.label ?? name,
-    error: (name: string) => state?.fieldErrors?.[name],
+    /** The field's error, or the first of its items' ("locations.2" counts for "locations"): the message names the item. */
+    error: (name: string) => {
+      const errs = state?.fieldErrors;
+      if (!errs) return undefined;
+      return errs[name] ?? Object.entries(errs).find(([k]) => k.startsWith(`${name}.`))?.[1];
+    },
     /** The value to show: what was submitted if the server refused it, else `initial`. */
     value: (name: string, initial?: string | number | null) => refusedValues?.[name] ?? (initial === null || initial === undefined ? undefined : String(initial)),
     /** A checkbox's state: ticked boxes are sent as a value, unticked ones are absent. */
     checked: (name: string, initial = false) => (refusedValues ? name in refusedValues : initial),
+    /** A group of same-named checkboxes: the ticked values submitted (formValues joins them with newlines), else `initial`. */
+    list: (name: string, initial: readonly string[] = []): readonly string[] => (refusedValues ? (refusedValues[name]?.split("\n") ?? []) : initial),
   };
 }
 

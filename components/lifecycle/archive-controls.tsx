@@ -1,7 +1,7 @@
 "use client";
 // Archive / restore on a record's page (docs/decisions/101). An archived record shows who
 // archived it and when, with Restore for those who may write; an active one shows Archive.
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
@@ -13,11 +13,13 @@ type Props = {
   kind: string;
   what: string;
   archivedAt: string | null;
+  /** The archive date as the page renders dates (DateTime, in the organisation's zone). */
+  archivedWhen: ReactNode;
   archivedBy: string | null;
   canWrite: boolean;
 };
 
-export function ArchiveControls({ action, id, kind, what, archivedAt, archivedBy, canWrite }: Props) {
+export function ArchiveControls({ action, id, kind, what, archivedAt, archivedWhen, archivedBy, canWrite }: Props) {
   const [state, run, pending] = useActionState(action, null);
   const intent = archivedAt ? "restore" : "archive";
   if (!archivedAt && !canWrite) return null;
@@ -36,7 +38,7 @@ export function ArchiveControls({ action, id, kind, what, archivedAt, archivedBy
       {archivedAt ? (
         <div role="status" data-testid="archived-banner" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <span>
-            <strong>Archived</strong> on {archivedAt.slice(0, 10)} by {archivedBy ?? "unknown"}. It is left out of lists, counts and findings; its history is kept.
+            <strong>Archived</strong> on {archivedWhen} by {archivedBy ?? "unknown"}. It is left out of lists, counts and findings; its history is kept.
           </span>
           {form}
         </div>

@@ -1,10 +1,9 @@
-import { formatInZone, utcStamp, type DateStyle } from "@/lib/time/format";
+import type { DateStyle } from "@/lib/time/format";
 import { requestTimeZone } from "@/lib/server/time/org-zone";
+import { ZonedTime } from "./zoned-time";
 
 /** A date in the organisation's zone, one format everywhere, the UTC instant on hover. */
 export async function DateTime({ value, style = "datetime", fallback = "—" }: { value: Date | string | null | undefined; style?: DateStyle; fallback?: string }) {
   if (!value) return <>{fallback}</>;
-  const zone = await requestTimeZone();
-  const iso = typeof value === "string" ? value : value.toISOString();
-  return <time dateTime={iso} title={utcStamp(value)}>{formatInZone(value, zone, style)}</time>;
+  return <ZonedTime value={value} zone={await requestTimeZone()} style={style} fallback={fallback} />;
 }

@@ -1,5 +1,8 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, ReactNode } from "react";
 
+// The result message is a client component (it toasts successes); re-exported so forms keep one import.
+export { FormMessage } from "./form-message";
+
 const INPUT = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";
 
 export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
@@ -19,13 +22,4 @@ export function Input({ invalid, ...props }: InputHTMLAttributes<HTMLInputElemen
 
 export function Select({ invalid, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
   return <select {...props} aria-invalid={invalid || undefined} className={`${INPUT} ${props.className ?? ""}`} />;
-}
-
-export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null }) {
-  if (!state?.message) return null;
-  return (
-    <p role={state.ok ? "status" : "alert"} data-testid="form-message" className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
-      {state.message}
-    </p>
-  );
 }

@@ -81,7 +81,7 @@ test("an officer finds a subject, sees GPC honoured and the history, reveals the
   await expect(history).toHaveCount(3);
   await expect(history.nth(0)).toContainText("opt_out");
   await expect(history.nth(0)).toContainText("yes");
-  await expect(history.nth(2)).toContainText("2026-03-01 09:00 UTC");
+  await expect(history.nth(2)).toContainText("1 Mar 2026, 09:00 UTC");
   await expect(history.nth(2)).toContainText("banner");
   await expect(page.getByText(subject)).toHaveCount(0);
 

@@ -49,7 +49,7 @@ test("an officer builds a two-rule escalation policy: a bad value is named in wo
 
   await second.getByLabel("Confidence below").fill("0.7");
   await page.getByRole("button", { name: "Save policy" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Policy saved (revision 1).");
+  await expect(page.getByTestId("toast")).toHaveText("Policy saved (revision 1).");
 
   await page.reload();
   await expect(page.getByTestId("policy-rule")).toHaveCount(2);

@@ -35,4 +35,14 @@ describe("form results (server half of the form pattern)", () => {
     expect(formError(plain, { files: "" }, { files: "Evidence files", "links.*": "Evidence link" }).fieldErrors).toEqual({ files: "Evidence files: accepted: PDF, PNG", "links.0": "Evidence link is not valid" });
     expect(formError(new AppError("NOT_FOUND", "No such AI system."), { a: "1" })).toEqual({ ok: false, message: "No such AI system.", fieldErrors: {}, values: { a: "1" } });
   });
+
+  it("formError puts a refusal that names no field next to the given field, but not a server fault", () => {
+    const wrong = formError(new AppError("VALIDATION", "That code does not match."), { name: "x" }, {}, "code");
+    expect(wrong).toMatchObject({ ok: false, message: "Check the highlighted fields.", fieldErrors: { code: "That code does not match." }, values: { name: "x" } });
+    const named = formError(new AppError("VALIDATION", "Check.", [{ path: "email", message: "must be an email" }]), {}, { email: "Email" }, "code");
+    expect(named.fieldErrors).toEqual({ email: "Email must be an email" });
+    const denied = formError(new AppError("FORBIDDEN", "You may not do this."), {}, {}, "code");
+    expect(denied.fieldErrors).toEqual({});
+    expect(denied.message).toBe("You may not do this.");
+  });
 });

@@ -41,17 +41,22 @@ export function validateForm<S extends z.ZodType>(schema: S, input: unknown, val
 /**
  * actionError for a form: the same mapping, plus the submitted values; a lib/server schema
  * refusal is worded from its zod issues, other validation details ({ path, message }) with
- * the field's label and the value typed.
+ * the field's label and the value typed. `field` places a refusal that names no field.
  */
-export function formError(e: unknown, values: FormValues, specs: FieldSpecs = {}): ActionResult<never> {
+export function formError(e: unknown, values: FormValues, specs: FieldSpecs = {}, field?: string): ActionResult<never> {
   const result = actionError(e);
+  // A refusal that names no field ("That code does not match…") belongs next to `field`.
+  if (field && isAppError(e) && e.code === "VALIDATION" && !e.validation && Object.keys(result.fieldErrors ?? {}).length === 0) {
+    return { ...result, message: CHECK_FIELDS, fieldErrors: { [field]: e.message }, values };
+  }
   if (isAppError(e) && e.code === "VALIDATION" && e.validation) {
     result.fieldErrors = fieldErrorsInWords(e.validation.issues as z.core.$ZodIssue[], e.validation.input, specs);
   } else if (isAppError(e) && e.code === "VALIDATION" && result.fieldErrors) {
     for (const [path, message] of Object.entries(result.fieldErrors)) {
       const parts = path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       const { label } = labelFor(parts, specs);
-      result.fieldErrors[path] = sentence(label, showValue(valueAt(values, parts)), /^[a-z]/.test(message) ? message : "is not valid");
+      // A form may name its inputs by the API's path ("dpo.email"), so look the flat name up first.
+      result.fieldErrors[path] = sentence(label, showValue(values[path] ?? valueAt(values, parts)), /^[a-z]/.test(message) ? message : "is not valid");
     }
   }
   return { ...result, values };

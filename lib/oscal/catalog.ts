@@ -2,6 +2,7 @@
 // controls, enhancements), titles, labels and statement prose; parameters, guidance and
 // assessment parts are not carried (the product tracks requirements, not control text variants).
 import { randomUUID } from "node:crypto";
+import { OSCAL_VERSION } from "./version";
 import type { Catalog, CatalogRequirement } from "@/lib/posture/frameworks/catalog-schema";
 
 type Prop = { name: string; value: string; ns?: string; class?: string };
@@ -100,7 +101,7 @@ export function catalogToOscal(f: { id: string; title: string; version: string }
   return {
     catalog: {
       uuid,
-      metadata: { title: f.title, "last-modified": now.toISOString(), version: f.version, "oscal-version": "1.1.2" },
+      metadata: { title: f.title, "last-modified": now.toISOString(), version: f.version, "oscal-version": OSCAL_VERSION },
       ...(groups.length ? { groups } : {}),
       ...(controls.length ? { controls } : {}),
     },

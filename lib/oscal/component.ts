@@ -2,6 +2,7 @@
 // control implementations say, per framework, which requirements are covered, by which
 // controls, with their status and evidence references.
 import { randomUUID } from "node:crypto";
+import { OSCAL_VERSION } from "./version";
 
 export type ImplementationInput = {
   organisation: string;
@@ -15,7 +16,7 @@ export function implementationToOscal(input: ImplementationInput, now = new Date
   return {
     "component-definition": {
       uuid: uuid(),
-      metadata: { title: `${input.organisation}: control implementation`, "last-modified": now.toISOString(), version: now.toISOString().slice(0, 10), "oscal-version": "1.1.2" },
+      metadata: { title: `${input.organisation}: control implementation`, "last-modified": now.toISOString(), version: now.toISOString().slice(0, 10), "oscal-version": OSCAL_VERSION },
       components: [{
         uuid: uuid(),
         type: "this-system",

@@ -13,4 +13,8 @@ describe("one date format", () => {
     expect(formatInZone("not a date", "UTC")).toBe("—");
     expect(utcStamp("nope")).toBe("");
   });
+  it("writes a calendar date as that day in every zone, without a time", () => {
+    expect(formatInZone("2027-01-31", "America/Los_Angeles")).toBe("31 Jan 2027");
+    expect(formatInZone("2027-01-31", "Pacific/Auckland", "date")).toBe("31 Jan 2027");
+  });
 });

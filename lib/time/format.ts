@@ -4,11 +4,16 @@
 
 export type DateStyle = "date" | "datetime";
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function formatInZone(value: Date | string, zone: string, style: DateStyle = "datetime"): string {
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return "—";
-  const date = new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", month: "short", year: "numeric" }).format(d);
-  if (style === "date") return date;
+  // A calendar date ("2027-01-31", a review due date) is no instant: read in any zone west
+  // of UTC it would show the day before. It is written as is.
+  const calendar = typeof value === "string" && CALENDAR_DATE.test(value);
+  const date = new Intl.DateTimeFormat("en-GB", { timeZone: calendar ? "UTC" : zone, day: "numeric", month: "short", year: "numeric" }).format(d);
+  if (style === "date" || calendar) return date;
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(d);
   return `${date}, ${time}`;
 }

@@ -1,8 +1,9 @@
 // Seeds the benchmark's database in its own process (the app's database client binds to
-// one DATABASE_URL per process): DATABASE_URL and the secrets come from the environment;
-// prints the dataset's manifest as the last line of JSON.
+// one DATABASE_URL per process) with the standard dataset (scripts/bench/seed/, decision
+// 700): DATABASE_URL and the secrets come from the environment; prints the dataset's
+// manifest as the last line of JSON.
 //   node --conditions=react-server --import tsx scripts/bench/seed-run.ts <scale>
-import { seedStandardDataset } from "./demo-dataset";
+import { seedStandardDataset } from "./seed/index";
 
 const scale = Number(process.argv[2] ?? 1);
 const manifest = await seedStandardDataset({ url: process.env.DATABASE_URL!, scale, log: (l) => console.error(`  seed: ${l}`) });

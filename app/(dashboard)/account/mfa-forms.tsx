@@ -1,10 +1,12 @@
 "use client";
-import { useActionState, useEffect, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
+import { MFA_CODE_FIELDS, RECOVERY_FIELDS } from "../admin/admin-fields";
 import { confirmMfaAction, regenerateCodesAction, startMfaAction } from "./actions";
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -51,7 +53,8 @@ export function MfaEnrolment({ onEnabled }: { onEnabled?: () => void }) {
   const [setup, setSetup] = useState<{ qrDataUrl: string; secret: string } | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [starting, startTransition] = useTransition();
-  const [state, confirm, confirming] = useActionState(confirmMfaAction, null);
+  const form = useActionForm(confirmMfaAction, MFA_CODE_FIELDS);
+  const state = form.state;
   const enabledNow = !!(state?.ok && state.data);
   useEffect(() => {
     if (enabledNow) onEnabled?.();
@@ -86,34 +89,29 @@ export function MfaEnrolment({ onEnabled }: { onEnabled?: () => void }) {
     );
   }
   return (
-    <form action={confirm} className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <p className="text-sm text-slate-700">Scan the QR code with your authenticator app, then enter the 6-digit code it shows.</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
       <img src={setup.qrDataUrl} alt="QR code for your authenticator app" width={220} height={220} className="rounded border" />
       <p className="text-xs text-slate-500">
         Can&apos;t scan? Enter this key by hand: <code data-testid="totp-secret" className="break-all font-mono">{setup.secret}</code>
       </p>
-      <Field label="Code from the app" error={state?.ok === false && !state.fieldErrors?.currentPassword ? state.message : undefined}>
-        <Input name="code" inputMode="numeric" autoComplete="one-time-code" required />
-      </Field>
-      <Field label="Your current password" hint="Asked again so that a session left open cannot turn on MFA with someone else's phone." error={state?.ok === false && state.fieldErrors?.currentPassword ? state.message : undefined}>
-        <Input name="currentPassword" type="password" autoComplete="current-password" required />
-      </Field>
-      <Button type="submit" disabled={confirming}>Turn on MFA</Button>
-    </form>
+      <TextField form={form} name="code" inputMode="numeric" autoComplete="one-time-code" required />
+      <TextField form={form} name="currentPassword" type="password" autoComplete="current-password" required hint="Asked again so that a session left open cannot turn on MFA with someone else's phone." />
+      <SubmitButton pending={form.pending}>Turn on MFA</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function RecoveryCodesForm() {
-  const [state, action, pending] = useActionState(regenerateCodesAction, null);
+  const form = useActionForm(regenerateCodesAction, RECOVERY_FIELDS);
+  const state = form.state;
   return (
-    <form action={action} className="mt-4 space-y-3">
-      <Field label="New recovery codes" hint="Enter a current code from your app to replace your recovery codes.">
-        <Input name="code" inputMode="numeric" autoComplete="one-time-code" required />
-      </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>Create new recovery codes</Button>
-      <FormMessage state={state} />
+    <ActionForm form={form} className="mt-4 space-y-3">
+      <TextField form={form} name="code" inputMode="numeric" autoComplete="one-time-code" required hint="Enter a current code from your app to replace your recovery codes." />
+      <SubmitButton pending={form.pending} variant="secondary">Create new recovery codes</SubmitButton>
+      <FormStatus form={form} />
       {state?.ok && state.data && <RecoveryCodes codes={state.data.recoveryCodes} />}
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 "use server";
-import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
+import { type ActionResult, unsafeForm } from "@/lib/action-result";
+import { formError, formValues } from "@/lib/forms/form-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { updateMyPreferences } from "@/lib/server/notifications/preferences";
 
@@ -11,6 +12,6 @@ export async function saveNotificationsAction(_: unknown, form: FormData): Promi
     await updateMyPreferences(actor, { enabled: form.getAll("enabled").map(String), digest: form.get("digest") === "on" });
     return { ok: true, message: "Notification settings saved." };
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form));
   }
 }

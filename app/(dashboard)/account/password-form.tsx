@@ -1,21 +1,17 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
+import { PASSWORD_FIELDS } from "../admin/admin-fields";
 import { changePasswordAction } from "./actions";
 
+// Passwords are never sent back: after a refusal both are typed again; the error says why.
 export function PasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, null);
+  const form = useActionForm(changePasswordAction, PASSWORD_FIELDS);
   return (
-    <form action={action} className="space-y-3">
-      <Field label="Current password" error={state?.fieldErrors?.currentPassword}>
-        <Input name="currentPassword" type="password" autoComplete="current-password" required />
-      </Field>
-      <Field label="New password" error={state?.fieldErrors?.newPassword}>
-        <Input name="newPassword" type="password" autoComplete="new-password" minLength={12} required />
-      </Field>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Change password</Button>
-    </form>
+    <ActionForm form={form} className="space-y-3">
+      <TextField form={form} name="currentPassword" type="password" autoComplete="current-password" required />
+      <TextField form={form} name="newPassword" type="password" autoComplete="new-password" minLength={12} required hint="At least 12 characters." />
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending}>Change password</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,24 +1,18 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
+import { type ActionResult, unsafeForm } from "@/lib/action-result";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/manage-api-keys";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { runFormAction, type FormOf } from "@/lib/server/form-action";
 import { setSetting } from "@/lib/server/settings/settings";
 import { createUser } from "@/lib/server/users/create-user";
 import { changeUserRole, resetUserMfa, setUserDisabled, unlockUser } from "@/lib/server/users/manage-user";
+import { API_KEY_FIELDS, SECRET_FIELDS, USER_FIELDS } from "./admin-fields";
 
 // Each action: authenticate, hand the raw input to one lib/server function (which checks
-// permission and validates), map errors. No business logic here.
-async function run<T>(fn: () => Promise<T>, message: (r: T) => string): Promise<ActionResult<T>> {
-  try {
-    const r = await fn();
-    revalidatePath("/admin");
-    return { ok: true, message: message(r), data: r };
-  } catch (e) {
-    return actionError(e);
-  }
-}
+// permission and validates), map errors; forms with typed fields get them back, worded with
+// their labels (decision 012). No business logic here.
+const run = <T>(fn: () => Promise<T>, message: (r: T) => string, form?: FormOf) => runFormAction(fn, message, ["/admin"], form);
 
 export async function createUserAction(_: unknown, form: FormData) {
   const unsafe = unsafeForm(form);
@@ -27,6 +21,7 @@ export async function createUserAction(_: unknown, form: FormData) {
   return run(
     () => createUser(actor, { email: form.get("email"), name: form.get("name"), role: form.get("role"), password: form.get("password") }),
     (u) => `Created ${u.email}. Give them the password through a separate channel; they can change it under Account.`,
+    { data: form, specs: USER_FIELDS, omit: SECRET_FIELDS },
   );
 }
 
@@ -59,6 +54,7 @@ export async function createApiKeyAction(_: unknown, form: FormData) {
   return run(
     () => createApiKey(actor, { name: form.get("name"), scopes: form.getAll("scopes").map(String), ...(userEmail ? { userEmail } : {}) }),
     () => "Key created. Copy it now: it is shown only once.",
+    { data: form, specs: API_KEY_FIELDS },
   );
 }
 
@@ -74,5 +70,5 @@ export async function setMfaRequiredAction(_: unknown, form: FormData) {
   if (unsafe) return unsafe;
   const actor = await requireActor();
   const on = form.get("mfaRequired") === "on";
-  return run(() => setSetting(actor, "security.mfaRequired", on), () => (on ? "MFA is now required for admins and compliance officers." : "MFA enforcement is off."));
+  return run(() => setSetting(actor, "security.mfaRequired", on), () => (on ? "MFA is now required for admins and compliance officers." : "MFA enforcement is off."), { data: form, specs: {} });
 }

@@ -1,8 +1,7 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input, Select } from "@/components/ui/field";
+import { ActionForm, CheckboxField, FormStatus, SelectField, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
 import type { OrganisationProfileDto } from "@/lib/validation/organisation";
+import { ORGANISATION_FIELDS } from "./admin-fields";
 import { saveOrganisationProfileAction } from "./organisation-action";
 
 const FLAGS = [
@@ -14,38 +13,29 @@ const FLAGS = [
   ["californiaLicensedHealthFacility", "California licensed clinic or health facility (H&S Code 1280.15)"],
 ] as const;
 
+const NIS2_OPTIONS = [{ value: "", label: "Not a NIS2 entity" }, { value: "essential", label: "Essential entity" }, { value: "important", label: "Important entity" }];
+
 export function OrganisationProfileForm({ profile }: { profile: OrganisationProfileDto }) {
-  const [state, action, pending] = useActionState(saveOrganisationProfileAction, null);
+  const form = useActionForm(saveOrganisationProfileAction, ORGANISATION_FIELDS);
   return (
-    <form action={action} className="space-y-4">
+    <ActionForm form={form} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Legal name"><Input name="legalName" defaultValue={profile.legalName} required /></Field>
-        <Field label="Time zone (IANA)" hint="Day-based deadlines are counted in it, e.g. Europe/Dublin"><Input name="timeZone" defaultValue={profile.timeZone} required /></Field>
-        <Field label="DPO or contact point: name"><Input name="dpoName" defaultValue={profile.dpo.name} /></Field>
-        <Field label="DPO e-mail"><Input name="dpoEmail" type="email" defaultValue={profile.dpo.email} /></Field>
-        <Field label="DPO telephone"><Input name="dpoPhone" defaultValue={profile.dpo.phone} /></Field>
-        <Field label="DPO postal address"><Input name="dpoAddress" defaultValue={profile.dpo.address} /></Field>
-        <Field label="EU/EEA main establishment" hint="ISO country code (e.g. IE); empty if none: GDPR then lists every concerned authority"><Input name="mainEstablishment" defaultValue={profile.mainEstablishment ?? ""} maxLength={2} /></Field>
-        <Field label="NIS2 entity type">
-          <Select name="nis2EntityType" defaultValue={profile.nis2?.entityType ?? ""}>
-            <option value="">Not a NIS2 entity</option>
-            <option value="essential">Essential entity</option>
-            <option value="important">Important entity</option>
-          </Select>
-        </Field>
-        <Field label="NIS2 Member States" hint="Comma-separated ISO codes, e.g. IE, DE"><Input name="nis2MemberStates" defaultValue={profile.nis2?.memberStates.join(", ") ?? ""} /></Field>
+        <TextField form={form} name="legalName" initial={profile.legalName} required />
+        <TextField form={form} name="timeZone" initial={profile.timeZone} required hint="Day-based deadlines are counted in it, e.g. Europe/Dublin" />
+        <TextField form={form} name="dpo.name" initial={profile.dpo.name} />
+        <TextField form={form} name="dpo.email" type="email" initial={profile.dpo.email} />
+        <TextField form={form} name="dpo.phone" initial={profile.dpo.phone} />
+        <TextField form={form} name="dpo.address" initial={profile.dpo.address} />
+        <TextField form={form} name="mainEstablishment" initial={profile.mainEstablishment} maxLength={2} hint="ISO country code (e.g. IE); empty if none: GDPR then lists every concerned authority" />
+        <SelectField form={form} name="nis2.entityType" initial={profile.nis2?.entityType ?? ""} options={NIS2_OPTIONS} />
+        <TextField form={form} name="nis2.memberStates" initial={profile.nis2?.memberStates.join(", ")} hint="Comma-separated ISO codes, e.g. IE, DE" />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Sector regimes</legend>
-        {FLAGS.map(([name, label]) => (
-          <label key={name} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name={name} defaultChecked={profile[name]} />
-            {label}
-          </label>
-        ))}
+        {FLAGS.map(([name, label]) => <CheckboxField key={name} form={form} name={name} initial={profile[name]}>{label}</CheckboxField>)}
       </fieldset>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Save profile</Button>
-    </form>
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending}>Save profile</SubmitButton>
+    </ActionForm>
   );
 }

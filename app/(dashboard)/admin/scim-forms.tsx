@@ -1,19 +1,21 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
+import { SCIM_TOKEN_FIELDS } from "./admin-fields";
 import { createScimTokenAction, revokeScimTokenAction } from "./scim-actions";
 
 export function CreateScimTokenForm() {
-  const [state, action, pending] = useActionState(createScimTokenAction, null);
+  const form = useActionForm(createScimTokenAction, SCIM_TOKEN_FIELDS);
+  const token = form.state?.ok ? form.state.data?.token : undefined;
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <h3 className="text-sm font-semibold">Create a SCIM token</h3>
-      <Field label="Token name" error={state?.fieldErrors?.name}><Input name="name" required placeholder="e.g. Okta provisioning" /></Field>
-      <FormMessage state={state} />
-      {state?.ok && state.data && <p className="break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-white" data-testid="new-scim-token">{state.data.token}</p>}
-      <Button type="submit" disabled={pending}>Create token</Button>
-    </form>
+      <TextField form={form} name="name" required placeholder="e.g. Okta provisioning" />
+      <FormStatus form={form} />
+      {token && <p className="break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-white" data-testid="new-scim-token">{token}</p>}
+      <SubmitButton pending={form.pending}>Create token</SubmitButton>
+    </ActionForm>
   );
 }
 

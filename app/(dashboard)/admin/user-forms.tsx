@@ -1,29 +1,26 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input, Select } from "@/components/ui/field";
+import { ActionForm, FormStatus, SelectField, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
+import { FormMessage, Select } from "@/components/ui/field";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { createUserAction, userCommandAction } from "./actions";
+import { USER_FIELDS } from "./admin-fields";
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, null);
+  const form = useActionForm(createUserAction, USER_FIELDS);
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2">
-      <Field label="Name" error={state?.fieldErrors?.name}><Input name="name" required /></Field>
-      <Field label="Email" error={state?.fieldErrors?.email}><Input name="email" type="email" required /></Field>
-      <Field label="Role" error={state?.fieldErrors?.role}>
-        <Select name="role" defaultValue="reviewer">
-          {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
-        </Select>
-      </Field>
-      <Field label="Initial password" error={state?.fieldErrors?.password} hint="At least 12 characters.">
-        <Input name="password" type="password" autoComplete="new-password" minLength={12} required />
-      </Field>
+    <ActionForm form={form} className="grid gap-3 sm:grid-cols-2">
+      <TextField form={form} name="name" required />
+      <TextField form={form} name="email" type="email" required />
+      <SelectField form={form} name="role" initial="reviewer" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+      {/* Never sent back after a refusal: typed again. */}
+      <TextField form={form} name="password" type="password" autoComplete="new-password" minLength={12} required hint="At least 12 characters." />
       <div className="sm:col-span-2 space-y-2">
-        <FormMessage state={state} />
-        <Button type="submit" disabled={pending}>Create user</Button>
+        <FormStatus form={form} />
+        <SubmitButton pending={form.pending}>Create user</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

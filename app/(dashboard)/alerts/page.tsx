@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { can } from "@/lib/server/authz";
 import { alertQuerySchema } from "@/lib/alerts/schemas";
 import { listAlerts } from "@/lib/server/alerts/alerts";
@@ -31,22 +32,22 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-            <tr><th className="px-3 py-2">Raised (UTC)</th><th className="px-3">Severity</th><th className="px-3">Rule</th><th className="px-3">What</th><th className="px-3">Subject</th><th className="px-3">Evidence</th><th className="px-3">Status</th></tr>
+            <tr><th className="px-3 py-2">Raised</th><th className="px-3">Severity</th><th className="px-3">Rule</th><th className="px-3">What</th><th className="px-3">Subject</th><th className="px-3">Evidence</th><th className="px-3">Status</th></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {alerts.length === 0 && <tr><td colSpan={7} className="px-3 py-6 text-center text-slate-500">No alerts.</td></tr>}
             {alerts.map((a) => (
               <tr key={a.id} className="align-top">
-                <td className="whitespace-nowrap px-3 py-2 text-xs">{a.createdAt.replace("T", " ").slice(0, 19)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-xs"><DateTime value={a.createdAt} /></td>
                 <td className="px-3 py-2"><Badge tone={SEVERITY_TONE[a.severity]}>{a.severity}</Badge></td>
                 <td className="px-3 py-2 font-mono text-xs">{a.rule}</td>
-                <td className="px-3 py-2 text-xs">{a.summary}<div className="text-slate-500">{a.windowStart.slice(0, 16).replace("T", " ")} – {a.windowEnd.slice(11, 16)}</div></td>
+                <td className="px-3 py-2 text-xs">{a.summary}<div className="text-slate-500"><DateTime value={a.windowStart} /> – <DateTime value={a.windowEnd} /></div></td>
                 <td className="px-3 py-2 font-mono text-xs">{a.subjectType} {a.subjectId.slice(0, 24)}</td>
                 <td className="px-3 py-2 text-xs">
                   {a.evidence.count} events{a.evidence.seqs.length > 0 && <>: {a.evidence.seqs.slice(0, 5).map((s) => <Link key={s} className="mr-1 text-indigo-600 hover:underline" href={`/audit/events/${s}`}>#{s}</Link>)}</>}
                 </td>
                 <td className="px-3 py-2 text-xs">
-                  {a.status === "open" ? (mayAck ? <AckForm id={a.id} /> : <Badge tone="red">open</Badge>) : <><Badge tone="green">acknowledged</Badge><div className="mt-1 text-slate-600">{a.ackComment}</div><div className="text-slate-500">{a.ackAt?.slice(0, 16).replace("T", " ")}</div></>}
+                  {a.status === "open" ? (mayAck ? <AckForm id={a.id} /> : <Badge tone="red">open</Badge>) : <><Badge tone="green">acknowledged</Badge><div className="mt-1 text-slate-600">{a.ackComment}</div><div className="text-slate-500"><DateTime value={a.ackAt} fallback="" /></div></>}
                 </td>
               </tr>
             ))}

@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import type { auditLogStatus } from "@/lib/server/audit/status";
 
 type Status = Awaited<ReturnType<typeof auditLogStatus>>;
-const when = (ms: number | string) => new Date(ms).toISOString().replace("T", " ").slice(0, 19);
 
 /** The log's own state: newest signed head, sealed and unsealed counts, the key. */
 export function LogStatus({ s }: { s: Status }) {
@@ -13,7 +13,7 @@ export function LogStatus({ s }: { s: Status }) {
         {s.head ? (
           <p className="mt-1" data-testid="latest-head">
             #{s.head.headIndex} <Badge tone={s.head.kind === "shutdown" ? "gray" : "green"}>{s.head.kind}</Badge>
-            <br />tree size {s.head.treeSize.toLocaleString("en")}, {when(s.head.timestamp)} UTC
+            <br />tree size {s.head.treeSize.toLocaleString("en")}, <DateTime value={new Date(s.head.timestamp)} />
             <br /><span className="font-mono text-xs text-slate-600" title={s.head.rootHash}>root {s.head.rootHash.slice(0, 16)}…</span>
           </p>
         ) : (
@@ -24,7 +24,7 @@ export function LogStatus({ s }: { s: Status }) {
         <h2 className="text-xs font-semibold uppercase text-slate-500">Events</h2>
         <p className="mt-1" data-testid="sealed-counts">
           {s.sealed.toLocaleString("en")} sealed, {s.unsealed.toLocaleString("en")} waiting for the sealer
-          {s.oldestUnsealedAt && <><br /><span className="text-xs text-slate-600">oldest waiting since {when(s.oldestUnsealedAt)} UTC</span></>}
+          {s.oldestUnsealedAt && <><br /><span className="text-xs text-slate-600">oldest waiting since <DateTime value={new Date(s.oldestUnsealedAt)} /></span></>}
         </p>
       </div>
       <div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { AUDIT_AREAS, AUDIT_AREA_KEYS, detailFields } from "@/lib/audit/presentation";
@@ -59,7 +60,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-            <tr><th className="px-3 py-2">Seq</th><th className="px-3">Time (UTC)</th><th className="px-3">Actor</th><th className="px-3">Action</th><th className="px-3">Entity</th><th className="px-3">Details</th><th className="px-3">IP</th></tr>
+            <tr><th className="px-3 py-2">Seq</th><th className="px-3">Time</th><th className="px-3">Actor</th><th className="px-3">Action</th><th className="px-3">Entity</th><th className="px-3">Details</th><th className="px-3">IP</th></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {events.length === 0 && (
@@ -70,7 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2 font-mono text-xs" title={e.hash ?? undefined}>
                   {e.seq ? <Link className="text-indigo-600 hover:underline" href={`/audit/events/${e.seq}`}>{e.seq}</Link> : <span className="text-slate-500" title="Sealed within seconds">unsealed</span>}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 text-xs">{e.at.replace("T", " ").slice(0, 19)}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-xs"><DateTime value={e.at} /></td>
                 <td className="px-3 py-2 text-xs">{e.actorLabel}</td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                 <td className="px-3 py-2 text-xs"><EntityCell type={e.entityType} id={e.entityId} label={labels.get(`${e.entityType}:${e.entityId}`)} /></td>

@@ -11,7 +11,7 @@ export function VerifyButton() {
   return (
     <form action={action} className="flex max-w-xl flex-col items-end gap-2">
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Verifying…" : "Verify"}</Button>
-      <FormMessage state={state} />
+      <FormMessage state={state} toast={false} />
       {findings.length > 0 && (
         <ul className="list-disc space-y-1 pl-5 text-xs text-red-700" data-testid="verify-findings">
           {findings.map((f, i) => <li key={i}>seq {f.at}: {f.reason}</li>)}

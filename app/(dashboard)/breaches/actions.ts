@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { flash } from "@/lib/server/flash";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
 import { formError, formValues } from "@/lib/forms/form-result";
@@ -36,6 +37,7 @@ export async function createIncidentAction(_: unknown, form: FormData): Promise<
     return actionError(e);
   }
   revalidatePath("/breaches");
+  await flash("Incident recorded; its notification deadlines are below.");
   redirect(`/breaches/${id}`);
 }
 

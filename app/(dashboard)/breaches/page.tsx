@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ZonedTime } from "@/components/ui/zoned-time";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatInstant, obligationLabel } from "@/lib/breaches/reports";
+import { obligationLabel } from "@/lib/breaches/reports";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { orgTimeZone } from "@/lib/server/breaches/incident-core";
@@ -69,7 +70,7 @@ export default async function BreachesPage({ searchParams }: { searchParams: Pro
                       <div className="space-y-1">
                         <Countdown dueAt={i.nextDue.dueAt} renderedAt={renderedAt} />
                         <div className="text-xs text-slate-600">{obligationLabel({ regime: i.nextDue.regime, recipient: i.nextDue.recipient as never, jurisdiction: i.nextDue.jurisdiction ?? undefined })}</div>
-                        <div className="text-xs text-slate-500">{formatInstant(i.nextDue.dueAt, timeZone)}</div>
+                        <div className="text-xs text-slate-500"><ZonedTime value={i.nextDue.dueAt} zone={timeZone} /></div>
                       </div>
                     ) : i.pending > 0 ? (
                       <span className="text-xs text-slate-600">{i.pending} without a fixed time</span>
@@ -86,7 +87,7 @@ export default async function BreachesPage({ searchParams }: { searchParams: Pro
                   <td className="px-4 py-3 text-xs">
                     {i.overdue > 0 && <Badge tone="red">{i.overdue} overdue</Badge>} <span className="text-slate-600">{i.pending} pending of {i.obligations}</span>
                   </td>
-                  <td className="px-4 py-3 text-xs text-slate-600">{formatInstant(i.discoveredAt, timeZone)}</td>
+                  <td className="px-4 py-3 text-xs text-slate-600"><ZonedTime value={i.discoveredAt} zone={timeZone} /></td>
                 </tr>
               ))}
             </tbody>

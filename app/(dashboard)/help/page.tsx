@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { HELP_TOPICS, ROLE_HELP } from "./topics";
+import { FORM_HELP, HELP_TOPICS, ROLE_HELP } from "./topics";
 
 export const metadata: Metadata = { title: "Help" };
 
@@ -44,6 +44,11 @@ export default async function HelpPage() {
               <div key={r.role}><dt className="font-semibold text-slate-900">{r.role}</dt><dd className="text-slate-700">{r.can}</dd></div>
             ))}
           </dl>
+        </Card>
+        <Card title="Forms, confirmations and dates">
+          <ul className="space-y-1 text-sm text-slate-700">
+            {FORM_HELP.map((t) => <li key={t}>{t}</li>)}
+          </ul>
         </Card>
         <Card title="Keyboard">
           <ul className="space-y-1 text-sm text-slate-700">

@@ -94,6 +94,7 @@ export const HELP_TOPICS: HelpTopic[] = [
       "Review each control when it is due: choose satisfied, partially satisfied, not satisfied or not applicable, say why and attach evidence.",
       "Automated control tests check what the app can see for itself (for example MFA enforcement) and flag failures.",
       "Use a framework's statement of applicability when an auditor asks which controls apply and why.",
+      "Load a framework someone else wrote (an OSCAL 1.1 or 1.0 catalog or profile) under Admin, Import a framework; any framework and the organisation's implementation export as OSCAL 1.1.3.",
     ],
     rules: [
       { label: "GDPR Art. 24 and 25: responsibility and data protection by design", href: `${GDPR}#art_24` },
@@ -120,4 +121,11 @@ export const ROLE_HELP: { role: string; can: string }[] = [
   { role: "Compliance officer", can: "Keeps the records: inventory, consent, breaches, oversight set-up, checklists; reads and verifies the audit log." },
   { role: "Reviewer", can: "Decides escalated AI decisions in the inbox; sees nothing else." },
   { role: "Auditor", can: "Reads and exports everything, verifies the audit log, changes nothing." },
+];
+
+/** How every form and date in the app behaves (docs/decisions/012, 013, 014). */
+export const FORM_HELP: string[] = [
+  "When a form refuses what you typed, each field it could not take says why in words, next to the field, and everything you typed stays (passwords and codes excepted: type them again). The cursor moves to the first field to fix.",
+  "After a save, a short confirmation appears at the bottom of the screen and is read out by screen readers. It goes after a few seconds; point at it or move the focus to it to keep it, or dismiss it with its × button.",
+  "Dates and times are shown in the organisation's time zone (Admin → Organisation profile), as in “3 Dec 2026, 14:05 CET”; point at one to see the exact time in UTC. Exports and legal reports keep their explicit UTC or zone stamps.",
 ];

@@ -1,10 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { flash } from "@/lib/server/flash";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { activityFromForm, assetFromForm, versionFromForm } from "@/lib/inventory/form-data";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { formError, formValues } from "@/lib/forms/form-result";
 import { FORM_TOKEN_FIELD } from "@/lib/forms/form-token-field";
+import { formatInZone } from "@/lib/time/format";
+import { requestTimeZone } from "@/lib/server/time/org-zone";
+import { ACTIVITY_FIELDS, ASSET_FIELDS, REVIEW_FIELDS } from "./_components/inventory-fields";
 import { createActivityOnce, updateActivity } from "@/lib/server/inventory/activities";
 import { createAssetOnce, updateAsset } from "@/lib/server/inventory/assets";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/server/inventory/import";
@@ -25,9 +30,10 @@ export async function saveAssetAction(_: unknown, form: FormData): Promise<Actio
     const input = assetFromForm(form);
     savedId = id ? (await updateAsset(actor, id, { ...input, version: versionFromForm(form) })).id : (await createAssetOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), ASSET_FIELDS);
   }
   revalidatePath("/inventory");
+  await flash("Asset saved.");
   redirect(`/inventory/assets/${savedId}?saved=1`);
 }
 
@@ -41,9 +47,10 @@ export async function saveActivityAction(_: unknown, form: FormData): Promise<Ac
     const input = activityFromForm(form);
     savedId = id ? (await updateActivity(actor, id, { ...input, version: versionFromForm(form) })).id : (await createActivityOnce(actor, input, form.get(FORM_TOKEN_FIELD))).id;
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), ACTIVITY_FIELDS);
   }
   revalidatePath("/inventory");
+  await flash("Processing activity saved.");
   redirect(`/inventory/activities/${savedId}?saved=1`);
 }
 
@@ -56,9 +63,9 @@ export async function markReviewedAction(_: unknown, form: FormData): Promise<Ac
   try {
     const r = await markReviewed(actor, kind, id, { comment: form.get("comment") });
     revalidatePath(`/inventory/${kind === "asset" ? "assets" : "activities"}/${id}`);
-    return { ok: true, message: `Marked reviewed. Next review due ${r.nextReviewAt.slice(0, 10)}.` };
+    return { ok: true, message: `Marked reviewed. Next review due ${formatInZone(r.nextReviewAt, await requestTimeZone(), "date")}.` };
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), REVIEW_FIELDS);
   }
 }
 

@@ -4,6 +4,8 @@ import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result"
 import { formError, formValues } from "@/lib/forms/form-result";
 import type { FieldSpecs } from "@/lib/forms/issue-words";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { requestTimeZone } from "@/lib/server/time/org-zone";
+import { formatInZone } from "@/lib/time/format";
 import { createChecklist } from "@/lib/server/posture/checklists";
 import { createControl, updateControl } from "@/lib/server/posture/controls";
 import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
@@ -43,9 +45,10 @@ export async function reviewControlAction(_: unknown, form: FormData) {
   const links = (str(form, "links") ?? "").split(/\s+/).map((l) => l.trim()).filter(Boolean);
   // Files uploaded ahead with a progress bar arrive as the ids of their staged uploads.
   const uploadIds = form.getAll("uploadId").filter((v): v is string => typeof v === "string" && /^[a-z0-9]{10,40}$/.test(v));
+  const zone = await requestTimeZone();
   return run(
     () => reviewControl(actor, { controlId: str(form, "controlId"), checklistId: str(form, "checklistId"), status: str(form, "status"), comment: str(form, "comment"), naReason: str(form, "naReason"), links, evidenceExpiresAt: str(form, "evidenceExpiresAt") }, files, uploadIds),
-    (r) => `Review saved${r.evidence.length ? ` with ${r.evidence.length} file${r.evidence.length === 1 ? "" : "s"}` : ""}. Next review due ${r.nextReviewAt.slice(0, 10)}.`,
+    (r) => `Review saved${r.evidence.length ? ` with ${r.evidence.length} file${r.evidence.length === 1 ? "" : "s"}` : ""}. Next review due ${formatInZone(r.nextReviewAt, zone, "date")}.`,
     { data: form, specs: REVIEW_FIELDS },
   );
 }

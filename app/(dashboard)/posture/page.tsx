@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RANGE_LABELS, RANGES, isRange, type Range } from "@/lib/posture/history";
 import { STATUS_CREDIT } from "@/lib/posture/score";
@@ -147,7 +148,7 @@ export default async function PosturePage({ searchParams }: { searchParams: Prom
               ))}
               {overdue.map((c) => (
                 <li key={c.id} className="flex items-start justify-between gap-2">
-                  <Link href={`/posture/controls/${encodeURIComponent(c.id)}`} className="hover:underline"><span className="font-mono text-xs">{c.id}</span> {c.title}<span className="block text-xs text-slate-500">review due {c.nextReviewAt?.slice(0, 10)}</span></Link>
+                  <Link href={`/posture/controls/${encodeURIComponent(c.id)}`} className="hover:underline"><span className="font-mono text-xs">{c.id}</span> {c.title}<span className="block text-xs text-slate-500">review due <DateTime value={c.nextReviewAt} style="date" /></span></Link>
                   <Badge tone="amber">overdue</Badge>
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateOscal } from "@/lib/oscal/validate";
+import { checkOscal, validateOscal } from "@/lib/oscal/validate";
 import { SYSTEM_CLI, type Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { frameworkDetail } from "@/lib/server/posture/frameworks/coverage";
@@ -12,6 +12,8 @@ import { actorFor } from "@/lib/server/testing/factories";
 
 const CATALOG = readFileSync("tests/fixtures/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.ac-au.json", "utf8");
 const PROFILE = readFileSync("tests/fixtures/oscal/NIST_SP-800-53_rev5_LOW-baseline_profile.json", "utf8");
+// GSA's FedRAMP rev5 LI-SaaS baseline, OSCAL 1.1.1 (group IA): a catalog written by someone else.
+const FEDRAMP = readFileSync("tests/fixtures/oscal/FedRAMP_rev5_LI-SaaS-baseline-resolved-profile_catalog.ia.json", "utf8");
 type Ctl = { id: string; title: string; controls?: Ctl[] };
 const ids = (groups: { controls?: Ctl[] }[]) => groups.flatMap((g) => (g.controls ?? []).flatMap((c) => [c.id, ...(c.controls ?? []).map((e) => e.id)]));
 
@@ -46,6 +48,25 @@ describe("OSCAL import and export", () => {
     expect(d.coverage.summary.assessable).toBeGreaterThan(10);
     expect(d.coverage.requirements.map((q) => q.requirementId)).toContain("nist-low-ac-au:ac-2");
     expect(await code(importFramework(officer, PROFILE, { id: "x-profile", source: "missing" }))).toBe("VALIDATION");
+  });
+  it("imports FedRAMP's OSCAL 1.1.1 catalog and exports it back as valid OSCAL 1.1.3", async () => {
+    const r = await importFramework(officer, FEDRAMP, { id: "fedramp-li-saas-ia" });
+    expect(r).toMatchObject({ created: true, requirements: 17 }); // the IA group, its 8 controls and 8 enhancements
+    const out = await exportFrameworkOscal(officer, "fedramp-li-saas-ia");
+    expect(out.catalog.metadata["oscal-version"]).toBe("1.1.3");
+    expect(checkOscal("catalog", out)).toEqual({ schema: "1.1.3", problems: [] });
+    const original = JSON.parse(FEDRAMP) as { catalog: { groups: { id: string; controls?: Ctl[] }[] } };
+    expect(ids(out.catalog.groups as typeof original.catalog.groups)).toEqual(ids(original.catalog.groups));
+  });
+  it("says where a broken OSCAL document is wrong, and writes nothing", async () => {
+    const doc = JSON.parse(FEDRAMP) as { catalog: { groups: { controls: { id: string }[] }[] } };
+    doc.catalog.groups[0]!.controls[0]!.id = "ia 1";
+    const e = await importFramework(officer, JSON.stringify(doc), { id: "fedramp-broken" }).catch((x: Error) => x);
+    expect((e as Error).message).toBe(`Not a valid OSCAL catalog (checked against NIST's OSCAL 1.1.3 schema): catalog.groups[0].controls[0].id: "ia 1" is not a token (a letter or "_", then letters, digits, ".", "-" or "_"; no spaces)`);
+    const newer = JSON.parse(FEDRAMP) as { catalog: { metadata: Record<string, string> } };
+    newer.catalog.metadata["oscal-version"] = "2.0.0";
+    expect(((await importFramework(officer, JSON.stringify(newer), { id: "fedramp-broken" }).catch((x: Error) => x)) as Error).message).toContain('catalog.metadata.oscal-version: OSCAL version "2.0.0" is not supported');
+    expect(await db().framework.count({ where: { id: "fedramp-broken" } })).toBe(0);
   });
   it("refuses invalid documents, built-in ids and readers", async () => {
     expect(await code(importFramework(officer, "{not json"))).toBe("VALIDATION");

@@ -15,7 +15,7 @@ export default async function AdminFrameworksPage() {
   const frameworks = await listFrameworks(actor);
   return (
     <>
-      <PageHeader title="Import a framework" description="Load a framework someone else wrote. OSCAL 1.1 catalogs and profiles are validated against NIST's OSCAL JSON schema; a profile is resolved to the selected controls of a catalog imported before." actions={<Link href="/posture/frameworks" className="text-sm font-semibold text-indigo-600 hover:underline">Frameworks →</Link>} />
+      <PageHeader title="Import a framework" description="Load a framework someone else wrote. OSCAL 1.1.x and 1.0.x catalogs and profiles are validated against NIST's OSCAL JSON schema of their version (1.1.3 or 1.0.6); a profile is resolved to the selected controls of a catalog imported before. Exports are OSCAL 1.1.3." actions={<Link href="/posture/frameworks" className="text-sm font-semibold text-indigo-600 hover:underline">Frameworks →</Link>} />
       <div className="space-y-6">
         <Card title="Upload"><ImportFrameworkForm frameworks={frameworks.filter((f) => f.origin === "import").map((f) => ({ id: f.id, title: f.title }))} /></Card>
         <Card title="Export">

@@ -1,3 +1,4 @@
+import { InlineConfirmation } from "@/components/ui/form-message";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -27,7 +28,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Webhooks" description="Signed HTTP POSTs to your systems when incidents, deadlines, decisions, controls or alerts need attention. Verify them as docs/decisions/610 describes." />
       <div className="space-y-6">
         {one(sp.removed) === "1" && (
-          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200">Endpoint removed; its pending deliveries are cancelled.</p>
+          <InlineConfirmation>Endpoint removed; its pending deliveries are cancelled.</InlineConfirmation>
         )}
         <Card title="Endpoints" description={`${items.length} registered`}>
           {items.length === 0 ? (

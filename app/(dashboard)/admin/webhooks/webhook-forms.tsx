@@ -1,32 +1,32 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
+import { FormMessage } from "@/components/ui/field";
 import { SUBSCRIBABLE_EVENTS } from "@/lib/webhooks/events";
+import { WEBHOOK_FIELDS } from "../admin-fields";
 import { createWebhookAction, deleteWebhookAction, sendTestEventAction } from "./actions";
 
 export function CreateWebhookForm() {
-  const [state, action, pending] = useActionState(createWebhookAction, null);
+  const form = useActionForm(createWebhookAction, WEBHOOK_FIELDS);
+  const secret = form.state?.ok ? form.state.data?.secret : undefined;
+  const events = form.list("events");
   return (
-    <form action={action} className="space-y-3">
-      <Field label="Endpoint URL" error={state?.fieldErrors?.url} hint="https to a public address. Internal hosts only if the operator lists them in CALLBACK_ALLOWED_HOSTS.">
-        <Input name="url" type="url" required placeholder="https://hooks.example.com/oversight" />
-      </Field>
+    <ActionForm form={form} className="space-y-3">
+      <TextField form={form} name="url" type="url" required placeholder="https://hooks.example.com/oversight" hint="https to a public address. Internal hosts only if the operator lists them in CALLBACK_ALLOWED_HOSTS." />
       <fieldset>
-        <legend className="mb-1 text-sm font-medium">Events</legend>
+        <legend className="mb-1 text-sm font-medium">{form.label("events")}</legend>
         <div className="flex flex-wrap gap-3">
           {SUBSCRIBABLE_EVENTS.map((e) => (
-            <label key={e} className="flex items-center gap-1 text-xs"><input type="checkbox" name="events" value={e} /> {e}</label>
+            <label key={e} className="flex items-center gap-1 text-xs"><input type="checkbox" name="events" value={e} defaultChecked={events.includes(e)} aria-invalid={!!form.error("events") || undefined} /> {e}</label>
           ))}
         </div>
-        {state?.fieldErrors?.events && <p role="alert" className="mt-1 text-xs text-red-600">{state.fieldErrors.events}</p>}
+        {form.error("events") && <p role="alert" className="mt-1 text-xs text-red-600">{form.error("events")}</p>}
       </fieldset>
-      <FormMessage state={state} />
-      {state?.ok && state.data && (
-        <p className="break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-white" data-testid="new-webhook-secret" aria-label="Signing secret">{state.data.secret}</p>
-      )}
-      <Button type="submit" disabled={pending}>Add endpoint</Button>
-    </form>
+      <FormStatus form={form} />
+      {secret && <p className="break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-white" data-testid="new-webhook-secret" aria-label="Signing secret">{secret}</p>}
+      <SubmitButton pending={form.pending}>Add endpoint</SubmitButton>
+    </ActionForm>
   );
 }
 

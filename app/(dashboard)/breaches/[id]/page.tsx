@@ -1,11 +1,13 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { ZonedTime } from "@/components/ui/zoned-time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { MISSING_RULES } from "@/lib/breaches/missing";
 import { isPending, urgency } from "@/lib/breaches/reconcile";
-import { AI_INCIDENT_LABELS, formatInstant, labelOf, obligationLabel, RISK_LABELS, rolesText, STATUS_LABELS } from "@/lib/breaches/reports";
+import { AI_INCIDENT_LABELS, labelOf, obligationLabel, RISK_LABELS, rolesText, STATUS_LABELS } from "@/lib/breaches/reports";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
@@ -35,7 +37,7 @@ const EXPORTS: { format: string; label: string; when?: (i: IncidentDto) => boole
   { format: "incident.json", label: "JSON" },
 ];
 
-function KeyValues({ items }: { items: [string, string][] }) {
+function KeyValues({ items }: { items: [string, ReactNode][] }) {
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[14rem_1fr]">
       {items.map(([k, v]) => (
@@ -69,7 +71,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader
         title={i.title}
-        description={<>{i.reference} · discovered {formatInstant(i.discoveredAt, tz)} · <Badge tone={i.status === "open" ? "red" : i.status === "contained" ? "amber" : "gray"}>{i.status}</Badge>{overdue > 0 && <> · <Badge tone="red">{overdue} overdue</Badge></>}</>}
+        description={<>{i.reference} · discovered <ZonedTime value={i.discoveredAt} zone={tz} /> · <Badge tone={i.status === "open" ? "red" : i.status === "contained" ? "amber" : "gray"}>{i.status}</Badge>{overdue > 0 && <> · <Badge tone="red">{overdue} overdue</Badge></>}</>}
         actions={<Link href="/breaches" className="text-sm text-slate-600 hover:underline">All incidents</Link>}
       />
       <div className="space-y-6">
@@ -100,7 +102,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                       {o.dueAt ? (
                         <>
                           {isPending(o) && <Countdown dueAt={o.dueAt} renderedAt={renderedAt} status={o.status} sentAt={o.sentAt} />}
-                          <span className="text-xs text-slate-600">due {formatInstant(o.dueAt, tz)}</span>
+                          <span className="text-xs text-slate-600">due <ZonedTime value={o.dueAt} zone={tz} /></span>
                         </>
                       ) : (
                         <span className="text-xs text-slate-600">{o.dependsOnKey ? "runs from the notice it depends on" : "no fixed time"}</span>
@@ -108,7 +110,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                     </div>
                   </div>
                   <p className="mt-1 text-sm text-slate-700">{o.dueRule}</p>
-                  {o.sentAt && <p className="mt-1 text-sm text-emerald-800">Sent {formatInstant(o.sentAt, tz)}{o.reference ? `, reference ${o.reference}` : ""}{o.sentBy ? ` by ${o.sentBy}` : ""}</p>}
+                  {o.sentAt && <p className="mt-1 text-sm text-emerald-800">Sent <ZonedTime value={o.sentAt} zone={tz} />{o.reference ? `, reference ${o.reference}` : ""}{o.sentBy ? ` by ${o.sentBy}` : ""}</p>}
                   {o.statusReason && <p className="mt-1 text-sm text-slate-700">Reason: {o.statusReason}</p>}
                   <details className="mt-2">
                     <summary className="cursor-pointer text-sm text-indigo-700">Content checklist{write && isPending(o) ? " and tracking" : ""}</summary>
@@ -131,9 +133,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Facts">
             <KeyValues items={[
-              ["Occurred", i.occurredAt ? `${formatInstant(i.occurredAt, tz)}${i.occurredUntil ? ` to ${formatInstant(i.occurredUntil, tz)}` : ""}` : "Unknown"],
-              ["Discovered / aware", formatInstant(i.discoveredAt, tz)],
-              ["Contained", i.containedAt ? formatInstant(i.containedAt, tz) : "Not yet"],
+              ["Occurred", i.occurredAt ? <><ZonedTime value={i.occurredAt} zone={tz} />{i.occurredUntil && <> to <ZonedTime value={i.occurredUntil} zone={tz} /></>}</> : "Unknown"],
+              ["Discovered / aware", <ZonedTime value={i.discoveredAt} zone={tz} />],
+              ["Contained", <ZonedTime value={i.containedAt} zone={tz} fallback="Not yet" />],
               ["Roles", rolesText(i.roles, i.phi)],
               ["Data categories", i.dataCategories.join(", ")],
               ["Data elements", i.dataElements === null ? "Not given (US state obligations need them to decide)" : i.dataElements.map((e) => DATA_ELEMENT_LABELS[e]).join(", ") || "None"],
@@ -184,7 +186,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <ol className="space-y-2" data-testid="timeline">
             {i.timeline.map((t) => (
               <li key={t.id} className="grid gap-1 text-sm sm:grid-cols-[13rem_1fr]">
-                <span className="text-slate-500">{formatInstant(t.at, tz)}</span>
+                <span className="text-slate-500"><ZonedTime value={t.at} zone={tz} /></span>
                 <span>{t.action}{t.performedBy ? <span className="text-slate-500"> — {t.performedBy}</span> : null}</span>
               </li>
             ))}

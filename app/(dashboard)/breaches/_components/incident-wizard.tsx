@@ -8,7 +8,8 @@ import { categoriesFromAssets, elementsPrefill, encryptedFromAssets, phiFromAsse
 import { computeObligations } from "@/lib/breaches/compute-obligations";
 import { isEeaOrUk, JURISDICTION_OPTIONS, US_STATES } from "@/lib/breaches/jurisdictions";
 import { byUrgency } from "@/lib/breaches/reconcile";
-import { formatInstant, obligationLabel } from "@/lib/breaches/reports";
+import { obligationLabel } from "@/lib/breaches/reports";
+import { ZonedTime } from "@/components/ui/zoned-time";
 import type { Role } from "@/lib/breaches/types";
 import { wallInputToIso } from "@/lib/breaches/wall-time";
 import type { IncidentAssetDto, IncidentDto } from "@/lib/validation/breaches";
@@ -198,7 +199,7 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
               {preview.map((o) => (
                 <li key={o.key} className="flex flex-wrap justify-between gap-2 px-3 py-2">
                   <span className="font-medium">{obligationLabel(o)}</span>
-                  <span className="text-slate-600">{o.dueAt ? formatInstant(o.dueAt, timeZone) : o.dependsOn ? "after the notice it depends on" : "no fixed time"} · {o.citation}</span>
+                  <span className="text-slate-600">{o.dueAt ? <ZonedTime value={o.dueAt} zone={timeZone} /> : o.dependsOn ? "after the notice it depends on" : "no fixed time"} · {o.citation}</span>
                 </li>
               ))}
             </ul>

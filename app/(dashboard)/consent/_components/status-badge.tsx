@@ -11,5 +11,3 @@ export function ConsentStatusBadge({ status }: { status: string }) {
   const s = STATUS[status as keyof typeof STATUS] ?? STATUS.none;
   return <Badge tone={s.tone}>{s.label}</Badge>;
 }
-
-export const utc = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "—");

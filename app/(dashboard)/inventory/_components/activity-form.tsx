@@ -1,8 +1,8 @@
 "use client";
-import { useActionState, useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
+import { ActionForm, CheckboxField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField, useActionForm } from "@/components/forms/action-form";
 import { FORM_TOKEN_FIELD } from "@/lib/forms/form-token-field";
-import { Field, FormMessage, Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import {
   ACTIVITY_ROLES,
   ART9_CONDITIONS,
@@ -15,7 +15,8 @@ import {
 } from "@/lib/inventory/catalogue";
 import type { ActivityInput } from "@/lib/validation/inventory";
 import { saveActivityAction } from "../actions";
-import { CheckboxGroup, fieldError, Section, TEXTAREA } from "./form-bits";
+import { CheckboxGroup, options, Section } from "./form-bits";
+import { ACTIVITY_FIELDS } from "./inventory-fields";
 
 type Purpose = { purpose: string; lawfulBasis: string | null };
 type Recipient = { name: string; kind: string };
@@ -36,25 +37,19 @@ function RowButton({ onClick, children, label }: { onClick: () => void; children
 }
 
 export function ActivityForm({ assets, initial, id, version, defaultController, formToken }: { assets: { id: string; name: string }[]; initial?: ActivityInput; id?: string; version?: number; defaultController?: string; formToken?: string }) {
-  const [state, action] = useActionState(saveActivityAction, null);
-  const [pending, start] = useTransition();
+  const form = useActionForm(saveActivityAction, ACTIVITY_FIELDS);
   const v = initial ?? { ...EMPTY, controllerName: defaultController ?? "" };
   const [role, setRole] = useState(v.role);
   const [purposes, setPurposes] = useState<Purpose[]>(v.purposes.length ? v.purposes : [{ purpose: "", lawfulBasis: null }]);
   const [recipients, setRecipients] = useState<Recipient[]>(v.recipients);
   const [transfers, setTransfers] = useState<Transfer[]>(v.transfers);
-  const err = (n: string) => fieldError(state, n);
+  const err = form.error;
   const upd = <T,>(list: T[], set: (l: T[]) => void, i: number, patch: Partial<T>) => set(list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        start(() => action(fd));
-      }}
-      className="space-y-5"
-    >
+    // The rows (purposes, recipients, transfers) and the role are state here, above the
+    // form that ActionForm re-mounts, so they survive a refusal as typed.
+    <ActionForm form={form} className="space-y-5">
       {id && <input type="hidden" name="id" value={id} />}
       {formToken && <input type="hidden" name={FORM_TOKEN_FIELD} value={formToken} />}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
@@ -63,24 +58,22 @@ export function ActivityForm({ assets, initial, id, version, defaultController, 
       <input type="hidden" name="transfers" value={JSON.stringify(transfers.filter((t) => t.country.trim()).map((t) => ({ ...t, country: t.country.trim().toUpperCase(), recipient: t.recipient || null })))} />
 
       <Section title="Processing activity">
-        <Field label="Name" error={err("name")}><Input name="name" required maxLength={200} defaultValue={v.name} invalid={!!err("name")} /></Field>
-        <Field label="Our role" error={err("role")}>
-          <Select name="role" value={role} onChange={(e) => setRole(e.target.value as ActivityInput["role"])}><Options pairs={ACTIVITY_ROLES} /></Select>
+        <TextField form={form} name="name" required maxLength={200} initial={v.name} />
+        <Field label={form.label("role")} error={err("role")}>
+          <Select name="role" value={role} onChange={(e) => setRole(e.target.value as ActivityInput["role"])} invalid={!!err("role")}><Options pairs={ACTIVITY_ROLES} /></Select>
         </Field>
         <div className="sm:col-span-2">
-          <Field label="Description" error={err("description")}><textarea name="description" rows={2} maxLength={2000} defaultValue={v.description ?? ""} className={TEXTAREA} /></Field>
+          <TextAreaField form={form} name="description" rows={2} maxLength={2000} initial={v.description} />
         </div>
       </Section>
 
       <Section title="Art. 30(1)(a) — who" description={role === "processor" ? "Art. 30(2)(a): the processor (us) and each controller we act for." : "Name and contact details of the controller and, where applicable, joint controller, representative and DPO."}>
-        <Field label={role === "processor" ? "Processor (our organisation)" : "Controller"} error={err("controllerName")}><Input name="controllerName" required maxLength={200} defaultValue={v.controllerName} invalid={!!err("controllerName")} /></Field>
-        <Field label="Contact details" error={err("controllerContact")}><Input name="controllerContact" maxLength={500} defaultValue={v.controllerContact ?? ""} /></Field>
-        {role === "processor" && (
-          <Field label="On behalf of (controller)" error={err("onBehalfOf")}><Input name="onBehalfOf" maxLength={500} defaultValue={v.onBehalfOf ?? ""} /></Field>
-        )}
-        <Field label="Joint controller(s)" error={err("jointControllers")}><Input name="jointControllers" maxLength={500} defaultValue={v.jointControllers ?? ""} /></Field>
-        <Field label="Representative (Art. 27)" error={err("representative")}><Input name="representative" maxLength={500} defaultValue={v.representative ?? ""} /></Field>
-        <Field label="Data protection officer" error={err("dpoContact")}><Input name="dpoContact" maxLength={500} defaultValue={v.dpoContact ?? ""} /></Field>
+        <Field label={role === "processor" ? "Processor (our organisation)" : form.label("controllerName")} error={err("controllerName")}><Input name="controllerName" required maxLength={200} defaultValue={form.value("controllerName", v.controllerName)} invalid={!!err("controllerName")} /></Field>
+        <TextField form={form} name="controllerContact" maxLength={500} initial={v.controllerContact} />
+        {role === "processor" && <TextField form={form} name="onBehalfOf" maxLength={500} initial={v.onBehalfOf} />}
+        <TextField form={form} name="jointControllers" maxLength={500} initial={v.jointControllers} />
+        <TextField form={form} name="representative" maxLength={500} initial={v.representative} />
+        <TextField form={form} name="dpoContact" maxLength={500} initial={v.dpoContact} />
       </Section>
 
       <fieldset className="rounded-lg border border-slate-200 bg-white p-5">
@@ -88,8 +81,8 @@ export function ActivityForm({ assets, initial, id, version, defaultController, 
         <div className="space-y-2">
           {purposes.map((p, i) => (
             <div key={i} className="grid gap-2 sm:grid-cols-[1fr_18rem_auto]">
-              <Input aria-label={`Purpose ${i + 1}`} value={p.purpose} onChange={(e) => upd(purposes, setPurposes, i, { purpose: e.target.value })} placeholder="e.g. Pay salaries" invalid={!!err(`purposes.${i}`)} />
-              <Select aria-label={`Lawful basis ${i + 1}`} value={p.lawfulBasis ?? ""} onChange={(e) => upd(purposes, setPurposes, i, { lawfulBasis: e.target.value || null })}>
+              <Input aria-label={`Purpose ${i + 1}`} value={p.purpose} onChange={(e) => upd(purposes, setPurposes, i, { purpose: e.target.value })} placeholder="e.g. Pay salaries" invalid={!!err(`purposes.${i}.purpose`)} />
+              <Select aria-label={`Lawful basis ${i + 1}`} invalid={!!err(`purposes.${i}.lawfulBasis`)} value={p.lawfulBasis ?? ""} onChange={(e) => upd(purposes, setPurposes, i, { lawfulBasis: e.target.value || null })}>
                 <option value="">— No lawful basis chosen —</option>
                 <Options pairs={LAWFUL_BASES} />
               </Select>
@@ -102,17 +95,17 @@ export function ActivityForm({ assets, initial, id, version, defaultController, 
       </fieldset>
 
       <Section title="Art. 30(1)(c) — data subjects and personal data">
-        <CheckboxGroup legend="Categories of data subjects" name="subjectCategories" options={SUBJECT_CATEGORIES.map(([code, label]) => ({ code, label }))} selected={v.subjectCategories} error={err("subjectCategories")} />
+        <CheckboxGroup legend="Categories of data subjects" name="subjectCategories" options={SUBJECT_CATEGORIES.map(([code, label]) => ({ code, label }))} selected={form.list("subjectCategories", v.subjectCategories)} error={err("subjectCategories")} />
         <CheckboxGroup
           legend="Categories of personal data"
           name="dataCategories"
           options={DATA_CATEGORIES.map((c) => ({ code: c.code, label: c.label, note: c.special ? (c.citation?.includes("Art. 10") ? "Art. 10" : "Art. 9") : c.us ? "US" : undefined }))}
-          selected={v.dataCategories}
+          selected={form.list("dataCategories", v.dataCategories)}
           error={err("dataCategories")}
           highlight={(code) => DATA_CATEGORIES.find((c) => c.code === code)?.special ?? false}
         />
         <Field label="Art. 9(2) condition (when special categories are processed)" error={err("art9Condition")}>
-          <Select name="art9Condition" defaultValue={v.art9Condition ?? ""}><option value="">— None —</option><Options pairs={ART9_CONDITIONS} /></Select>
+          <Select name="art9Condition" defaultValue={form.value("art9Condition", v.art9Condition) ?? ""} invalid={!!err("art9Condition")}><option value="">— None —</option><Options pairs={ART9_CONDITIONS} /></Select>
         </Field>
       </Section>
 
@@ -121,7 +114,7 @@ export function ActivityForm({ assets, initial, id, version, defaultController, 
         <div className="space-y-2">
           {recipients.map((r, i) => (
             <div key={i} className="grid gap-2 sm:grid-cols-[1fr_14rem_auto]">
-              <Input aria-label={`Recipient ${i + 1}`} value={r.name} onChange={(e) => upd(recipients, setRecipients, i, { name: e.target.value })} />
+              <Input aria-label={`Recipient ${i + 1}`} invalid={!!err(`recipients.${i}`)} value={r.name} onChange={(e) => upd(recipients, setRecipients, i, { name: e.target.value })} />
               <Select aria-label={`Recipient ${i + 1} kind`} value={r.kind} onChange={(e) => upd(recipients, setRecipients, i, { kind: e.target.value })}><Options pairs={RECIPIENT_KINDS} /></Select>
               <RowButton label={`Remove recipient ${i + 1}`} onClick={() => setRecipients(recipients.filter((_, j) => j !== i))}>Remove</RowButton>
             </div>
@@ -148,20 +141,20 @@ export function ActivityForm({ assets, initial, id, version, defaultController, 
       </fieldset>
 
       <Section title="Art. 30(1)(f)-(g), DPIA and systems">
-        <Field label="Time limits for erasure" error={err("erasureTimeLimit")}><Input name="erasureTimeLimit" maxLength={500} defaultValue={v.erasureTimeLimit ?? ""} placeholder="e.g. 10 years after employment ends" /></Field>
+        <TextField form={form} name="erasureTimeLimit" maxLength={500} initial={v.erasureTimeLimit} placeholder="e.g. 10 years after employment ends" />
         <div className="flex flex-col gap-2 text-sm">
-          <label className="flex items-center gap-2"><input type="checkbox" name="dpiaRequired" defaultChecked={v.dpiaRequired} /> DPIA required (Art. 35)</label>
-          <Field label="DPIA status" error={err("dpiaStatus")}><Select name="dpiaStatus" defaultValue={v.dpiaStatus}><Options pairs={DPIA_STATUSES} /></Select></Field>
+          <CheckboxField form={form} name="dpiaRequired" initial={v.dpiaRequired}>DPIA required (Art. 35)</CheckboxField>
+          <SelectField form={form} name="dpiaStatus" initial={v.dpiaStatus} options={options(DPIA_STATUSES)} />
         </div>
         <div className="sm:col-span-2">
-          <Field label="Technical and organisational security measures" error={err("securityMeasures")}><textarea name="securityMeasures" rows={3} maxLength={4000} defaultValue={v.securityMeasures ?? ""} className={TEXTAREA} /></Field>
+          <TextAreaField form={form} name="securityMeasures" rows={3} maxLength={4000} initial={v.securityMeasures} />
         </div>
-        <CheckboxGroup legend="Systems / assets used" name="assetIds" options={assets.map((a) => ({ code: a.id, label: a.name }))} selected={v.assetIds} error={err("assetIds")} />
-        <Field label="Review every (months)" error={err("reviewIntervalMonths")}><Input type="number" name="reviewIntervalMonths" min={1} max={36} defaultValue={v.reviewIntervalMonths} /></Field>
-        <Field label="Next review" error={err("nextReviewAt")} hint="Leave empty to schedule one interval from today."><Input type="date" name="nextReviewAt" defaultValue={v.nextReviewAt ?? ""} /></Field>
+        <CheckboxGroup legend={form.label("assetIds")} name="assetIds" options={assets.map((a) => ({ code: a.id, label: a.name }))} selected={form.list("assetIds", v.assetIds)} error={err("assetIds")} />
+        <TextField form={form} name="reviewIntervalMonths" type="number" min={1} max={36} initial={v.reviewIntervalMonths} />
+        <TextField form={form} name="nextReviewAt" type="date" initial={v.nextReviewAt} hint="Leave empty to schedule one interval from today." />
       </Section>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>{id ? "Save changes" : "Create processing activity"}</Button>
-    </form>
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending}>{id ? "Save changes" : "Create processing activity"}</SubmitButton>
+    </ActionForm>
   );
 }

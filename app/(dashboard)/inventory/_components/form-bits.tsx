@@ -1,17 +1,8 @@
 "use client";
 import type { ReactNode } from "react";
-import type { ActionResult } from "@/lib/action-result";
 
-/** The first error for a field or any of its items ("locations.0" counts for "locations"). */
-export function fieldError(state: ActionResult | null, name: string): string | undefined {
-  const errs = state?.fieldErrors;
-  if (!errs) return undefined;
-  if (errs[name]) return errs[name];
-  const key = Object.keys(errs).find((k) => k.startsWith(`${name}.`));
-  return key ? `${key.slice(name.length + 1)}: ${errs[key]}` : undefined;
-}
-
-export const TEXTAREA = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";
+/** A catalogue's [code, label] pairs as select options. */
+export const options = (pairs: readonly (readonly [string, string])[]) => pairs.map(([value, label]) => ({ value, label }));
 
 export function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -23,7 +14,7 @@ export function Section({ title, description, children }: { title: string; descr
   );
 }
 
-export function CheckboxGroup({ legend, name, options, selected, error, highlight }: { legend: string; name: string; options: readonly { code: string; label: string; note?: string }[]; selected: string[]; error?: string; highlight?: (code: string) => boolean }) {
+export function CheckboxGroup({ legend, name, options, selected, error, highlight }: { legend: string; name: string; options: readonly { code: string; label: string; note?: string }[]; selected: readonly string[]; error?: string; highlight?: (code: string) => boolean }) {
   return (
     <div className="sm:col-span-2">
       <p className="mb-1 text-sm font-medium text-slate-800" id={`${name}-legend`}>{legend}</p>

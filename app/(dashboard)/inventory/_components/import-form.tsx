@@ -55,7 +55,8 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
         <Button type="button" disabled={pending || !canCommit} onClick={() => submit("commit")}>Import{preview && canCommit ? ` ${preview.counts.create + preview.counts.update} rows` : ""}</Button>
         {fileName && <span className="self-center text-xs text-slate-500">{fileName}</span>}
       </div>
-      <FormMessage state={state} />
+      {/* A preview is the answer itself, kept inline; a finished import is a toast. */}
+      <FormMessage state={state} toast={state?.data?.imported !== undefined} />
       {preview && preview.rows.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="import-preview">

@@ -1,3 +1,4 @@
+import { DateTime } from "@/components/ui/date-time";
 export function RecordHistory({ events }: { events: { id: number; seq: number | null; at: string; actor: string; action: string; changes: string[] }[] }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">No recorded changes.</p>;
   const label: Record<string, string> = {
@@ -18,7 +19,7 @@ export function RecordHistory({ events }: { events: { id: number; seq: number | 
         <li key={e.id} className="text-sm">
           <p>
             <span className="font-medium">{label[e.action] ?? e.action}</span> by {e.actor}{" "}
-            <time className="text-slate-500" dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)} UTC</time>
+            <span className="text-slate-500"><DateTime value={e.at} /></span>
             <span className="ml-2 font-mono text-xs text-slate-500">{e.seq ? `#${e.seq}` : "unsealed"}</span>
           </p>
           {e.action.endsWith(".update") || e.action === "inventory.review" ? (

@@ -1,10 +1,10 @@
 // The review cycle of an asset or an activity: when it was last reviewed, when it is due,
 // the "mark reviewed" form for writers and the past reviews.
 import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import type { listReviews } from "@/lib/server/inventory/reviews";
 import { KeyValues } from "./key-values";
 import { ReviewForm } from "./review-form";
-import { DateTime } from "@/components/ui/date-time";
 
 type ReviewedRecord = { id: string; reviewIntervalMonths: number; lastReviewedAt: string | null; nextReviewAt: string | null; reviewOverdue: boolean };
 
@@ -13,8 +13,8 @@ export function ReviewCard({ kind, record, reviews, write }: { kind: "asset" | "
     <Card title="Review" description={`Every ${record.reviewIntervalMonths} months`}>
       <KeyValues
         items={[
-          ["Last reviewed", record.lastReviewedAt?.slice(0, 10) ?? "never"],
-          ["Next review", <span key="n" className={record.reviewOverdue ? "font-semibold text-amber-700" : ""}>{record.nextReviewAt ?? "—"}{record.reviewOverdue ? " (overdue)" : ""}</span>],
+          ["Last reviewed", <DateTime key="l" value={record.lastReviewedAt} style="date" fallback="never" />],
+          ["Next review", <span key="n" className={record.reviewOverdue ? "font-semibold text-amber-700" : ""}><DateTime value={record.nextReviewAt} style="date" />{record.reviewOverdue ? " (overdue)" : ""}</span>],
         ]}
       />
       {write && <div className="mt-4 border-t border-slate-100 pt-4"><ReviewForm kind={kind} id={record.id} /></div>}

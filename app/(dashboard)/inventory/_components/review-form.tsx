@@ -1,20 +1,17 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage } from "@/components/ui/field";
+import { ActionForm, FormStatus, SubmitButton, TextAreaField, useActionForm } from "@/components/forms/action-form";
 import { markReviewedAction } from "../actions";
+import { REVIEW_FIELDS } from "./inventory-fields";
 
 export function ReviewForm({ kind, id }: { kind: "asset" | "activity"; id: string }) {
-  const [state, action, pending] = useActionState(markReviewedAction, null);
+  const form = useActionForm(markReviewedAction, REVIEW_FIELDS);
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm form={form} className="space-y-2">
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
-      <Field label="Review comment" error={state?.fieldErrors?.comment} hint="What you checked; it is kept with the review.">
-        <textarea name="comment" required rows={2} maxLength={2000} className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
-      </Field>
-      <FormMessage state={state} />
-      <Button type="submit" variant="secondary" disabled={pending}>Mark reviewed</Button>
-    </form>
+      <TextAreaField form={form} name="comment" required rows={2} maxLength={2000} hint="What you checked; it is kept with the review." />
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending} variant="secondary">Mark reviewed</SubmitButton>
+    </ActionForm>
   );
 }

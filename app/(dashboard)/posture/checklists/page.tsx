@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { FRAMEWORK_LABELS, type Framework } from "@/lib/posture/types";
 import { can } from "@/lib/server/authz";
@@ -41,7 +42,7 @@ export default async function ChecklistsPage() {
         <Card title="Overdue reviews" description="Manually reviewed controls past their next review date.">
           {overdue.length === 0 ? <p className="text-sm text-slate-600">None.</p> : (
             <ul className="space-y-1 text-sm" data-testid="overdue-list">
-              {overdue.map((c) => <li key={c.id}><Link href={`/posture/controls/${encodeURIComponent(c.id)}`} className="text-indigo-700 hover:underline"><span className="font-mono text-xs">{c.id}</span> {c.title}</Link> <span className="text-slate-500">due {c.nextReviewAt?.slice(0, 10)}</span></li>)}
+              {overdue.map((c) => <li key={c.id}><Link href={`/posture/controls/${encodeURIComponent(c.id)}`} className="text-indigo-700 hover:underline"><span className="font-mono text-xs">{c.id}</span> {c.title}</Link> <span className="text-slate-500">due <DateTime value={c.nextReviewAt} style="date" /></span></li>)}
             </ul>
           )}
         </Card>

@@ -3,7 +3,7 @@ import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
 import { catalogToOscal, oscalCatalogToCatalog, type OscalCatalogDoc } from "@/lib/oscal/catalog";
 import { implementationToOscal } from "@/lib/oscal/component";
 import { resolveProfile, type OscalProfileDoc } from "@/lib/oscal/profile";
-import { oscalModelOf, validateOscal } from "@/lib/oscal/validate";
+import { checkOscal, oscalModelOf, validateOscal } from "@/lib/oscal/validate";
 import { catalogSchema, type Catalog } from "@/lib/posture/frameworks/catalog-schema";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit, recordAudit } from "@/lib/server/audit/append";
@@ -45,8 +45,9 @@ export async function importFramework(actor: Actor, text: string, opts: { id?: s
   const model = oscalModelOf(doc);
   let candidate: unknown;
   if (model === "catalog" || model === "profile") {
-    const problems = validateOscal(model, doc);
-    if (problems.length) throw new AppError("VALIDATION", `Not a valid OSCAL ${model}: ${problems[0]}`, problems.map((p) => ({ path: "file", message: p })));
+    const { schema, problems } = checkOscal(model, doc);
+    const against = schema ? ` (checked against NIST's OSCAL ${schema} schema)` : "";
+    if (problems.length) throw new AppError("VALIDATION", `Not a valid OSCAL ${model}${against}: ${problems[0]}`, problems.map((p) => ({ path: "file", message: p })));
     candidate = model === "catalog"
       ? oscalCatalogToCatalog(doc as OscalCatalogDoc, { id: opts.id })
       : resolveProfile(doc as OscalProfileDoc, await storedCatalog(opts.source ?? ""), { id: opts.id });

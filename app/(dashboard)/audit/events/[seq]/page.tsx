@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { Card, PageHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { auditEventBySeq } from "@/lib/server/audit/status";
 import { Forbidden } from "../../../_components/forbidden";
@@ -15,8 +17,10 @@ export default async function AuditEventPage({ params }: { params: Promise<{ seq
   if (!/^[1-9]\d{0,15}$/.test(seq)) notFound();
   const e = await auditEventBySeq(actor, Number(seq));
   if (!e) notFound();
-  const rows: [string, string | null][] = [
-    ["Time (UTC)", e.at.toISOString()],
+  const rows: [string, ReactNode][] = [
+    ["Time", <DateTime value={e.at} />],
+    // The exact instant as the signed leaf and the proof file carry it.
+    ["Instant (UTC)", e.at.toISOString()],
     ["Actor", `${e.actorLabel ?? "—"} (${e.actorType})`],
     ["Action", e.action],
     ["Entity", e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : null],

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
 import { LAWFUL_BASIS_LABELS } from "@/lib/validation/consent";
@@ -12,7 +13,6 @@ import { getPurpose } from "@/lib/server/consent/purposes";
 import { archivePurposeAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
 import { PublishNoticeForm, RetentionForm } from "../../_components/forms";
-import { utc } from "../../_components/status-badge";
 
 export const metadata: Metadata = { title: "Consent purpose" };
 
@@ -37,7 +37,7 @@ export default async function PurposePage({ params }: { params: Promise<{ key: s
           </>
         }
       />
-      <ArchiveControls action={archivePurposeAction} id={purpose.id} kind="consent_purpose" what="purpose" archivedAt={purpose.archivedAt} archivedBy={purpose.archivedBy} canWrite={write} />
+      <ArchiveControls action={archivePurposeAction} id={purpose.id} kind="consent_purpose" what="purpose" archivedAt={purpose.archivedAt} archivedWhen={<DateTime value={purpose.archivedAt} style="date" />} archivedBy={purpose.archivedBy} canWrite={write} />
       <div className="space-y-6">
         <Card title="Notice versions" description="Each version is kept as published, with its SHA-256; events record the version the person saw.">
           {purpose.noticeTexts.length === 0 ? (
@@ -48,7 +48,7 @@ export default async function PurposePage({ params }: { params: Promise<{ key: s
                 <li key={n.version} className="rounded-md border border-slate-200 p-3" data-testid={`notice-v${n.version}`}>
                   <div className="flex flex-wrap items-center gap-2 text-sm">
                     <Badge tone={n.version === purpose.currentNoticeVersion ? "green" : "gray"}>v{n.version}{n.version === purpose.currentNoticeVersion ? " · current" : ""}</Badge>
-                    <span className="text-slate-500">published {utc(n.publishedAt)}</span>
+                    <span className="text-slate-500">published <DateTime value={n.publishedAt} /></span>
                   </div>
                   <p className="mt-2 whitespace-pre-wrap text-sm">{n.text}</p>
                   <p className="mt-2 break-all font-mono text-xs text-slate-500">SHA-256 {n.textSha256}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/server/authz";
@@ -9,7 +10,7 @@ import { pageActor } from "@/lib/server/auth/page-guard";
 import { getSubjectDetail } from "@/lib/server/consent/subjects";
 import { Forbidden } from "../../../_components/forbidden";
 import { RevealIdentifier } from "../../_components/forms";
-import { ConsentStatusBadge, utc } from "../../_components/status-badge";
+import { ConsentStatusBadge } from "../../_components/status-badge";
 
 export const metadata: Metadata = { title: "Data subject" };
 
@@ -27,7 +28,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ ref: s
       <Link href="/consent" className="text-sm text-indigo-600 hover:underline">← Consent</Link>
       <PageHeader
         title="Data subject"
-        description={<>Reference <span className="font-mono">{subject.ref}</span> · first seen {utc(subject.firstSeenAt)}{subject.lastGpcAt && <> · latest GPC signal {utc(subject.lastGpcAt)}</>}</>}
+        description={<>Reference <span className="font-mono">{subject.ref}</span> · first seen <DateTime value={subject.firstSeenAt} />{subject.lastGpcAt && <> · latest GPC signal <DateTime value={subject.lastGpcAt} /></>}</>}
         actions={
           reveal ? (
             <div className="flex gap-2">
@@ -51,7 +52,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ ref: s
                 <tr key={c.purpose} data-testid={`state-${c.purpose}`}>
                   <td className="py-2 pr-4">{c.title} <span className="font-mono text-xs text-slate-500">{c.purpose}</span> {c.saleOrShare && <Badge tone="indigo">sale/sharing</Badge>}</td>
                   <td className="pr-4"><ConsentStatusBadge status={c.status} /></td>
-                  <td className="pr-4 text-xs">{utc(c.updatedAt)}</td>
+                  <td className="pr-4 text-xs"><DateTime value={c.updatedAt} /></td>
                   <td className="pr-4">{c.noticeVersion ? `v${c.noticeVersion}` : "—"}</td>
                   <td className="pr-4">{c.gpcHonoured ? <Badge tone="green">GPC honoured</Badge> : ""}</td>
                 </tr>
@@ -68,15 +69,15 @@ export default async function SubjectPage({ params }: { params: Promise<{ ref: s
               <tbody className="divide-y divide-slate-100">
                 {subject.history.map((h) => (
                   <tr key={h.id} className="align-top">
-                    <td className="whitespace-nowrap py-2 pr-3 text-xs">{utc(h.occurredAt)}</td>
-                    <td className="whitespace-nowrap pr-3 text-xs text-slate-500">{utc(h.receivedAt)}</td>
+                    <td className="whitespace-nowrap py-2 pr-3 text-xs"><DateTime value={h.occurredAt} /></td>
+                    <td className="whitespace-nowrap pr-3 text-xs text-slate-500"><DateTime value={h.receivedAt} /></td>
                     <td className="pr-3 font-mono text-xs">{h.purpose}</td>
                     <td className="pr-3 font-mono text-xs">{h.action}</td>
                     <td className="pr-3 text-xs" title={h.noticeSha256 ?? undefined}>{h.noticeVersion ? `v${h.noticeVersion}` : "—"}</td>
                     <td className="pr-3 text-xs">{h.source}</td>
                     <td className="pr-3 text-xs">{h.jurisdiction ?? "—"}</td>
                     <td className="pr-3 text-xs">{h.gpc ? "yes" : ""}</td>
-                    <td className="max-w-xs break-all pr-3 text-xs text-slate-500">{h.evidenceRemovedAt ? `removed under the retention policy, ${utc(h.evidenceRemovedAt)}` : [h.userAgent, h.ipHash ? `IP hash ${h.ipHash.slice(0, 12)}…` : null].filter(Boolean).join(" · ") || "none recorded"}</td>
+                    <td className="max-w-xs break-all pr-3 text-xs text-slate-500">{h.evidenceRemovedAt ? <>removed under the retention policy, <DateTime value={h.evidenceRemovedAt} /></> : [h.userAgent, h.ipHash ? `IP hash ${h.ipHash.slice(0, 12)}…` : null].filter(Boolean).join(" · ") || "none recorded"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,9 @@
+import { InlineConfirmation } from "@/components/ui/form-message";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveControls } from "@/components/lifecycle/archive-controls";
+import { DateTime } from "@/components/ui/date-time";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ART9_CONDITIONS, DPIA_STATUSES, labelOf, LAWFUL_BASES, RECIPIENT_KINDS, SUBJECT_CATEGORIES, TRANSFER_SAFEGUARDS } from "@/lib/inventory/catalogue";
 import { countryName } from "@/lib/inventory/countries";
@@ -49,8 +51,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         }
       />
       <InventoryTabs current="activities" />
-      <ArchiveControls action={archiveRecordAction} id={p.id} kind="activity" what="activity" archivedAt={p.archivedAt} archivedBy={p.archivedBy} canWrite={write} />
-      {saved && <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Saved.</p>}
+      <ArchiveControls action={archiveRecordAction} id={p.id} kind="activity" what="activity" archivedAt={p.archivedAt} archivedWhen={<DateTime value={p.archivedAt} style="date" />} archivedBy={p.archivedBy} canWrite={write} />
+      {saved && <InlineConfirmation>Saved.</InlineConfirmation>}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Findings">

@@ -1,3 +1,4 @@
+import { InlineConfirmation } from "@/components/ui/form-message";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -52,8 +53,8 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
         actions={write && !asset.archivedAt ? <Link href={`/inventory/assets/${asset.id}/edit`} className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50">Edit</Link> : undefined}
       />
       <InventoryTabs current="assets" />
-      <ArchiveControls action={archiveRecordAction} id={asset.id} kind="asset" what="asset" archivedAt={asset.archivedAt} archivedBy={asset.archivedBy} canWrite={write} />
-      {saved && <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Saved.</p>}
+      <ArchiveControls action={archiveRecordAction} id={asset.id} kind="asset" what="asset" archivedAt={asset.archivedAt} archivedWhen={<DateTime value={asset.archivedAt} style="date" />} archivedBy={asset.archivedBy} canWrite={write} />
+      {saved && <InlineConfirmation>Saved.</InlineConfirmation>}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Findings">

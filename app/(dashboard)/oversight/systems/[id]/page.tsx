@@ -56,7 +56,7 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
       />
       <OversightTabs current="/oversight/systems" />
       <p className="mb-4 text-sm"><Link href="/oversight/systems" className="text-indigo-700 hover:underline">← All AI systems</Link></p>
-      <ArchiveControls action={archiveAiSystemAction} id={system.id} kind="ai_system" what="AI system" archivedAt={system.archivedAt} archivedBy={system.archivedBy} canWrite={admin} />
+      <ArchiveControls action={archiveAiSystemAction} id={system.id} kind="ai_system" what="AI system" archivedAt={system.archivedAt} archivedWhen={<DateTime value={system.archivedAt} style="date" />} archivedBy={system.archivedBy} canWrite={admin} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Data inventory used" description="The assets the system reads or writes and the Art. 30 processing activities it serves. The inventory pages show this system in return.">

@@ -42,7 +42,7 @@ export default async function ControlPage({ params, searchParams }: { params: Pr
         description={<>{AREA_LABELS[c.area]} · {FRAMEWORK_LABELS[c.framework]} · <span className="italic">{c.citation}</span></>}
         actions={<Link href={checklist ? `/posture/checklists/${encodeURIComponent(checklist)}` : "/posture/controls"} className="text-sm font-semibold text-indigo-600 hover:underline">← Back</Link>}
       />
-      <ArchiveControls action={archiveControlAction} id={c.id} kind="control" what="control" archivedAt={c.archivedAt} archivedBy={c.archivedBy} canWrite={write} />
+      <ArchiveControls action={archiveControlAction} id={c.id} kind="control" what="control" archivedAt={c.archivedAt} archivedWhen={<DateTime value={c.archivedAt} style="date" />} archivedBy={c.archivedBy} canWrite={write} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Status">
