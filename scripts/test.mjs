@@ -2,10 +2,10 @@
 // `npm test`: every suite, in order, and one closing line with the totals.
 //   unit (pure logic) -> database on SQLite and on PostgreSQL (when reachable; required
 //   under CI), the two at once: each runs its files one at a time on its own database, so
-//   on two cores they overlap instead of queueing -> the benchmark smoke (the harness runs end to end at scale 0.01 and
-//   writes its table per dialect; no time is asserted) -> end-to-end in Chromium against a
-//   production build -> resilience (kill -9 trials, two instances on one PostgreSQL) against
-//   that build.
+//   on two cores they overlap instead of queueing -> end-to-end in Chromium against a
+//   production build -> the benchmark smoke on that build (the harness runs end to end at
+//   scale 0.01 and writes its table per dialect; no time is asserted) -> resilience (kill -9
+//   trials, two instances on one PostgreSQL) against that build.
 // Each suite runs even when an earlier one failed, so one run shows every failure.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
