@@ -17,7 +17,8 @@ test("an officer imports FedRAMP's OSCAL catalog, exports it as OSCAL 1.1.3, and
   await form.locator('input[type="file"]').setInputFiles(FIXTURE);
   await form.getByLabel("Framework id (optional)").fill(id);
   await form.getByRole("button", { name: "Import" }).click();
-  await expect(form.getByText(`Imported ${id}: 17 requirements (17 new).`)).toBeVisible();
+  // A success is confirmed by a toast (decision 016), a refusal inline under the field.
+  await expect(page.getByRole("status", { name: "Notifications" }).getByText(`Imported ${id}: 17 requirements (17 new).`)).toBeVisible();
 
   const exported = await page.request.get(`/posture/frameworks/${id}/oscal`);
   expect(exported.status()).toBe(200);
