@@ -15,7 +15,7 @@ import { API_WRITES } from "./api-writes";
 import { changedTables, loadRoutes, makeFixtures, tableCounts, type Fixtures } from "./fuzz-support";
 
 // Per operation and dialect in `npm test` (docs/decisions/011 has the budget); FUZZ_RUNS for a deeper run.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 // A key per this many requests keeps the per-key budget (120 burst) from answering 429 to
 // everything; 429 would pass the property but test nothing.
 const REQUESTS_PER_KEY = 100;

@@ -12,10 +12,10 @@ import { importFramework } from "@/lib/server/posture/frameworks/oscal";
 import { assetInput } from "../inventory/fixtures";
 import { makeSystem, submit, systemKey } from "../oversight/helpers";
 
-const CATALOG = readFileSync("tests/fixtures/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.ac-au.json", "utf8");
+export const CATALOG = readFileSync("tests/fixtures/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.ac-au.json", "utf8");
 
 /** The catalogue cut to its first group's first two controls: an import worth racing, not parsing. */
-function smallCatalog(): string {
+export function smallCatalog(): string {
   const doc = JSON.parse(CATALOG) as { catalog: { groups: { controls?: unknown[] }[] } };
   const [group] = doc.catalog.groups;
   doc.catalog.groups = [{ ...group!, controls: group!.controls?.slice(0, 2) }];
