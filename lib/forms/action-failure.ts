@@ -7,6 +7,16 @@ import type { ActionResult } from "@/lib/action-result";
 
 const GENERIC = "An unexpected response was received from the server.";
 
+/** The sentence a form shows for a call that failed before its action could answer. */
+export function failureMessage(e: unknown): string {
+  const digest = e && typeof e === "object" && "digest" in e ? String((e as { digest: unknown }).digest) : "";
+  // A server error is redacted in production and carries a digest: Next's own refusal of a
+  // body over the limit sent without Content-Length (never by a browser) ends up here.
+  if (digest) return `The server could not take this form (reference ${digest}). Nothing was saved. If it holds a large file or text, send less; otherwise try again.`;
+  if (e instanceof Error && e.message && e.message !== GENERIC) return e.message;
+  return "The form could not be sent. Check your connection and try again; nothing was saved.";
+}
+
 export function withReadableFailure<S, T>(action: (prev: S, form: FormData) => Promise<ActionResult<T>>) {
   return async (prev: S, form: FormData): Promise<ActionResult<T>> => {
     try {
@@ -14,8 +24,7 @@ export function withReadableFailure<S, T>(action: (prev: S, form: FormData) => P
     } catch (e) {
       // Next's own signals (redirect, notFound) are not failures: let the router have them.
       if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
-      const message = e instanceof Error && e.message && e.message !== GENERIC ? e.message : "The form could not be sent. Check your connection and try again; nothing was saved.";
-      return { ok: false, message };
+      return { ok: false, message: failureMessage(e) };
     }
   };
 }
