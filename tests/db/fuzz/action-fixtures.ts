@@ -76,22 +76,25 @@ export async function makeActionFixtures() {
   return { ...fx, ids: [...new Set([...Object.values(base.ids).flat(), controlId, checklist.id, frameworkId, ...requirementIds, crosswalk.id, webhook.id, spareWebhook.id, alert!.id, fx.scimTokenId, fx.apiKeyId, other.id, other.email, subjectRef, spare.id, purpose.id])] };
 }
 
-/** Settings and the organisation profile as they were, put back after the fuzz (later files read them). */
+/** Settings, the organisation profile and the control catalogue as they were, put back after the fuzz (later files read them). */
 export async function snapshotSharedState() {
   const settings = await db().setting.findMany();
   const profile = await db().organisationProfile.findMany();
+  const controls = await db().control.findMany({ select: { id: true } });
+  const checklists = await db().checklist.findMany({ select: { id: true } });
+  const endpoints = await db().webhookEndpoint.findMany({ select: { id: true } });
   return async () => {
     await db().setting.deleteMany({ where: { key: { notIn: settings.map((s) => s.key) } } });
     for (const s of settings) await db().setting.update({ where: { key: s.key }, data: { value: s.value } });
     for (const p of profile) await db().organisationProfile.update({ where: { id: p.id }, data: p });
     // Endpoints left behind would receive every event later files raise; controls left in the
-    // catalogue would change the counts and scores tests/db/posture checks.
-    await db().webhookEndpoint.deleteMany({ where: { url: { startsWith: "http://127.0.0.1:9/fuzz" } } });
-    const controlId = { startsWith: "FUZZ-" };
+    // catalogue (a mutated id makes a new one) change the counts tests/db/posture checks.
+    await db().webhookEndpoint.deleteMany({ where: { id: { notIn: endpoints.map((e) => e.id) } } });
+    const controlId = { notIn: controls.map((c) => c.id) };
     await db().controlEvidence.deleteMany({ where: { review: { controlId } } });
     await db().controlReview.deleteMany({ where: { controlId } });
     await db().controlRequirement.deleteMany({ where: { controlId } });
-    await db().checklist.deleteMany({ where: { controlIds: { contains: "FUZZ-" } } });
+    await db().checklist.deleteMany({ where: { id: { notIn: checklists.map((c) => c.id) } } });
     await db().control.deleteMany({ where: { id: controlId } });
     allowCallbackHosts("");
   };

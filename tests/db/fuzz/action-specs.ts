@@ -16,7 +16,8 @@ export type ActionSpec = {
   json?: (fx: ActionFixtures) => Record<string, unknown>;
   /** Tables a refusal writes on purpose (a failed attempt counted for backoff, audited). */
   refusalWrites?: string[];
-  /** Tables a valid form may write besides those the sample's own call wrote (another branch). */
+  /** Tables a valid form may write besides those the sample's own call wrote: another branch,
+   *  or a sample that changes nothing (settings forms sent with the current values). */
   writes?: string[];
 };
 
@@ -34,10 +35,10 @@ export const SPECS: Record<string, ActionSpec> = {
   [`${D}/admin/actions.ts#userCommandAction`]: { roles: ["admin", "compliance_officer"], form: (fx) => ({ userId: fx.otherUserId, command: "unlock", role: "auditor" }) },
   [`${D}/admin/actions.ts#createApiKeyAction`]: { roles: ["admin", "compliance_officer"], form: () => ({ name: `fuzz ${stamp()}`, scopes: ["audit:read"] }) },
   [`${D}/admin/actions.ts#revokeApiKeyAction`]: { roles: ["admin", "compliance_officer"], form: (fx) => ({ keyId: fx.apiKeyId }) },
-  [`${D}/admin/actions.ts#setMfaRequiredAction`]: { roles: ["admin", "compliance_officer"], form: () => ({}) },
-  [`${D}/admin/alert-actions.ts#setAlertThresholdsAction`]: { roles: ["admin", "compliance_officer"], form: (fx) => fx.thresholds },
+  [`${D}/admin/actions.ts#setMfaRequiredAction`]: { roles: ["admin", "compliance_officer"], form: () => ({}), writes: ["Setting"] },
+  [`${D}/admin/alert-actions.ts#setAlertThresholdsAction`]: { roles: ["admin", "compliance_officer"], form: (fx) => fx.thresholds, writes: ["Setting"] },
   [`${D}/admin/frameworks/actions.ts#importFrameworkAction`]: { roles: ["compliance_officer", "auditor"], form: (fx) => ({ file: new File([fx.catalogText], "catalog.json", { type: "application/json" }), id: fx.frameworkId }), writes: ["Framework", "Requirement"] },
-  [`${D}/admin/organisation-action.ts#saveOrganisationProfileAction`]: { roles: ["admin", "compliance_officer"], form: (fx) => fx.organisationForm },
+  [`${D}/admin/organisation-action.ts#saveOrganisationProfileAction`]: { roles: ["admin", "compliance_officer"], form: (fx) => fx.organisationForm, writes: ["Setting", "OrganisationProfile", "BreachObligation", "IncidentTimelineEntry"] },
   [`${D}/admin/scim-actions.ts#createScimTokenAction`]: { roles: ["admin", "compliance_officer"], form: () => ({ name: `fuzz ${stamp()}` }) },
   [`${D}/admin/scim-actions.ts#revokeScimTokenAction`]: { roles: ["admin", "compliance_officer"], form: (fx) => ({ tokenId: fx.scimTokenId }) },
   [`${D}/admin/webhooks/actions.ts#createWebhookAction`]: { roles: ["admin", "compliance_officer"], form: () => ({ url: "http://127.0.0.1:9/fuzz", events: ["incident.created"] }) },
@@ -69,7 +70,7 @@ export const SPECS: Record<string, ActionSpec> = {
   [`${D}/oversight/actions.ts#createAiSystemAction`]: { roles: ["compliance_officer", "reviewer"], form: () => ({ name: `Fuzz ${stamp()}`, purpose: "Routes claims", riskTier: "high" }) },
   [`${D}/oversight/actions.ts#createModelVersionAction`]: { roles: ["compliance_officer", "reviewer"], form: (fx) => ({ aiSystemId: fx.aiSystemId, version: `v-${stamp()}`, artifactSha256: "a".repeat(64) }) },
   [`${D}/oversight/actions.ts#modelVersionCommandAction`]: { roles: ["compliance_officer", "reviewer"], form: (fx) => ({ aiSystemId: fx.aiSystemId, versionId: fx.versionId, command: "approve" }), writes: [] },
-  [`${D}/oversight/actions.ts#putPolicyAction`]: { roles: ["compliance_officer", "reviewer"], form: (fx) => ({ aiSystemId: fx.aiSystemId }), json: () => ({ rules: [] }) },
+  [`${D}/oversight/actions.ts#putPolicyAction`]: { roles: ["compliance_officer", "reviewer"], form: (fx) => ({ aiSystemId: fx.aiSystemId }), json: () => ({ rules: [] }), writes: ["EscalationPolicy"] },
   [`${D}/oversight/actions.ts#rotateSecretAction`]: { roles: ["compliance_officer", "reviewer"], form: (fx) => ({ aiSystemId: fx.aiSystemId }) },
   [`${D}/oversight/actions.ts#setAiSystemLinksAction`]: { roles: ["compliance_officer", "reviewer"], form: (fx) => ({ aiSystemId: fx.aiSystemId, assetIds: [fx.assetId], processingActivityIds: [fx.activityId] }) },
   [`${D}/oversight/actions.ts#archiveAiSystemAction`]: { roles: ["compliance_officer", "reviewer"], form: (fx) => ({ id: fx.spareSystemId, intent: "restore" }) },
