@@ -51,7 +51,7 @@ export async function makeActionFixtures() {
   const crosswalk = (await addCrosswalk(SYSTEM_CLI, { fromId: requirementIds[1], toId: requirementIds[2], relationship: "equivalent", source: "fuzz" })) as { id: string };
   const webhook = await createWebhook(SYSTEM_CLI, { url: "http://127.0.0.1:9/fuzz", events: ["incident.created"] });
   const spareWebhook = await createWebhook(SYSTEM_CLI, { url: "http://127.0.0.1:9/fuzz-spare", events: ["incident.created"] });
-  const alert = await db().$transaction((tx) => raiseAlert(tx, { dedupeKey: `fuzz-${tag()}`, rule: "permission_denied_storm", severity: "medium", subjectType: "user", subjectId: other.id, windowStart: new Date(), windowEnd: new Date(), summary: "Fuzz alert", evidence: { count: 1 } } as never));
+  const alert = await db().$transaction((tx) => raiseAlert(tx, { dedupeKey: `fuzz-${tag()}`, rule: "permission_denied_storm", severity: "medium", subjectType: "user", subjectId: other.id, windowStart: new Date(), windowEnd: new Date(), summary: "Fuzz alert", evidence: { ids: [], seqs: [], count: 1 } }));
   const scim = await mintScimToken(SYSTEM_CLI, `fuzz ${tag()}`);
   const apiKey = await createApiKey(SYSTEM_CLI, { name: `fuzz ${tag()}`, scopes: ["audit:read"] });
   const identifier = `fuzz-${tag()}@example.org`;
