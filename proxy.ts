@@ -4,6 +4,7 @@
 // CVE-2025-29927's x-middleware-subrequest) cannot skip.
 import { NextResponse, type NextRequest } from "next/server";
 import { requestIdOf } from "@/lib/net/request-id";
+import { oversizedActionResponse } from "@/lib/security/action-body-limit";
 import { DOWNLOAD_CSP, isOwnCspPath } from "@/lib/security/download-csp";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -34,6 +35,8 @@ export function proxy(req: NextRequest) {
       );
     }
   }
+  const tooLarge = oversizedActionResponse(req.method, req.headers);
+  if (tooLarge) return tooLarge;
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";

@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLDS, type AlertThresholds } from "@/lib/alerts/rules";
 import { AppError } from "@/lib/errors";
 import { alertThresholds } from "@/lib/server/alerts/evaluate";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { requirePermission } from "@/lib/server/authz";
 import { setSetting, type SettingKey } from "@/lib/server/settings/settings";
 import { ALERT_FIELDS } from "./admin-fields";
 
@@ -15,6 +16,9 @@ export async function setAlertThresholdsAction(_prev: ActionResult | null, form:
   if (unsafe) return unsafe;
   try {
     const actor = await requireActor();
+    // Permission first: an unchanged form writes no setting, so setSetting's own check would
+    // never run and a non-admin would be told "Nothing changed." instead of being refused.
+    await requirePermission(actor, "settings:manage", { type: "Setting" });
     const current = await alertThresholds();
     const next: Partial<AlertThresholds> = {};
     for (const name of Object.keys(DEFAULT_THRESHOLDS) as (keyof AlertThresholds)[]) {

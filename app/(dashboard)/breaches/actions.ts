@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { flash } from "@/lib/server/flash";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/validation/safe-input";
 import { formError, formValues } from "@/lib/forms/form-result";
 import type { FieldSpecs } from "@/lib/forms/issue-words";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -17,11 +18,16 @@ import { SENT_FIELDS, STATUS_FIELDS, TIMELINE_FIELDS } from "./_components/oblig
 
 // Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
 function payload(form: FormData): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(String(form.get("payload") ?? "null"));
+    value = JSON.parse(String(form.get("payload") ?? "null"));
   } catch {
     throw new AppError("BAD_REQUEST", "The form could not be read; reload the page and try again.");
   }
+  // The form's own text is checked by unsafeForm, but JSON escapes (\ud800, \u0000) only
+  // become lone surrogates and NUL characters here; the database driver would fail on them.
+  assertSafeInput(value);
+  return value;
 }
 
 const str = (form: FormData, k: string) => String(form.get(k) ?? "");

@@ -14,7 +14,7 @@ import type { ActivityInput, AssetInput } from "@/lib/validation/inventory";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
-import { db, type Tx } from "@/lib/server/db";
+import { db, dialect, type Tx } from "@/lib/server/db";
 import { insertActivity, writeActivityUpdate } from "@/lib/server/inventory/activities";
 import { insertAsset, writeAssetUpdate } from "@/lib/server/inventory/assets";
 import { nextReviewFor } from "@/lib/server/inventory/common";
@@ -84,22 +84,43 @@ function nextReviewOf(merged: { nextReviewAt: string | null; reviewIntervalMonth
   return nextReviewFor(merged.nextReviewAt, merged.reviewIntervalMonths);
 }
 
-export async function previewImport(actor: Actor, kind: unknown, text: unknown): Promise<ImportPreview> {
-  await requirePermission(actor, "inventory:write", { type: "InventoryImport" });
-  const k = kindSchema.parse(kind);
-  if (typeof text !== "string") throw new AppError("VALIDATION", "Choose a CSV file.");
-  return (await validate(db(), k, text)).preview;
+/** PostgreSQL: the advisory-lock namespace of imports (any constant). */
+const IMPORT_LOCK_SPACE = 7_263_101;
+
+/**
+ * PostgreSQL: one import of a kind at a time. Rows are matched to records by name, so two
+ * imports of one file read "no such asset" side by side under READ COMMITTED and both
+ * created it (10 copies from 20 parallel imports, found by tests/db/races). The second now
+ * waits, then matches the first one's rows. SQLite has one writer and needs none.
+ */
+async function lockImports(tx: Tx, kind: ImportKind) {
+  if (dialect() !== "postgresql") return;
+  // $executeRaw: the lock returns void, which the query path cannot deserialise.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, hashtext(${kind}))`;
 }
 
-export async function commitImport(actor: Actor, kind: unknown, text: unknown) {
-  await requirePermission(actor, "inventory:write", { type: "InventoryImport" });
+/** What the file holds and its text, or a refusal in words (a thrown ZodError would be a 500). */
+function importInput(kind: unknown, text: unknown): { k: ImportKind; text: string } {
   const k = kindSchema.safeParse(kind);
   if (!k.success) throw new AppError("VALIDATION", "Choose what the file holds: assets or activities.");
   if (typeof text !== "string") throw new AppError("VALIDATION", "Choose a CSV file.");
+  return { k: k.data, text };
+}
+
+export async function previewImport(actor: Actor, kind: unknown, csv: unknown): Promise<ImportPreview> {
+  await requirePermission(actor, "inventory:write", { type: "InventoryImport" });
+  const { k, text } = importInput(kind, csv);
+  return (await validate(db(), k, text)).preview;
+}
+
+export async function commitImport(actor: Actor, kind: unknown, csv: unknown) {
+  await requirePermission(actor, "inventory:write", { type: "InventoryImport" });
+  const { k, text } = importInput(kind, csv);
   return db().$transaction(async (tx) => {
+    await lockImports(tx, k);
     // Validated again inside the transaction: the preview may be stale, and an owner or
     // asset named by the file may have changed since.
-    const v = await validate(tx, k.data, text);
+    const v = await validate(tx, k, text);
     if (v.preview.fileErrors.length || v.preview.invalid > 0) {
       throw new AppError("VALIDATION", `Nothing was imported: ${v.preview.fileErrors.join(" ") || `${v.preview.invalid} row(s) have errors`}.`, v.preview);
     }
@@ -121,8 +142,8 @@ export async function commitImport(actor: Actor, kind: unknown, text: unknown) {
     }
     // A file that changes nothing (the exported register, imported again) writes nothing at all.
     if (ids.length) {
-      await appendAudit(tx, actor, { action: "inventory.import", entityType: k.data === "assets" ? "DataAsset" : "ProcessingActivity", diff: { rows: v.preview.rows.length, created: counts.create, updated: counts.update, unchanged: counts.unchanged } });
+      await appendAudit(tx, actor, { action: "inventory.import", entityType: k === "assets" ? "DataAsset" : "ProcessingActivity", diff: { rows: v.preview.rows.length, created: counts.create, updated: counts.update, unchanged: counts.unchanged } });
     }
-    return { kind: k.data, imported: ids.length, created: counts.create, updated: counts.update, unchanged: counts.unchanged, ids };
+    return { kind: k, imported: ids.length, created: counts.create, updated: counts.update, unchanged: counts.unchanged, ids };
   });
 }

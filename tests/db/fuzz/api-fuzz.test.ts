@@ -1,5 +1,5 @@
 // Property-based fuzzing of every declared /api/v1 operation (issue 13): FUZZ_RUNS payloads
-// per operation (200 by default in `npm test`; set it higher for a deeper run) through the real route handlers on this run's
+// per operation (300 by default in `npm test`; set it higher for a deeper run) through the real route handlers on this run's
 // dialect. Every answer must be below 500, every error must carry a code and a message, and
 // an answer of 4xx must leave every table exactly as it was (no partial write).
 import fc from "fast-check";
@@ -11,10 +11,11 @@ import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { decisionBody } from "../oversight/helpers";
 import { activityInput, assetInput } from "../inventory/fixtures";
 import { anyJson, bodyText, hostileString, mutationOf, pathValue } from "./arbitraries";
-import { loadRoutes, makeFixtures, tableCounts, type Fixtures } from "./fuzz-support";
+import { API_WRITES } from "./api-writes";
+import { changedTables, loadRoutes, makeFixtures, tableCounts, type Fixtures } from "./fuzz-support";
 
-// 200 per operation and dialect in `npm test` (the CI time budget); FUZZ_RUNS=1000 or more for a deeper run.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+// Per operation and dialect in `npm test` (docs/decisions/011 has the budget); FUZZ_RUNS for a deeper run.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 // A key per this many requests keeps the per-key budget (120 burst) from answering 429 to
 // everything; 429 would pass the property but test nothing.
 const REQUESTS_PER_KEY = 100;
@@ -79,13 +80,17 @@ describe(`API fuzzing: ${RUNS} payloads per operation`, () => {
         op.path === "/api/v1/decisions" ? { aiSystemId: fx.aiSystemId } : op.path.endsWith("/reviews") ? { userEmail: fx.reviewerEmail } : op.path.startsWith("/api/v1/audit") ? { userEmail: fx.auditorEmail } : op.path === "/api/v1/organisation" || op.path === "/api/v1/metrics" ? { userEmail: fx.adminEmail } : { userEmail: fx.officerEmail };
       let key = "";
       let used = REQUESTS_PER_KEY;
-      let before = await tableCounts();
+      // Counted per request: the tables this operation writes when it succeeds (a refusal
+      // that wrote part of the work shows there), the audit log and the keys minted here.
+      const touched = ["AuditEvent", "ApiKey", ...(API_WRITES[`${op.method} ${op.path}`] ?? [])];
+      const start = await tableCounts();
+      let before = await tableCounts(touched);
       await fc.assert(
         fc.asyncProperty(requestArbitrary(op), async ({ params, body, query }) => {
           if (used++ >= REQUESTS_PER_KEY) {
             key = (await createApiKey(SYSTEM_CLI, { name: `fuzz ${op.method} ${op.path}`, scopes: [...scopes], ...keyOpts })).key;
             used = 1;
-            before = await tableCounts();
+            before = await tableCounts(touched);
           }
           const req = new Request(urlOf(op, params, query), {
             method: op.method.toUpperCase(),
@@ -99,18 +104,20 @@ describe(`API fuzzing: ${RUNS} payloads per operation`, () => {
             const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error;
             expect(typeof error?.code).toBe("string");
             expect(String(error?.message ?? "").length).toBeGreaterThan(5);
-            const after = await tableCounts();
+            const after = await tableCounts(touched);
             // A refusal for lack of permission is itself audited (permission.denied): that row is the point.
             const audited = res.status === 401 || res.status === 403 ? ["AuditEvent"] : [];
-            const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !audited.includes(t));
-            expect(changed, `a ${res.status} (${text.slice(0, 200)}) changed rows`).toEqual([]);
+            expect(changedTables(before, after, audited), `a ${res.status} (${text.slice(0, 200)}) changed rows`).toEqual([]);
             before = after;
           } else {
-            before = await tableCounts();
+            before = await tableCounts(touched);
           }
         }),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31), endOnFailure: true },
       );
+      // A table written outside that list was not counted per request: it must be added there.
+      const outside = changedTables(start, await tableCounts()).filter((t) => !touched.includes(t));
+      expect(outside, `${op.method} ${op.path} wrote tables missing from API_WRITES: ${outside.join(", ")}`).toEqual([]);
     }, 600_000);
   }
 });

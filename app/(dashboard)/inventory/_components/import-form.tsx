@@ -2,16 +2,26 @@
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select } from "@/components/ui/field";
+import { withReadableFailure } from "@/lib/forms/action-failure";
+import { IMPORT_MAX_BYTES_FOR_ACTIONS } from "@/lib/upload-limits";
 import { importAction } from "../actions";
+
+// The server refuses a file over the cap too; saying it here spares sending megabytes for that.
+const tooLarge = (text: string) => {
+  const bytes = new Blob([text]).size;
+  return bytes > IMPORT_MAX_BYTES_FOR_ACTIONS ? `The file is ${(bytes / 1_000_000).toFixed(1)} MB; an import takes at most ${IMPORT_MAX_BYTES_FOR_ACTIONS / 1_000_000} MB. Split it into smaller files.` : null;
+};
+const sendImport = withReadableFailure(importAction);
 
 const ACTION_LABELS = { create: "Create", update: "Update", unchanged: "Unchanged" } as const;
 
 export function ImportForm({ assetColumns, activityColumns }: { assetColumns: readonly string[]; activityColumns: readonly string[] }) {
-  const [state, action] = useActionState(importAction, null);
+  const [state, action] = useActionState(sendImport, null);
   const [pending, start] = useTransition();
   const [kind, setKind] = useState<"assets" | "activities">("assets");
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("");
+  const [sizeProblem, setSizeProblem] = useState<string | null>(null);
   const preview = state?.data?.preview;
   const canCommit = !!preview && preview.kind === kind && preview.invalid === 0 && preview.fileErrors.length === 0 && preview.counts.create + preview.counts.update > 0 && !state?.data?.imported;
 
@@ -40,7 +50,9 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
             onChange={async (e) => {
               const f = e.target.files?.[0];
               setFileName(f?.name ?? "");
-              setText(f ? await f.text() : "");
+              const content = f ? await f.text() : "";
+              setText(content);
+              setSizeProblem(tooLarge(content));
             }}
           />
         </Field>
@@ -51,12 +63,12 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
         <p className="mt-1">Purposes, recipients and transfers carry their code in brackets, e.g. <code>Pay salaries [contract]; Analytics [legitimate_interests]</code>, <code>Payroll bureau [processor]</code>, <code>US Payroll Inc [scc]</code>. Owners are named by email, assets by name. A row is matched to an existing record by its id column, else by name (case does not matter): the preview says whether it creates, updates (and what changes) or leaves it unchanged. A file exported from here imports as-is and changes nothing.</p>
       </details>
       <div className="flex gap-2">
-        <Button type="button" variant="secondary" disabled={pending || !text} onClick={() => submit("preview")}>Preview</Button>
+        <Button type="button" variant="secondary" disabled={pending || !text || !!sizeProblem} onClick={() => submit("preview")}>Preview</Button>
         <Button type="button" disabled={pending || !canCommit} onClick={() => submit("commit")}>Import{preview && canCommit ? ` ${preview.counts.create + preview.counts.update} rows` : ""}</Button>
         {fileName && <span className="self-center text-xs text-slate-500">{fileName}</span>}
       </div>
       {/* A preview is the answer itself, kept inline; a finished import is a toast. */}
-      <FormMessage state={state} toast={state?.data?.imported !== undefined} />
+      <FormMessage state={sizeProblem ? { ok: false, message: sizeProblem } : state} toast={!sizeProblem && state?.data?.imported !== undefined} />
       {preview && preview.rows.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="import-preview">
