@@ -24,7 +24,8 @@ test("the import form says a 3 MB file is over its 1 MB cap, and a 3 MB notice t
   await expect(page.getByText(/The file is 3\.\d MB; an import takes at most 1 MB/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Preview" })).toBeDisabled();
 
-  // A form of the one form pattern: the proxy's 413 text arrives as the form's own message.
+  // A form of the one form pattern posts the server action itself (so it works without
+  // JavaScript); the proxy's 413 text reaches the error page, which shows its words.
   await page.goto("/consent");
   await page.getByLabel("Purpose key").fill(`big_${Date.now()}`);
   await page.getByLabel("Title", { exact: true }).fill("Too large");

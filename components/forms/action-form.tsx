@@ -4,11 +4,10 @@
 // refusal; the action sends the values back (lib/forms/form-result.ts) and the form is
 // re-mounted with them as defaults. Field errors sit next to their field, the submit
 // button shows it is busy and is disabled, and a second submit while busy is dropped.
-import { useActionState, useEffect, useMemo, useRef, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useActionState, useEffect, useRef, useState, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
-import { withReadableFailure } from "@/lib/forms/action-failure";
 import type { FieldSpec, FieldSpecs } from "@/lib/forms/issue-words";
 
 type Action<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
@@ -16,9 +15,10 @@ type Action<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<Actio
 export type ActionFormState<T> = ReturnType<typeof useActionForm<T>>;
 
 export function useActionForm<T>(action: Action<T>, fields: FieldSpecs = {}) {
-  // A form refused before its action ran (over the body limit: a 413) says so in the form.
-  const sent = useMemo(() => withReadableFailure(action), [action]);
-  const [state, formAction, pending] = useActionState(sent, null);
+  // The server action itself, not a client wrapper: only a server reference can be posted
+  // without JavaScript. A 413 (over the body limit) therefore reaches the error page,
+  // which shows its words (app/(dashboard)/error.tsx).
+  const [state, formAction, pending] = useActionState(action, null);
   // A new result re-mounts the form ("adjusting state while rendering", not an effect) so
   // every defaultValue, select and checkbox takes the returned values, not the first ones.
   const [seen, setSeen] = useState(state);
