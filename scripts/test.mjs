@@ -101,7 +101,8 @@ async function concurrentSuites(list) {
     const { s, code, logFile, i } = await run;
     if (i > 0) {
       console.log(`\n=== ${s.name} ===`);
-      process.stdout.write(readFileSync(logFile, "utf8"));
+      // Another run's Playwright (outputDir test-results/) may have cleared it meanwhile.
+      process.stdout.write(existsSync(logFile) ? readFileSync(logFile, "utf8") : `(its log ${logFile} was removed while it ran)\n`);
     }
     record(s.name, code, s.resultFile, s.count);
   }
