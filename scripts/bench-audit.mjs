@@ -7,10 +7,10 @@
 // for 1 and 8 concurrent clients, and prints medians and the 8-client/1-client ratios.
 // Needs PostgreSQL (PG_BENCH_ADMIN_URL, default postgresql://postgres@127.0.0.1:5432/postgres).
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import pg from "pg";
 import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
+import { createPgDatabase, migrate } from "./harness/databases.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const base = args.base ?? "HEAD~1";
@@ -38,15 +38,11 @@ const trees = [
   { name: `base (${sh("git", ["rev-parse", "--short", base]).trim()})`, dir: baseTree, db: `bench_audit_base_${stamp}` },
   { name: `head (${sh("git", ["rev-parse", "--short", "HEAD"]).trim()})`, dir: root, db: `bench_audit_head_${stamp}` },
 ];
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
 const secrets = { ...generateSecrets(), AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 7).toString("base64"), AUDIT_SIGNING_KEY: generateSigningKeyPem() };
 for (const t of trees) {
-  await admin.query(`CREATE DATABASE "${t.db}"`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${t.db}`;
-  t.url = u.toString();
-  sh(process.execPath, ["scripts/prisma.mjs", "migrate"], { cwd: t.dir, env: { ...process.env, DATABASE_URL: t.url } });
+  t.database = await createPgDatabase(t.db, { adminUrl });
+  t.url = t.database.url;
+  migrate(t.url, { cwd: t.dir });
 }
 
 const results = {};
@@ -69,8 +65,7 @@ try {
     }
   }
 } finally {
-  for (const t of trees) await admin.query(`DROP DATABASE IF EXISTS "${t.db}" WITH (FORCE)`);
-  await admin.end();
+  for (const t of trees) await t.database?.drop();
   sh("git", ["worktree", "remove", "--force", baseTree]);
 }
 

@@ -8,10 +8,10 @@
 // Usage: npm run bench:pg [-- --quick]   (PG_BENCH_ADMIN_URL, default
 //        postgresql://postgres@127.0.0.1:5432/postgres; BENCH_ROUNDS, default 3; BENCH_SECONDS
 //        per paced run, default 5). Exits with 2 when PostgreSQL is not reachable.
-import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { generateSecrets, generateSigningKeyPem } from "./local-env.mjs";
+import { createPgDatabase, migrate } from "./harness/databases.mjs";
 import { rawPg } from "./bench/raw-pg";
 import { concurrently, makeEvents, median, n0, paced, pct, PURPOSES, QUICK, r1, ratio, spread, writeResults } from "./bench/workload";
 
@@ -27,11 +27,10 @@ try {
   console.log(`PostgreSQL not reachable at ${ADMIN}: ${(e as Error).message}`);
   process.exit(2);
 }
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(ADMIN);
-url.pathname = `/${name}`;
-Object.assign(process.env, { DATABASE_URL: url.toString(), NODE_ENV: "production", ...generateSecrets(), AUDIT_SIGNING_KEY: generateSigningKeyPem() });
-execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate"], { env: process.env, stdio: "pipe" });
+await admin.end();
+const database = await createPgDatabase(name, { adminUrl: ADMIN });
+Object.assign(process.env, { DATABASE_URL: database.url, NODE_ENV: "production", ...generateSecrets(), AUDIT_SIGNING_KEY: generateSigningKeyPem() });
+migrate(database.url);
 
 const { SYSTEM_CLI } = await import("@/lib/server/actor");
 const { disconnectDb, pgPool } = await import("@/lib/server/db");
@@ -81,5 +80,4 @@ writeResults(
   { dialect: "postgresql", mode: "in-process", pool: pool.options.max, batch100: runs, single, lookup },
 );
 await disconnectDb();
-await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-await admin.end();
+await database.drop();

@@ -7,13 +7,12 @@
 // started on the data) and <name>.manifest.json next to the SQLite file, or in data/bench/.
 // With --url the database must be empty (it is migrated first); the secrets come from the
 // environment when all are set there, and are generated otherwise.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import pg from "pg";
 import { z } from "zod";
 import { parseArgs } from "./cli-args";
 import { generateSecrets, generateSigningKeyPem, SECRET_NAMES } from "./local-env.mjs";
+import { createPgDatabase, migrate, sqliteDatabase } from "./harness/databases.mjs";
 
 const argsSchema = z.object({
   scale: z.coerce.number().positive().max(100).default(1),
@@ -33,25 +32,16 @@ const tag = String(scale).replace(/\./g, "_");
 const secrets = SECRET_NAMES.every((k) => process.env[k]) && process.env.AUDIT_SIGNING_KEY ? {} : { ...generateSecrets(), AUDIT_SIGNING_KEY: generateSigningKeyPem() };
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production", ...secrets });
 
-const migrate = (url: string) => execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-
 async function freshPostgres(): Promise<{ url: string; base: string }> {
   const adminUrl = process.env.PG_BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
   const name = `oversight_bench_${tag}`;
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), base: resolve(dir, name) };
+  const { url } = await createPgDatabase(name, { adminUrl, replace: true });
+  return { url, base: resolve(dir, name) };
 }
 
 function freshSqlite(): { url: string; base: string } {
   const file = resolve(dir, `standard-${scale}.db`);
-  for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${s}`, { force: true });
-  return { url: `file:${file}`, base: file.replace(/\.db$/, "") };
+  return { url: sqliteDatabase(file).url, base: file.replace(/\.db$/, "") };
 }
 
 const target = parsed.data.url

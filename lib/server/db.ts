@@ -46,7 +46,7 @@ export const MMAP_SIZE_BYTES = 256 * 1024 * 1024;
  * audit or review record is on disk.
  */
 export function applySqliteSettings(raw: BetterSqlite3.Database) {
-  raw.pragma("synchronous = FULL");
+  raw.pragma(`synchronous = ${sqliteSynchronous()}`);
   raw.pragma("foreign_keys = ON");
   // Savepoints (Prisma's nested transactions, the consent group commit) journal every
   // page they touch; in memory, not in a temporary file.
@@ -61,6 +61,17 @@ export function applySqliteSettings(raw: BetterSqlite3.Database) {
   // with write() and fsync, so durability is unchanged; the known cost is that an I/O error
   // while reading the mapped file is a signal, not an error code.
   raw.pragma(`mmap_size = ${MMAP_SIZE_BYTES}`);
+}
+
+/**
+ * FULL, except for the database test suite's throw-away files: NODE_ENV=test together with
+ * TEST_FAST_COMMIT=1 (set only by tests/support/db-global-setup.ts) commits without waiting
+ * for the disk, which was a quarter of the suite's time (docs/decisions/017). What the
+ * tests check (rows, races, refusals) does not depend on a power cut; durability is the
+ * crash harness's job, and it runs the production server with FULL.
+ */
+export function sqliteSynchronous(): "FULL" | "NORMAL" {
+  return process.env.NODE_ENV === "test" && process.env.TEST_FAST_COMMIT === "1" ? "NORMAL" : "FULL";
 }
 
 /** The SQLite adapter with the connection settings this app relies on (applySqliteSettings). */

@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { applySqliteSettings } from "@/lib/server/db";
 import { ledgerIds, STATE_COLUMNS, STATE_ON_CONFLICT } from "@/lib/server/consent/ingest-shared";
 import { makeEvents, type BenchEvent } from "./workload";
+import { migrate } from "../harness/databases.mjs";
 
 export function openRawBaseline(file: string) {
   const h = new Database(file, { timeout: 5000 });
@@ -74,6 +75,5 @@ export function openRawBaseline(file: string) {
 
 /** A fresh database file at `file` with the production migrate step (WAL mode). */
 export async function migratedFile(file: string) {
-  const { execFileSync } = await import("node:child_process");
-  execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
+  migrate(`file:${file}`);
 }

@@ -6,8 +6,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { generateSecrets, generateSigningKeyPem } from "../local-env.mjs";
+import { createPgDatabase, migrateOrDrop, PG_ADMIN_URL, sqliteDatabase } from "./databases.mjs";
 
-export const PG_ADMIN_URL = process.env.PG_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export { PG_ADMIN_URL };
 const TSX = ["--conditions=react-server", "--import", "tsx"];
 
 export async function pgReachable() {
@@ -30,37 +31,22 @@ export async function pgReachable() {
 export async function migratedRun(name, dialect, dataDir, adminUrl = PG_ADMIN_URL) {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  let databaseUrl = `file:${join(dataDir, "app.db")}`;
-  let drop = async () => {};
-  if (dialect === "postgresql") {
-    const dbName = `oversight_${name.replace(/\W/g, "_")}_${Date.now()}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const database =
+    dialect === "postgresql"
+      ? await createPgDatabase(`oversight_${name.replace(/\W/g, "_")}_${Date.now()}_${process.pid}`, { adminUrl })
+      : sqliteDatabase(join(dataDir, "app.db"));
   // Secrets of this run only (the parent's environment may hold another run's).
   const signingKey = join(dataDir, "audit-signing-key.pem");
   writeFileSync(signingKey, generateSigningKeyPem(), { mode: 0o600 });
-  const env = { ...process.env, ...generateSecrets(), AUDIT_SIGNING_KEY_FILE: signingKey, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, ...generateSecrets(), AUDIT_SIGNING_KEY_FILE: signingKey, DATA_DIR: dataDir, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   delete env.AUDIT_SIGNING_KEY;
   delete env.AUDIT_RETIRED_PUBLIC_KEYS;
-  const migrate = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate"], { env, encoding: "utf8" });
-  if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
+  await migrateOrDrop(database, { env, label: `${name} (${dialect})` });
   return {
     dataDir,
     env,
     async cleanup() {
-      await drop();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

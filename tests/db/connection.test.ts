@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, dialect, MMAP_SIZE_BYTES, sqliteHandle, WAL_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES } from "@/lib/server/db";
+import { db, dialect, MMAP_SIZE_BYTES, sqliteHandle, sqliteSynchronous, WAL_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES } from "@/lib/server/db";
 
 describe("database connection settings", () => {
   it.runIf(dialect() === "sqlite")("SQLite runs in WAL mode with synchronous=FULL (durable commits) and foreign keys on", async () => {
@@ -7,8 +7,32 @@ describe("database connection settings", () => {
     const sync = await db().$queryRaw<{ synchronous: bigint | number }[]>`PRAGMA synchronous`;
     const fk = await db().$queryRaw<{ foreign_keys: bigint | number }[]>`PRAGMA foreign_keys`;
     expect(mode[0]!.journal_mode).toBe("wal");
-    expect(Number(sync[0]!.synchronous)).toBe(2);
+    // This suite's own throw-away files commit with NORMAL (1); everything else with FULL (2).
+    expect(Number(sync[0]!.synchronous)).toBe(sqliteSynchronous() === "FULL" ? 2 : 1);
     expect(Number(fk[0]!.foreign_keys)).toBe(1);
+  });
+
+  it("commits wait for the disk (FULL) everywhere but the test suite's own databases", () => {
+    const saved = { NODE_ENV: process.env.NODE_ENV, TEST_FAST_COMMIT: process.env.TEST_FAST_COMMIT };
+    const env = process.env as Record<string, string | undefined>;
+    try {
+      env.NODE_ENV = "test";
+      env.TEST_FAST_COMMIT = "1";
+      expect(sqliteSynchronous()).toBe("NORMAL");
+      env.NODE_ENV = "production";
+      expect(sqliteSynchronous(), "a production server ignores the test flag").toBe("FULL");
+      env.NODE_ENV = "test";
+      delete env.TEST_FAST_COMMIT;
+      expect(sqliteSynchronous()).toBe("FULL");
+    } finally {
+      Object.assign(env, saved);
+      if (saved.TEST_FAST_COMMIT === undefined) delete env.TEST_FAST_COMMIT;
+    }
+  });
+
+  it.runIf(dialect() === "postgresql")("the test suite's PostgreSQL database commits without waiting for the WAL flush; the server's default is kept", async () => {
+    const [row] = await db().$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+    expect(row!.synchronous_commit).toBe("off");
   });
 
   it.runIf(dialect() === "sqlite")("SQLite keeps savepoint journals in memory and checkpoints the WAL every WAL_AUTOCHECKPOINT_PAGES", async () => {

@@ -12,4 +12,4 @@ export function testSecrets() {
   };
 }
 
-export const PG_ADMIN_URL = process.env.PG_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export { PG_ADMIN_URL } from "../../scripts/harness/databases.mjs";

@@ -3,7 +3,7 @@
 // scratch database in the dialect under test, then the app's sealer adopts the old chain as
 // the tree's first leaves, checking its checkpoints once and recording the outcome.
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { chainHash, GENESIS_HASH, signCheckpoint } from "@/lib/audit/chain";
 import { resetEnvCache } from "@/lib/env";
 import { db, dialect, disconnectDb } from "@/lib/server/db";
-import { PG_ADMIN_URL } from "../../support/test-env";
+import { createPgDatabase, sqliteDatabase } from "../../../scripts/harness/databases.mjs";
 import { sealLog, verifyLog } from "../../support/audit";
 
 const MIGRATION = "audit_transparency_log";
@@ -44,36 +44,22 @@ async function scratch(rows: string): Promise<{ url: string; drop: () => Promise
   const before = migrations.slice(0, cut);
   const rest = migrations.slice(cut);
   if (dialect() === "postgresql") {
-    const name = `legacy_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const u = new URL(PG_ADMIN_URL);
-    u.pathname = `/${name}`;
-    const c = new pg.Client({ connectionString: u.toString() });
+    const created = await createPgDatabase(`legacy_${randomBytes(4).toString("hex")}`);
+    const c = new pg.Client({ connectionString: created.url });
     await c.connect();
     for (const m of before) await c.query(sqlOf(m));
     await c.query(rows);
     for (const m of rest) await c.query(sqlOf(m));
     await c.end();
-    return {
-      url: u.toString(),
-      drop: async () => {
-        const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await a.end();
-      },
-    };
+    return created;
   }
-  const file = resolve("data/test", `legacy_${randomBytes(4).toString("hex")}.db`);
-  const h = new Database(file);
+  const created = sqliteDatabase(resolve("data/test", `legacy_${randomBytes(4).toString("hex")}.db`));
+  const h = new Database(created.url.slice("file:".length));
   for (const m of before) h.exec(sqlOf(m));
   h.exec(rows);
   for (const m of rest) h.exec(sqlOf(m));
   h.close();
-  return { url: `file:${file}`, drop: async () => { for (const s of ["", "-wal", "-shm"]) rmSync(`${file}${s}`, { force: true }); } };
+  return created;
 }
 
 async function useDatabase(url: string) {

@@ -2,12 +2,8 @@
 // tiny scale, on two fresh databases of the dialect under test (the run's shared test
 // database is not empty): the counts, determinism (two runs give the same business
 // content), the audit log verifying with the app's verifier, and the app reading the data.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdirSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { SYSTEM_CLI } from "@/lib/server/actor";
@@ -19,39 +15,14 @@ import { db, dialect, disconnectDb } from "@/lib/server/db";
 import { resetKeyCache } from "@/lib/server/keys";
 import { verifyPassword } from "@/lib/server/users/password";
 import { seedStandardDataset, type SeedManifest } from "../../../scripts/bench/seed";
-import { PG_ADMIN_URL } from "../../support/test-env";
+import { freshDatabase, type ScratchDatabase } from "../../../scripts/harness/databases.mjs";
 
 const SCALE = 0.001;
 const original = process.env.DATABASE_URL!;
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+function freshScratch(): Promise<ScratchDatabase> {
   const tag = `seed_${randomBytes(4).toString("hex")}`;
-  let url: string;
-  let drop: () => Promise<void>;
-  if (dialect() === "postgresql") {
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${tag}"`);
-    await admin.end();
-    const u = new URL(PG_ADMIN_URL);
-    u.pathname = `/${tag}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${tag}" WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    mkdirSync(resolve("data/test"), { recursive: true });
-    const file = resolve("data/test", `${tag}.db`);
-    url = `file:${file}`;
-    drop = async () => {
-      for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${s}`, { force: true });
-    };
-  }
-  await promisify(execFile)(process.execPath, ["scripts/prisma.mjs", "migrate"], { env: { ...process.env, DATABASE_URL: url } });
-  return { url, drop };
+  return freshDatabase({ dialect: dialect(), name: tag, file: resolve("data/test", `${tag}.db`) });
 }
 
 async function use(url: string) {
@@ -62,12 +33,12 @@ async function use(url: string) {
 }
 
 describe(`bench:seed at scale ${SCALE} (${dialect()})`, () => {
-  const dbs: { url: string; drop: () => Promise<void> }[] = [];
+  const dbs: ScratchDatabase[] = [];
   let first: SeedManifest;
 
   beforeAll(async () => {
     // Migrated side by side: the migrations are most of this test's time.
-    dbs.push(...(await Promise.all([freshDatabase(), freshDatabase()])));
+    dbs.push(...(await Promise.all([freshScratch(), freshScratch()])));
     first = await seedStandardDataset({ url: dbs[0]!.url, scale: SCALE });
     await seedStandardDataset({ url: dbs[1]!.url, scale: SCALE });
   }, 120_000);
