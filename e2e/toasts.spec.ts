@@ -81,3 +81,27 @@ test("without JavaScript the save still works and the page confirms it inline", 
   await expect(plain.getByText("Saved.", { exact: true })).toBeVisible();
   await ctx.close();
 });
+
+test("a redirect back to the same address still shows its toast (a second endpoint removed from ?removed=1)", async ({ page }) => {
+  await signIn(page, makeUser("admin", "toaster"));
+  await expectSignedIn(page);
+  await page.goto("/admin/webhooks");
+  const urls = [`http://127.0.0.1:9/same-${tag()}`, `http://127.0.0.1:9/same-${tag()}`];
+  for (const url of urls) {
+    await page.getByLabel("Endpoint URL").fill(url);
+    await page.getByRole("checkbox", { name: "incident.created" }).check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.locator("tr", { hasText: url })).toBeVisible();
+  }
+  const region = page.getByRole("status", { name: "Notifications" });
+  page.on("dialog", (d) => void d.accept());
+  for (const url of urls) {
+    // Each removal lands on /admin/webhooks?removed=1; the second one on the very address it left.
+    await region.getByRole("button", { name: "Dismiss notification" }).evaluateAll((bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
+    await expect(region.getByTestId("toast")).toHaveCount(0);
+    await page.locator("tr", { hasText: url }).getByRole("button", { name: "Delete" }).click();
+    await expect(page.locator("tr", { hasText: url })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/admin\/webhooks\?removed=1$/);
+    await expect(region.getByTestId("toast")).toHaveText(/^Endpoint removed/);
+  }
+});
