@@ -113,7 +113,8 @@ test("a CSV with one bad row imports nothing and names the row; the fixed file i
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("form-message")).toContainText("All 2 rows are valid");
   await page.getByRole("button", { name: "Import 2 rows" }).click();
-  await expect(page.getByTestId("toast")).toHaveText("Imported: 2 created, 0 updated, 0 unchanged.");
+  // What happened, then where to find it (decision 016).
+  await expect(page.getByTestId("toast")).toHaveText("Imported: 2 created, 0 updated, 0 unchanged. Find them under Inventory → Systems / assets.");
   await page.goto(`/inventory/assets?q=${t}`);
   await expect(page.getByTestId(`asset-row-Import good ${t}`)).toBeVisible();
   await expect(page.getByTestId(`asset-row-Import bad ${t}`)).toContainText("None");
