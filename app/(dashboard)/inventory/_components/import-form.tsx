@@ -30,7 +30,7 @@ export function ImportForm({ assetColumns, activityColumns }: { assetColumns: re
   const previewed = !fresh && data?.csv !== undefined ? data.csv : undefined;
   const canCommit = previewed !== undefined && !!preview && preview.kind === kind && preview.invalid === 0 && preview.fileErrors.length === 0 && preview.counts.create + preview.counts.update > 0 && !data?.imported;
   return (
-    <ActionForm form={form} className="space-y-4" aria-label="Import a CSV file">
+    <ActionForm form={form} className="space-y-4" aria-label="Inventory import">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="The file holds">
           <Select value={kind} onChange={(e) => setKind(e.target.value as Kind)} name="kind">
