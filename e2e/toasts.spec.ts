@@ -81,3 +81,57 @@ test("without JavaScript the save still works and the page confirms it inline", 
   await expect(plain.getByText("Saved.", { exact: true })).toBeVisible();
   await ctx.close();
 });
+
+test("a redirect back to the same address still shows its toast (a second endpoint removed from ?removed=1)", async ({ page }) => {
+  await signIn(page, makeUser("admin", "toaster"));
+  await expectSignedIn(page);
+  await page.goto("/admin/webhooks");
+  const urls = [`http://127.0.0.1:9/same-${tag()}`, `http://127.0.0.1:9/same-${tag()}`];
+  for (const url of urls) {
+    await page.getByLabel("Endpoint URL").fill(url);
+    await page.getByRole("checkbox", { name: "incident.created" }).check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.locator("tr", { hasText: url })).toBeVisible();
+  }
+  const region = page.getByRole("status", { name: "Notifications" });
+  page.on("dialog", (d) => void d.accept());
+  for (const url of urls) {
+    // Each removal lands on /admin/webhooks?removed=1; the second one on the very address it left.
+    await region.getByRole("button", { name: "Dismiss notification" }).evaluateAll((bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
+    await expect(region.getByTestId("toast")).toHaveCount(0);
+    await page.locator("tr", { hasText: url }).getByRole("button", { name: "Delete" }).click();
+    await expect(page.locator("tr", { hasText: url })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/admin\/webhooks\?removed=1$/);
+    await expect(region.getByTestId("toast")).toHaveText(/^Endpoint removed/);
+  }
+});
+
+test("a one-button form whose button goes away (a revoked key) still confirms with a toast that says what next", async ({ page }) => {
+  await signIn(page, makeUser("admin", "toaster"));
+  await expectSignedIn(page);
+  await page.goto("/admin");
+  const name = `Toast key ${tag()}`;
+  const create = page.getByRole("button", { name: "Create key" });
+  await create.locator("xpath=ancestor::form").getByLabel("Name", { exact: true }).fill(name);
+  await create.locator("xpath=ancestor::form").getByRole("checkbox", { name: "audit:read" }).check();
+  await create.click();
+  await expect(page.getByTestId("new-api-key")).toBeVisible();
+  const row = page.locator("tr", { hasText: name });
+  await row.getByRole("button", { name: "Revoke" }).click();
+  // The button is replaced by a "revoked" badge: the confirmation arrives as a flash.
+  await expect(row.getByText("revoked", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("toast").filter({ hasText: /^Key revoked: requests made with it are refused from now on\. Create a new key/ })).toBeVisible();
+});
+
+test("archive and restore are one-button forms of the pattern: each says what happened in a toast", async ({ page }) => {
+  await officer(page);
+  const asset = `Archive toast ${tag()}`;
+  await page.goto("/inventory/assets/new");
+  await page.getByLabel("Name", { exact: true }).fill(asset);
+  await page.getByRole("button", { name: "Create asset" }).click();
+  await expect(page.getByRole("heading", { name: asset, level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Archive asset" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: /^Archived: .*Restore brings it back\.$/ })).toBeVisible();
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: /^Restored: / })).toBeVisible();
+});

@@ -44,9 +44,34 @@ test("an admin adds a webhook, sends a test event that arrives signed, sees it d
   await row.getByRole("link", { name: "View log" }).click();
   await expect(page.getByRole("cell", { name: /webhook\.test/ })).toBeVisible();
   await expect(page.getByText("delivered", { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId("delivery-response").first()).toHaveText("Accepted (HTTP 200).");
   page.once("dialog", (d) => void d.accept());
   await page.locator("tr", { hasText: url }).getByRole("button", { name: "Delete" }).click();
   await expect(page.getByText("Endpoint removed")).toBeVisible();
+});
+
+test("a delivery nobody answers is explained in the log in words, not as the server's \"delivery failed\"", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, makeUser("admin", "hooks-down"));
+  await expectSignedIn(page);
+  await page.goto("/admin/webhooks");
+  // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+  const down = `http://127.0.0.1:9/down-${Date.now().toString(36)}`;
+  await page.getByLabel("Endpoint URL").fill(down);
+  await page.getByRole("checkbox", { name: "incident.created" }).check();
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const row = page.locator("tr", { hasText: down });
+  await row.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Test event queued" })).toBeVisible();
+  await row.getByRole("link", { name: "View log" }).click();
+  // The delivery job runs every 10 s on the server.
+  const response = page.getByTestId("delivery-response").first();
+  await expect(async () => {
+    await page.reload();
+    await expect(response).toContainText("No answer from your endpoint", { timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(response).toContainText("Check the URL and that the receiver is running. It is tried again");
+  await expect(page.getByText("delivery failed", { exact: true })).toHaveCount(0);
 });
 
 test("a person creates a calendar feed URL, subscribes without a session, and revoking it gives 404", async ({ page, request }) => {

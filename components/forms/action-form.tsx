@@ -71,7 +71,10 @@ export function ActionForm<T>({ form, children, ...props }: { form: ActionFormSt
       noValidate
       aria-busy={form.pending || undefined}
       onSubmit={(e) => {
-        if (form.pending) e.preventDefault();
+        if (form.pending) {
+          e.preventDefault();
+          return;
+        }
         props.onSubmit?.(e);
       }}
     >
@@ -80,9 +83,10 @@ export function ActionForm<T>({ form, children, ...props }: { form: ActionFormSt
   );
 }
 
-export function SubmitButton({ pending, children, variant, className, disabled }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" | "danger" | "ghost"; className?: string; disabled?: boolean }) {
+/** `name`/`value` tell the action which of a form's buttons was pressed; `label` names it when its text is ambiguous in a list. */
+export function SubmitButton({ pending, children, variant, className, disabled, name, value, label }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" | "danger" | "ghost"; className?: string; disabled?: boolean; name?: string; value?: string; label?: string }) {
   return (
-    <Button type="submit" variant={variant} className={className} disabled={pending || disabled} aria-busy={pending || undefined}>
+    <Button type="submit" variant={variant} className={className} disabled={pending || disabled} aria-busy={pending || undefined} name={name} value={value} aria-label={label}>
       {children}
       {pending && <span aria-hidden="true">…</span>}
     </Button>

@@ -1,9 +1,9 @@
 "use client";
 // Archive / restore on a record's page (docs/decisions/101). An archived record shows who
 // archived it and when, with Restore for those who may write; an active one shows Archive.
-import { useActionState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Select } from "@/components/ui/field";
+import type { ReactNode } from "react";
+import { ActionButton } from "@/components/forms/action-button";
+import { Field, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 
 type Props = {
@@ -20,32 +20,29 @@ type Props = {
 };
 
 export function ArchiveControls({ action, id, kind, what, archivedAt, archivedWhen, archivedBy, canWrite }: Props) {
-  const [state, run, pending] = useActionState(action, null);
   const intent = archivedAt ? "restore" : "archive";
   if (!archivedAt && !canWrite) return null;
   const form = canWrite && (
-    <form action={run} className="inline">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="intent" value={intent} />
-      <Button type="submit" variant={archivedAt ? "primary" : "secondary"} disabled={pending}>
-        {archivedAt ? "Restore" : `Archive ${what}`}
-      </Button>
-    </form>
+    <ActionButton action={action} fields={{ id, kind, intent }} variant={archivedAt ? "primary" : "secondary"} formClassName="inline-flex flex-col items-end gap-1">
+      {archivedAt ? "Restore" : `Archive ${what}`}
+    </ActionButton>
   );
+  // One element in one place for both states, so the form keeps its result across the
+  // re-render that swaps Archive for Restore (a re-mounted form would lose its toast).
   return (
     <div className="mb-4 space-y-2">
-      {archivedAt ? (
-        <div role="status" data-testid="archived-banner" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <div
+        role={archivedAt ? "status" : undefined}
+        data-testid={archivedAt ? "archived-banner" : undefined}
+        className={archivedAt ? "flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" : "flex justify-end"}
+      >
+        {archivedAt && (
           <span>
             <strong>Archived</strong> on {archivedWhen} by {archivedBy ?? "unknown"}. It is left out of lists, counts and findings; its history is kept.
           </span>
-          {form}
-        </div>
-      ) : (
-        <div className="flex justify-end">{form}</div>
-      )}
-      <FormMessage state={state} />
+        )}
+        {form}
+      </div>
     </div>
   );
 }

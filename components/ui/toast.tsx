@@ -5,7 +5,7 @@
 // JS nothing here runs and the inline confirmation next to the form is what people see.
 import { createContext, Suspense, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
-import { FLASH_COOKIE, readFlash } from "@/lib/forms/flash";
+import { FLASH_COOKIE, FLASH_MAX_AGE, readFlash } from "@/lib/forms/flash";
 
 type Toast = { id: number; message: string };
 type Toaster = { toast: (message: string) => void };
@@ -20,6 +20,8 @@ export function useToaster(): Toaster | null {
 /** How long a toast stays, unless the pointer or focus is on it. */
 export const TOAST_MS = 8000;
 const MAX_SHOWN = 3;
+/** How often the flash cookie is looked for after a submit (reading document.cookie is cheap). */
+const FLASH_POLL_MS = 200;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -71,18 +73,40 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
 
 /**
  * Shows the flash cookie left by a redirecting action, once, on the page it led to. Read on
- * every change of path or query: a redirect to the same path ("/admin/webhooks?removed=1")
- * changes only the query.
+ * every change of path or query (a redirect to the same path, "/admin/webhooks?removed=1",
+ * changes only the query), and after every form submit until the cookie comes or its
+ * lifetime is over: a redirect back to the very address the form was on changes neither,
+ * and the form that was sent may be gone from the page (its row was deleted), so neither
+ * the router nor the form can say when it arrived.
  */
 function FlashReader({ toast }: { toast: (message: string) => void }) {
   const pathname = usePathname();
   const query = useSearchParams().toString();
-  useEffect(() => {
+  const show = useCallback(() => {
     const message = readFlash(document.cookie);
-    if (!message) return;
+    if (!message) return false;
     document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/; SameSite=Lax`;
     toast(message);
-  }, [pathname, query, toast]);
+    return true;
+  }, [toast]);
+  useEffect(() => {
+    show();
+  }, [pathname, query, show]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const watch = () => {
+      clearInterval(timer);
+      const until = Date.now() + FLASH_MAX_AGE * 1000;
+      timer = setInterval(() => {
+        if (show() || Date.now() > until) clearInterval(timer);
+      }, FLASH_POLL_MS);
+    };
+    document.addEventListener("submit", watch, true);
+    return () => {
+      document.removeEventListener("submit", watch, true);
+      clearInterval(timer);
+    };
+  }, [show]);
   return null;
 }
 

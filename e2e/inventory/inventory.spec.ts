@@ -113,10 +113,29 @@ test("a CSV with one bad row imports nothing and names the row; the fixed file i
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("form-message")).toContainText("All 2 rows are valid");
   await page.getByRole("button", { name: "Import 2 rows" }).click();
-  await expect(page.getByTestId("toast")).toHaveText("Imported: 2 created, 0 updated, 0 unchanged.");
+  // What happened, then where to find it (decision 016).
+  await expect(page.getByTestId("toast")).toHaveText("Imported: 2 created, 0 updated, 0 unchanged. Find them under Inventory → Systems / assets.");
   await page.goto(`/inventory/assets?q=${t}`);
   await expect(page.getByTestId(`asset-row-Import good ${t}`)).toBeVisible();
   await expect(page.getByTestId(`asset-row-Import bad ${t}`)).toContainText("None");
+});
+
+test("without JavaScript the CSV import previews the posted file and imports what it previewed", async ({ browser, page }) => {
+  await officer(page);
+  const t = tag();
+  const header = "name,hosting,locations,data_categories,encryption_at_rest,encryption_in_transit,access_control,backup,retention_months,deletion_method";
+  const ctx = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await ctx.newPage();
+  await plain.goto("/inventory/import");
+  await plain.getByLabel("CSV file").setInputFiles({ name: "nojs.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\nNo-JS import ${t},saas,DE,contact,provider_managed,tls12_plus,rbac,encrypted,12,automated\n`) });
+  await plain.getByRole("button", { name: "Preview" }).click();
+  await expect(plain.getByTestId("form-message")).toContainText("All 1 rows are valid");
+  await expect(plain.getByText("Previewed: nojs.csv")).toBeVisible();
+  await plain.getByRole("button", { name: "Import 1 rows" }).click();
+  await expect(plain.getByTestId("form-message")).toHaveText("Imported: 1 created, 0 updated, 0 unchanged. Find them under Inventory → Systems / assets.");
+  await ctx.close();
+  await page.goto(`/inventory/assets?q=${t}`);
+  await expect(page.getByTestId(`asset-row-No-JS import ${t}`)).toBeVisible();
 });
 
 test("exports: CSV is formula-safe, XLSX and the Art. 30 PDF download", async ({ page }) => {

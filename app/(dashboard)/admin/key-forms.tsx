@@ -1,8 +1,6 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/forms/action-button";
 import { ActionForm, CheckboxField, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
-import { FormMessage } from "@/components/ui/field";
 import { SCOPE_NAMES } from "@/lib/auth/permissions";
 import { createOwnApiKeyAction } from "../account/actions";
 import { createApiKeyAction, revokeApiKeyAction, setMfaRequiredAction } from "./actions";
@@ -37,13 +35,10 @@ export function CreateApiKeyForm({ own = false }: { own?: boolean }) {
 }
 
 export function ApiKeyRevoke({ keyId }: { keyId: string }) {
-  const [state, action, pending] = useActionState(revokeApiKeyAction, null);
   return (
-    <form action={action}>
-      <input type="hidden" name="keyId" value={keyId} />
-      <Button type="submit" variant="danger" disabled={pending} className="text-xs">Revoke</Button>
-      {state && !state.ok && <p role="alert" className="text-xs text-red-600">{state.message}</p>}
-    </form>
+    <ActionButton action={revokeApiKeyAction} fields={{ keyId }} variant="danger" className="text-xs">
+      Revoke
+    </ActionButton>
   );
 }
 

@@ -1,6 +1,6 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
+import { type ActionResult, unsafeForm } from "@/lib/action-result";
+import { flashResult } from "@/lib/server/flash";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { runFormAction } from "@/lib/server/form-action";
 import { mintScimToken, revokeScimToken } from "@/lib/server/scim/auth";
@@ -19,11 +19,7 @@ export async function revokeScimTokenAction(_: unknown, form: FormData): Promise
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  try {
-    await revokeScimToken(actor, String(form.get("tokenId") ?? ""));
-    revalidatePath("/admin");
-    return { ok: true, message: "SCIM token revoked." };
-  } catch (e) {
-    return actionError(e);
-  }
+  // The revoked token leaves the list, and its button with it: the confirmation is also a flash.
+  const r = await runFormAction(() => revokeScimToken(actor, String(form.get("tokenId") ?? "")), () => "SCIM token revoked: your identity provider can no longer provision with it. Create a new token and enter it there to keep provisioning.", ["/admin"], { data: form, specs: {} });
+  return flashResult({ ok: r.ok, message: r.message, fieldErrors: r.fieldErrors, values: r.values });
 }

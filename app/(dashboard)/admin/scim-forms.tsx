@@ -1,6 +1,5 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/forms/action-button";
 import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
 import { SCIM_TOKEN_FIELDS } from "./admin-fields";
 import { createScimTokenAction, revokeScimTokenAction } from "./scim-actions";
@@ -20,12 +19,9 @@ export function CreateScimTokenForm() {
 }
 
 export function ScimTokenRevoke({ tokenId }: { tokenId: string }) {
-  const [state, action, pending] = useActionState(revokeScimTokenAction, null);
   return (
-    <form action={action}>
-      <input type="hidden" name="tokenId" value={tokenId} />
-      <Button type="submit" variant="danger" disabled={pending} className="text-xs">Revoke</Button>
-      {state && !state.ok && <p role="alert" className="text-xs text-red-600">{state.message}</p>}
-    </form>
+    <ActionButton action={revokeScimTokenAction} fields={{ tokenId }} variant="danger" className="text-xs">
+      Revoke
+    </ActionButton>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { ActionButton, buttonRefusal } from "@/components/forms/action-button";
 import { ActionForm, FormStatus, SelectField, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
 import { FormMessage, Select } from "@/components/ui/field";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
@@ -25,41 +24,27 @@ export function CreateUserForm() {
 }
 
 export function UserCommands({ user, self }: { user: { id: string; email: string; role: Role; disabled: boolean; mfaEnabled: boolean; lockedUntil: string | null }; self: boolean }) {
-  const [state, action, pending] = useActionState(userCommandAction, null);
+  // Each command is its own form of the pattern: busy while it runs, its answer next to it.
+  const role = useActionForm(userCommandAction, USER_FIELDS);
+  const command = (name: string, label: string, variant: "secondary" | "danger" = "secondary") => (
+    <ActionButton action={userCommandAction} fields={{ userId: user.id, command: name }} variant={variant} className="text-xs">{label}</ActionButton>
+  );
   return (
-    <div className="space-y-1">
-      <div className="flex flex-wrap items-center gap-1">
-        <form action={action} className="flex items-center gap-1">
+    <div className="flex flex-wrap items-start gap-1">
+      <ActionForm form={role} className="flex flex-col gap-1">
+        <div className="flex items-center gap-1">
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="command" value="role" />
-          <Select name="role" defaultValue={user.role} aria-label={`Role of ${user.email}`} className="w-40 py-1 text-xs">
+          <Select name="role" defaultValue={role.value("role", user.role)} aria-label={`Role of ${user.email}`} invalid={!!role.error("role")} className="w-40 py-1 text-xs">
             {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
           </Select>
-          <Button type="submit" variant="secondary" disabled={pending} className="text-xs">Set role</Button>
-        </form>
-        {!self && (
-          <form action={action}>
-            <input type="hidden" name="userId" value={user.id} />
-            <input type="hidden" name="command" value={user.disabled ? "enable" : "disable"} />
-            <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={pending} className="text-xs">{user.disabled ? "Enable" : "Disable"}</Button>
-          </form>
-        )}
-        {user.mfaEnabled && (
-          <form action={action}>
-            <input type="hidden" name="userId" value={user.id} />
-            <input type="hidden" name="command" value="reset-mfa" />
-            <Button type="submit" variant="secondary" disabled={pending} className="text-xs">Reset MFA</Button>
-          </form>
-        )}
-        {user.lockedUntil && (
-          <form action={action}>
-            <input type="hidden" name="userId" value={user.id} />
-            <input type="hidden" name="command" value="unlock" />
-            <Button type="submit" variant="secondary" disabled={pending} className="text-xs">Unlock</Button>
-          </form>
-        )}
-      </div>
-      <FormMessage state={state} />
+          <SubmitButton pending={role.pending} variant="secondary" className="text-xs">Set role</SubmitButton>
+        </div>
+        <FormMessage state={buttonRefusal(role.state)} />
+      </ActionForm>
+      {!self && command(user.disabled ? "enable" : "disable", user.disabled ? "Enable" : "Disable", user.disabled ? "secondary" : "danger")}
+      {user.mfaEnabled && command("reset-mfa", "Reset MFA")}
+      {user.lockedUntil && command("unlock", "Unlock")}
     </div>
   );
 }

@@ -1,20 +1,22 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { ActionForm, SubmitButton, useActionForm } from "@/components/forms/action-form";
 import { FormMessage, Input } from "@/components/ui/field";
 import { acknowledgeAlertAction } from "./actions";
+import { ACK_FIELDS } from "./ack-fields";
 
 export function AckForm({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(acknowledgeAlertAction, null);
+  const form = useActionForm(acknowledgeAlertAction, ACK_FIELDS);
+  const error = form.error("comment");
   return (
-    <form action={action} className="flex flex-col gap-1">
+    <ActionForm form={form} className="flex flex-col gap-1">
       <input type="hidden" name="id" value={id} />
-      <label className="sr-only" htmlFor={`ack-${id}`}>Comment for acknowledging this alert</label>
+      <label className="sr-only" htmlFor={`ack-${id}`}>{form.label("comment")}</label>
       <div className="flex gap-2">
-        <Input id={`ack-${id}`} name="comment" required minLength={3} maxLength={2000} placeholder="What was checked" />
-        <Button type="submit" disabled={pending}>Acknowledge</Button>
+        <Input id={`ack-${id}`} name="comment" required minLength={3} maxLength={2000} placeholder="What was checked" defaultValue={form.value("comment")} invalid={!!error} aria-describedby={error ? `ack-${id}-error` : undefined} />
+        <SubmitButton pending={form.pending}>Acknowledge</SubmitButton>
       </div>
-      <FormMessage state={state} />
-    </form>
+      {error && <p id={`ack-${id}-error`} role="alert" className="text-xs text-red-600">{error}</p>}
+      <FormMessage state={form.state} />
+    </ActionForm>
   );
 }

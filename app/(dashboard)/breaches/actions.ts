@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { flash } from "@/lib/server/flash";
+import { flash, flashResult } from "@/lib/server/flash";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/validation/safe-input";
@@ -77,7 +77,8 @@ export async function markSentAction(_: unknown, form: FormData): Promise<Action
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  return obligationRun(form, (i, o) => markObligationSent(actor, i, o, payload(form)), "Recorded as sent.", SENT_FIELDS);
+  // The form leaves the page once the notice is sent, and its result with it: also a flash.
+  return flashResult(await obligationRun(form, (i, o) => markObligationSent(actor, i, o, payload(form)), "Recorded as sent: it is on the timeline, and a notice that follows from this one now shows its deadline.", SENT_FIELDS));
 }
 
 export async function setStatusAction(_: unknown, form: FormData): Promise<ActionResult> {

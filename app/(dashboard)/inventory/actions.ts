@@ -77,17 +77,23 @@ export async function archiveRecordAction(_: unknown, form: FormData): Promise<A
   });
 }
 
-export async function importAction(_: unknown, form: FormData): Promise<ActionResult<{ preview?: ImportPreview; imported?: number }>> {
+export async function importAction(_: unknown, form: FormData): Promise<ActionResult<{ preview?: ImportPreview; imported?: number; csv?: string; fileName?: string }>> {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
   const kind = form.get("kind");
-  const text = form.get("csv");
+  // The form sends the chosen file; Import sends back the previewed text (hidden `csv`), so
+  // what is committed is what was previewed. The API-style text field works as before.
+  const file = form.get("file");
+  const upload = file instanceof File && file.size > 0 ? file : null;
+  const text = upload ? await upload.text() : form.get("csv");
+  const fileName = upload ? upload.name : typeof form.get("fileName") === "string" ? String(form.get("fileName")) : undefined;
   try {
     if (form.get("intent") === "commit") {
       const r = await commitImport(actor, kind, text);
       revalidatePath("/inventory");
-      const message = r.imported ? `Imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.` : "Nothing to import: every row matches the register already.";
+      const where = kind === "activities" ? "Processing activities" : "Systems / assets";
+      const message = r.imported ? `Imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged. Find them under Inventory → ${where}.` : "Nothing to import: every row matches the register already.";
       return { ok: true, message, data: { imported: r.imported } };
     }
     const preview = await previewImport(actor, kind, text);
@@ -98,7 +104,9 @@ export async function importAction(_: unknown, form: FormData): Promise<ActionRe
         : preview.counts.create + preview.counts.update === 0
           ? `All ${preview.rows.length} rows match the register already; importing would change nothing.`
           : `All ${preview.rows.length} rows are valid: ${preview.counts.create} to create, ${preview.counts.update} to update, ${preview.counts.unchanged} unchanged. Import to commit.`;
-    return { ok: preview.invalid === 0 && preview.fileErrors.length === 0, message, data: { preview } };
+    const ok = preview.invalid === 0 && preview.fileErrors.length === 0;
+    // The previewed text goes back with the answer only when it can be imported as it is.
+    return { ok, message, data: { preview, ...(ok && typeof text === "string" ? { csv: text, fileName } : {}) } };
   } catch (e) {
     const r = actionError(e);
     // A refused commit carries the per-row preview in its details.

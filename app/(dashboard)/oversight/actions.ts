@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/server/auth/current-actor";
 import { archiveAiSystem, restoreAiSystem } from "@/lib/server/oversight/lifecycle";
 import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
 import { can } from "@/lib/server/authz";
-import { runFormWrite } from "@/lib/server/form-action";
+import { runFormAction, runFormWrite } from "@/lib/server/form-action";
 import { setAiSystemLinks } from "@/lib/server/oversight/links";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { revealDecisionInputs } from "@/lib/server/oversight/read-decisions";
@@ -15,7 +15,7 @@ import { approveModelVersion, createAiSystem, createModelVersion, retireModelVer
 import { escalateDecision, reviewDecision } from "@/lib/server/oversight/review-decision";
 import { kickOversightJobs } from "@/lib/server/oversight/scheduler";
 import { createAiSystemSchema, createModelVersionSchema, putPolicySchema } from "@/lib/validation/oversight";
-import { AI_SYSTEM_FIELDS, MODEL_VERSION_FIELDS } from "./_components/registry-fields";
+import { AI_SYSTEM_FIELDS, LINK_FIELDS, MODEL_VERSION_FIELDS } from "./_components/registry-fields";
 
 // Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
 async function run<T>(fn: () => Promise<T>, message: (r: T) => string, paths: string[] = ["/oversight"]): Promise<ActionResult<T>> {
@@ -171,11 +171,16 @@ export async function setAiSystemLinksAction(_: unknown, form: FormData) {
   if (unsafe) return unsafe;
   const actor = await requireActor();
   const ids = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
-  return run(
+  // The pattern's helper: a refusal sends back the ticked boxes, worded with the form's labels.
+  const r = await runFormAction(
     () => setAiSystemLinks(actor, String(form.get("aiSystemId") ?? ""), { assetIds: ids("assetIds"), processingActivityIds: ids("processingActivityIds") }),
-    (r) => (r.changed ? `Links saved: ${r.assetIds.length} asset(s), ${r.processingActivityIds.length} processing activit${r.processingActivityIds.length === 1 ? "y" : "ies"}.` : "No change."),
-    ["/oversight", "/inventory"],
+    (r) => (r.changed ? `Links saved: ${r.assetIds.length} asset(s), ${r.processingActivityIds.length} processing activit${r.processingActivityIds.length === 1 ? "y" : "ies"}. The inventory pages now list this system under each of them.` : "No change: these were already the linked records."),
+    [],
+    { data: form, specs: LINK_FIELDS },
   );
+  // Whole sections: the system's page and every inventory record's page show the links.
+  if (r.ok) for (const p of ["/oversight", "/inventory"]) revalidatePath(p, "layout");
+  return r;
 }
 
 export async function archiveAiSystemAction(_: unknown, form: FormData): Promise<ActionResult> {

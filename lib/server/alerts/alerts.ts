@@ -2,7 +2,7 @@ import "server-only";
 // Reading and acknowledging alerts. Acknowledging is audited in the same transaction.
 import type { z } from "zod";
 import { acknowledgeSchema, type AlertQuery, type alertSchema } from "@/lib/alerts/schemas";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { actorId, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
@@ -57,7 +57,7 @@ export async function openAlertCount(actor: Actor) {
 export async function acknowledgeAlert(actor: Actor, id: string, input: unknown): Promise<AlertDto> {
   await requirePermission(actor, "alerts:acknowledge", { type: "Alert", id });
   const parsed = acknowledgeSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", `Invalid acknowledgement: ${parsed.error.issues[0]?.message}`, zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError(`Invalid acknowledgement: ${parsed.error.issues[0]?.message}`, parsed.error.issues, input);
   return db().$transaction(async (tx) => {
     // Conditional update: two concurrent acknowledgements, one wins, the other gets 409.
     const res = await tx.alert.updateMany({ where: { id, status: "open" }, data: { status: "acknowledged", ackComment: parsed.data.comment, ackById: actorId(actor), ackAt: new Date() } });

@@ -2,7 +2,7 @@ import "server-only";
 // Security-sensitive: API keys are shown once and stored only as a SHA-256 hash (they are
 // 256-bit random, so a slow hash adds nothing).
 import { createHash, randomBytes } from "node:crypto";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { AI_SYSTEM_KEY_SCOPES, createApiKeySchema } from "@/lib/validation/api-keys";
 import { actorId, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -19,7 +19,7 @@ const fail = (path: string, message: string) => new AppError("VALIDATION", "Chec
 
 function parseKeyInput(input: unknown) {
   const parsed = createApiKeySchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   return parsed.data;
 }
 

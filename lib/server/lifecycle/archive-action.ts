@@ -20,5 +20,6 @@ export async function archiveFormAction(form: FormData, fns: { archive: Change; 
     return actionError(e);
   }
   revalidatePath(revalidate, "layout");
-  return { ok: true, message: restore ? what.restored : what.archived };
+  // What to do next: the same page offers the way back.
+  return { ok: true, message: restore ? what.restored : `${what.archived} Restore brings it back.` };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // A person's own notification settings (account page), audited.
 import { z } from "zod";
-import { AppError, zodDetails } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -24,7 +24,7 @@ export async function updateMyPreferences(actor: Actor, input: unknown): Promise
   await requirePermission(actor, "account:self");
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a signed-in person has notification settings.");
   const parsed = preferencesSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(parsed.error.issues));
+  if (!parsed.success) throw validationError("Check the highlighted fields.", parsed.error.issues, input);
   const disabled = NOTIFICATION_KINDS.filter((k) => !parsed.data.enabled.includes(k));
   return db().$transaction(async (tx) => {
     const before = (await preferencesOf(tx, [actor.userId])).get(actor.userId)!;

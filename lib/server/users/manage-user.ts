@@ -1,8 +1,8 @@
 import "server-only";
 // Admin changes to another user's account. Each ends that user's sessions where the
 // change alters what they may do, so it takes effect at once.
-import type { Role } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import { AppError, validationError } from "@/lib/errors";
 import { roleSchema, emailSchema } from "@/lib/validation/users";
 import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -47,7 +47,8 @@ export async function applyDisabled(tx: Tx, actor: Actor, user: { id: string; ro
 export async function changeUserRole(actor: Actor, userId: string, roleInput: unknown) {
   await requirePermission(actor, "user:manage", { type: "User", id: userId });
   const role = roleSchema.safeParse(roleInput);
-  if (!role.success) throw new AppError("VALIDATION", `Role ${role.error.issues[0]?.message}.`);
+  // Worded by the form from the issue (Role "x" must be one of Admin, …), not zod's default.
+  if (!role.success) throw validationError(`Role must be one of: ${ROLES.join(", ")}.`, role.error.issues.map((i) => ({ ...i, path: ["role"] })), { role: roleInput });
   return db().$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (user.role === role.data) return toUserDto(user);

@@ -1,27 +1,25 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+// The framework import on the one form pattern (docs/decisions/012): the form posts the
+// server action itself, with the file (so it works without JavaScript); a refusal keeps the
+// typed id and the chosen catalog and names what is wrong in the file under its field.
+import { ActionForm, FormStatus, SelectField, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
+import { Field, Input } from "@/components/ui/field";
 import { importFrameworkAction } from "./actions";
+import { FRAMEWORK_IMPORT_FIELDS } from "./import-fields";
 
 export function ImportFrameworkForm({ frameworks }: { frameworks: { id: string; title: string }[] }) {
-  const [state, action, pending] = useActionState(importFrameworkAction, null);
+  const form = useActionForm(importFrameworkAction, FRAMEWORK_IMPORT_FIELDS);
+  const fileError = form.error("file");
   return (
-    <form action={action} className="space-y-3" aria-label="Import a framework">
-      <Field label="File (OSCAL catalog or profile JSON, or catalogue JSON; up to 5 MB)" error={state?.fieldErrors?.file}>
-        <Input type="file" name="file" accept="application/json,.json" required />
+    <ActionForm form={form} className="space-y-3" aria-label="Import a framework">
+      {/* A file input cannot be refilled by the page: after a refusal the file is chosen again. */}
+      <Field label={form.label("file")} error={fileError}>
+        <Input type="file" name="file" accept="application/json,.json" required invalid={!!fileError} />
       </Field>
-      <Field label="Framework id (optional)" hint="lower-case letters, digits, '.' and '-'; defaults to the title" error={state?.fieldErrors?.id}>
-        <Input name="id" maxLength={64} />
-      </Field>
-      <Field label="For a profile: the imported catalog it selects from" error={state?.fieldErrors?.source}>
-        <select name="source" className="block w-full rounded-md px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300" defaultValue="">
-          <option value="">—</option>
-          {frameworks.map((f) => <option key={f.id} value={f.id}>{f.title} ({f.id})</option>)}
-        </select>
-      </Field>
-      <Button type="submit" disabled={pending}>{pending ? "Importing…" : "Import"}</Button>
-      <FormMessage state={state} />
-    </form>
+      <TextField form={form} name="id" maxLength={64} hint="lower-case letters, digits, '.' and '-'; defaults to the title" />
+      <SelectField form={form} name="source" initial="" options={[{ value: "", label: "—" }, ...frameworks.map((f) => ({ value: f.id, label: `${f.title} (${f.id})` }))]} />
+      <SubmitButton pending={form.pending}>Import</SubmitButton>
+      <FormStatus form={form} />
+    </ActionForm>
   );
 }

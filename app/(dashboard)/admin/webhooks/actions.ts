@@ -22,7 +22,7 @@ export async function deleteWebhookAction(_: unknown, form: FormData) {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  const r = await run(() => deleteWebhook(actor, String(form.get("id") ?? "")), "Endpoint removed; its pending deliveries are cancelled.");
+  const r = await run(() => deleteWebhook(actor, String(form.get("id") ?? "")), "Endpoint removed; its pending deliveries are cancelled.", { data: form, specs: {} });
   // The row holding the form is gone once the list re-renders, and its message with it: the
   // page says what happened instead (redirect() throws, so it stays outside run()'s catch).
   if (r.ok) {
@@ -36,5 +36,5 @@ export async function sendTestEventAction(_: unknown, form: FormData) {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  return run(() => sendTestEvent(actor, String(form.get("id") ?? "")), "Test event queued; it appears in the delivery log within seconds.");
+  return run(() => sendTestEvent(actor, String(form.get("id") ?? "")), "Test event queued; it appears in the delivery log within seconds. Open the endpoint's log to see how your receiver answered.", { data: form, specs: {} });
 }

@@ -8,6 +8,7 @@ import { listWebhookDeliveries, listWebhooks } from "@/lib/server/webhooks/endpo
 import { Forbidden } from "../../_components/forbidden";
 import { CreateWebhookForm, WebhookCommands } from "./webhook-forms";
 import { DateTime } from "@/components/ui/date-time";
+import { deliveryResponseInWords } from "@/lib/webhooks/delivery-words";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -70,7 +71,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                         <td className="py-2 pr-4 text-xs">{d.eventType}<div className="font-mono text-[10px] text-slate-500">{d.id}</div></td>
                         <td className="pr-4"><Badge tone={TONE[d.status as keyof typeof TONE]}>{d.status}</Badge></td>
                         <td className="pr-4 text-xs">{d.attempts}</td>
-                        <td className="pr-4 text-xs">{d.lastStatusCode ?? d.lastError ?? "—"}</td>
+                        <td className="max-w-md pr-4 text-xs" data-testid="delivery-response">{deliveryResponseInWords(d)}</td>
                         <td className="pr-4 text-xs"><DateTime value={d.nextAttemptAt} /></td>
                         <td className="pr-4 text-xs"><DateTime value={d.createdAt} /></td>
                       </tr>

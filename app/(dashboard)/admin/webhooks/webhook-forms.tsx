@@ -1,8 +1,6 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/forms/action-button";
 import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
-import { FormMessage } from "@/components/ui/field";
 import { SUBSCRIBABLE_EVENTS } from "@/lib/webhooks/events";
 import { WEBHOOK_FIELDS } from "../admin-fields";
 import { createWebhookAction, deleteWebhookAction, sendTestEventAction } from "./actions";
@@ -31,19 +29,10 @@ export function CreateWebhookForm() {
 }
 
 export function WebhookCommands({ id }: { id: string }) {
-  const [testState, testAction, testing] = useActionState(sendTestEventAction, null);
-  const [delState, delAction, deleting] = useActionState(deleteWebhookAction, null);
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <form action={testAction}>
-        <input type="hidden" name="id" value={id} />
-        <Button type="submit" variant="secondary" disabled={testing} className="text-xs">Send test event</Button>
-      </form>
-      <form action={delAction} onSubmit={(e) => { if (!confirm("Remove this endpoint? Nothing more will be sent to it.")) e.preventDefault(); }}>
-        <input type="hidden" name="id" value={id} />
-        <Button type="submit" variant="danger" disabled={deleting} className="text-xs">Delete</Button>
-      </form>
-      <FormMessage state={testState ?? delState} />
+    <div className="flex flex-wrap items-start gap-2">
+      <ActionButton action={sendTestEventAction} fields={{ id }} variant="secondary" className="text-xs">Send test event</ActionButton>
+      <ActionButton action={deleteWebhookAction} fields={{ id }} variant="danger" className="text-xs" confirm="Remove this endpoint? Nothing more will be sent to it.">Delete</ActionButton>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
 import { wallInputToIso, isoToWallInput } from "@/lib/breaches/wall-time";
@@ -9,7 +9,9 @@ import { STATUS_FIELDS } from "./obligation-fields";
 import { checklistAction, markSentAction, setStatusAction, timelineAction } from "../actions";
 
 export function MarkSentForm({ incidentId, obligation, timeZone, label }: { incidentId: string; obligation: ObligationDto; timeZone: string; label: string }) {
-  const [state, action, pending] = useActionState(markSentAction, null);
+  // Controlled inputs (the payload is built from them); the pattern adds the busy state and drops a second submit.
+  const form = useActionForm(markSentAction);
+  const state = form.state;
   const [sent, setSent] = useState(() => isoToWallInput(new Date().toISOString(), timeZone));
   const [reference, setReference] = useState("");
   const [reason, setReason] = useState("");
@@ -17,7 +19,7 @@ export function MarkSentForm({ incidentId, obligation, timeZone, label }: { inci
   const late = Boolean(obligation.dueAt && sentIso && Date.parse(sentIso) > Date.parse(obligation.dueAt));
   const fe = state?.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-2" aria-label={`Record ${label} as sent`}>
+    <ActionForm form={form} className="space-y-2" aria-label={`Record ${label} as sent`}>
       <input type="hidden" name="incidentId" value={incidentId} />
       <input type="hidden" name="obligationId" value={obligation.id} />
       <input type="hidden" name="payload" value={JSON.stringify({ sentAt: sentIso ?? "", ...(reference ? { reference } : {}), ...(reason ? { reason } : {}) })} />
@@ -27,8 +29,8 @@ export function MarkSentForm({ incidentId, obligation, timeZone, label }: { inci
       </div>
       {late && <Field label="Reason for the delay" error={fe.reason} hint="After the deadline the notice is recorded as late (GDPR Art. 33(1): give the reasons)."><Input value={reason} invalid={!!fe.reason} onChange={(e) => setReason(e.target.value)} /></Field>}
       <FormMessage state={state} />
-      <SubmitButton pending={pending}>Record as sent</SubmitButton>
-    </form>
+      <SubmitButton pending={form.pending}>Record as sent</SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -63,32 +65,34 @@ export function StatusForm({ incidentId, obligation }: { incidentId: string; obl
 }
 
 export function ChecklistForm({ incidentId, obligation, readOnly }: { incidentId: string; obligation: ObligationDto; readOnly: boolean }) {
-  const [state, action, pending] = useActionState(checklistAction, null);
+  // After a refusal the boxes show what was ticked, not what is saved.
+  const form = useActionForm(checklistAction);
   if (obligation.contentChecklist.length === 0) return <p className="text-xs text-slate-500">The law sets no content list for this notice.</p>;
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm form={form} className="space-y-2">
       <input type="hidden" name="incidentId" value={incidentId} />
       <input type="hidden" name="obligationId" value={obligation.id} />
       <input type="hidden" name="count" value={obligation.contentChecklist.length} />
       <ul className="space-y-1 text-sm">
         {obligation.contentChecklist.map((c, n) => (
-          <li key={n}><label className="flex items-start gap-2"><input type="checkbox" name={`item-${n}`} defaultChecked={c.done} disabled={readOnly} className="mt-1" /> <span>{c.item}</span></label></li>
+          <li key={n}><label className="flex items-start gap-2"><input type="checkbox" name={`item-${n}`} defaultChecked={form.checked(`item-${n}`, c.done)} disabled={readOnly} className="mt-1" /> <span>{c.item}</span></label></li>
         ))}
       </ul>
-      <FormMessage state={state} />
-      {!readOnly && <Button type="submit" variant="secondary" disabled={pending}>Save checklist</Button>}
-    </form>
+      <FormStatus form={form} />
+      {!readOnly && <SubmitButton pending={form.pending} variant="secondary">Save checklist</SubmitButton>}
+    </ActionForm>
   );
 }
 
 export function TimelineForm({ incidentId, timeZone }: { incidentId: string; timeZone: string }) {
-  const [state, action, pending] = useActionState(timelineAction, null);
+  const form = useActionForm(timelineAction);
+  const state = form.state;
   const [at, setAt] = useState(() => isoToWallInput(new Date().toISOString(), timeZone));
   const [what, setWhat] = useState("");
   const [by, setBy] = useState("");
   const fe = state?.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-2 border-t border-slate-100 pt-3">
+    <ActionForm form={form} className="space-y-2 border-t border-slate-100 pt-3">
       <input type="hidden" name="incidentId" value={incidentId} />
       <input type="hidden" name="payload" value={JSON.stringify({ at: wallInputToIso(at, timeZone) ?? "", action: what, performedBy: by })} />
       <div className="grid gap-2 sm:grid-cols-[12rem_1fr_12rem]">
@@ -97,7 +101,7 @@ export function TimelineForm({ incidentId, timeZone }: { incidentId: string; tim
         <Field label="By whom" error={fe.performedBy}><Input value={by} invalid={!!fe.performedBy} onChange={(e) => setBy(e.target.value)} /></Field>
       </div>
       <FormMessage state={state} />
-      <SubmitButton pending={pending} variant="secondary">Add to timeline</SubmitButton>
-    </form>
+      <SubmitButton pending={form.pending} variant="secondary">Add to timeline</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,14 +1,15 @@
 "use client";
 // Pick the data inventory records an AI system uses. Both lists are always sent, so
 // unticking every box clears a set.
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage, Input } from "@/components/ui/field";
+import { useState } from "react";
+import { ActionForm, FormStatus, SubmitButton, useActionForm } from "@/components/forms/action-form";
+import { Input } from "@/components/ui/field";
 import { setAiSystemLinksAction } from "../actions";
+import { LINK_FIELDS } from "./registry-fields";
 
 type Option = { id: string; name: string; hint?: string | null };
 
-function Checklist({ legend, name, options, selected, filter, error }: { legend: string; name: string; options: Option[]; selected: string[]; filter: string; error?: string }) {
+function Checklist({ legend, name, options, selected, filter, error }: { legend: string; name: string; options: Option[]; selected: readonly string[]; filter: string; error?: string }) {
   const q = filter.trim().toLowerCase();
   return (
     <fieldset className="min-w-0">
@@ -37,18 +38,19 @@ function Checklist({ legend, name, options, selected, filter, error }: { legend:
 }
 
 export function LinksForm({ aiSystemId, assets, activities, selectedAssets, selectedActivities }: { aiSystemId: string; assets: Option[]; activities: Option[]; selectedAssets: string[]; selectedActivities: string[] }) {
-  const [state, action, pending] = useActionState(setAiSystemLinksAction, null);
+  // On the form pattern: after a refusal the boxes show what was ticked, not the saved links.
+  const form = useActionForm(setAiSystemLinksAction, LINK_FIELDS);
   const [filter, setFilter] = useState("");
   return (
-    <form action={action} className="space-y-3" aria-label="Linked inventory records">
+    <ActionForm form={form} className="space-y-3" aria-label="Linked inventory records">
       <input type="hidden" name="aiSystemId" value={aiSystemId} />
       <Input type="search" placeholder="Filter by name" aria-label="Filter inventory records" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <div className="grid gap-4 md:grid-cols-2">
-        <Checklist legend="Data assets" name="assetIds" options={assets} selected={selectedAssets} filter={filter} error={state?.fieldErrors?.assetIds} />
-        <Checklist legend="Processing activities (Art. 30)" name="processingActivityIds" options={activities} selected={selectedActivities} filter={filter} error={state?.fieldErrors?.processingActivityIds} />
+        <Checklist legend={form.label("assetIds")} name="assetIds" options={assets} selected={form.list("assetIds", selectedAssets)} filter={filter} error={form.error("assetIds")} />
+        <Checklist legend={form.label("processingActivityIds")} name="processingActivityIds" options={activities} selected={form.list("processingActivityIds", selectedActivities)} filter={filter} error={form.error("processingActivityIds")} />
       </div>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Save links</Button>
-    </form>
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending}>Save links</SubmitButton>
+    </ActionForm>
   );
 }

@@ -19,3 +19,6 @@ export const MODEL_VERSION_FIELDS: FieldSpecs = {
   trainingDataRef: "Training data",
   notes: "Evaluation notes (incl. fairness)",
 };
+
+/** The links form of an AI system's page (links-form.tsx and setAiSystemLinksAction). */
+export const LINK_FIELDS: FieldSpecs = { assetIds: "Data assets", processingActivityIds: "Processing activities (Art. 30)" };

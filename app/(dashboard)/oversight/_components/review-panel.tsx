@@ -16,11 +16,18 @@ export function ReviewPanel({ decisionId, state: decision, waiting }: { decision
   const options = verdictOptions(decision);
   const [verdict, setVerdict] = useState<string>("approve");
   const [confirming, setConfirming] = useState(false);
+  // Controlled, so a refused verdict (a stale page, a missing confirmation) keeps what was
+  // written: React resets a form's uncontrolled fields after its action runs (decision 012).
+  const [text, setText] = useState("");
+  const [outcome, setOutcome] = useState(isRefusal(decision.proposedOutcome) ? "approve" : "");
   const chosen = options.find((o) => o.value === verdict)!;
   const rationale = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
   // A recorded (or refused) verdict closes the confirmation; the page shows what changed.
-  useEffect(() => setConfirming(false), [state]);
+  useEffect(() => {
+    setConfirming(false);
+    if (state?.ok) setText("");
+  }, [state]);
   const pick = (v: string) => {
     setVerdict(v);
     setConfirming(false);
@@ -80,11 +87,11 @@ export function ReviewPanel({ decisionId, state: decision, waiting }: { decision
       </fieldset>
       {verdict === "override" && (
         <Field label="Outcome instead" error={state?.fieldErrors?.overrideOutcome}>
-          <Input name="overrideOutcome" required defaultValue={isRefusal(decision.proposedOutcome) ? "approve" : ""} placeholder="e.g. grant" />
+          <Input name="overrideOutcome" required value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder="e.g. grant" />
         </Field>
       )}
       <Field label={verdict === "request_info" ? "Your question" : "Rationale"} error={state?.fieldErrors?.rationale} hint={verdict === "request_info" ? "Required. What you need to know before deciding; the AI system's owner is asked." : "Required. Say why, in words the affected person could be told (GDPR Art. 22(3))."}>
-        <textarea ref={rationale} name="rationale" rows={3} required className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
+        <textarea ref={rationale} name="rationale" rows={3} required value={text} onChange={(e) => setText(e.target.value)} className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
       </Field>
       <FormMessage state={state} />
       {confirming && chosen.confirm ? (

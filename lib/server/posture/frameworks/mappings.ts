@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, conflictOnUnique, zodDetails } from "@/lib/errors";
+import { AppError, conflictOnUnique, validationError } from "@/lib/errors";
 import { applicabilitySchema, crosswalkIdSchema, crosswalkInputSchema, mapControlSchema, unmapControlSchema } from "@/lib/validation/frameworks";
 import { actorLabel, type Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
@@ -9,7 +9,7 @@ import type { z } from "zod";
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const p = schema.safeParse(input);
-  if (!p.success) throw new AppError("VALIDATION", "Check the highlighted fields.", zodDetails(p.error.issues));
+  if (!p.success) throw validationError("Check the highlighted fields.", p.error.issues, input);
   return p.data;
 }
 
