@@ -1,6 +1,6 @@
 // The shape every server action returns to its form, and the one place that turns a
 // thrown error into it. Unknown errors become a generic sentence; details stay in the log.
-import { isAppError, isUniqueViolation, UNIQUE_CONFLICT_MESSAGE } from "@/lib/errors";
+import { BUSY_MESSAGE, isAppError, isTransientDbError, isUniqueViolation, UNIQUE_CONFLICT_MESSAGE } from "@/lib/errors";
 import { assertSafeForm } from "@/lib/validation/safe-input";
 
 export type ActionResult<T = undefined> = {
@@ -24,6 +24,11 @@ export function actionError(e: unknown): ActionResult<never> {
   }
   // A race that a write did not map itself: the person's conflict, not "something went wrong".
   if (isUniqueViolation(e)) return { ok: false, message: UNIQUE_CONFLICT_MESSAGE };
+  // The database gave up (timeout, deadlock): rolled back, so "try again" is the truth.
+  if (isTransientDbError(e)) {
+    console.error("server action: database busy", e);
+    return { ok: false, message: BUSY_MESSAGE };
+  }
   // Next's redirect()/notFound() signal by throwing; let them through.
   if (e && typeof e === "object" && "digest" in e && typeof (e as { digest: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_")) throw e;
   console.error("server action failed", e);

@@ -16,6 +16,9 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
   INTERNAL: 500,
+  // The database could not finish in time (overloaded, a lock held too long); nothing was
+  // written and the same request may simply be sent again (with Retry-After).
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -64,6 +67,26 @@ export async function conflictOnUnique<T>(conflict: () => AppError, write: () =>
     throw isUniqueViolation(e) ? conflict() : e;
   }
 }
+
+/**
+ * The database gave up on the work rather than refusing it: an interactive transaction that
+ * ran past its timeout or could not start within maxWait (Prisma P2028), a write conflict or
+ * deadlock (P2034; PostgreSQL 40001 / 40P01), an operation or statement timeout (P1008;
+ * PostgreSQL 57014, statement_timeout). The transaction was rolled back, so nothing was
+ * written, and sending the request again is safe; that is what the person is told.
+ */
+export function isTransientDbError(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  const code = (e as { code?: unknown }).code;
+  if (code === "P2028" || code === "P2034" || code === "P1008") return true;
+  // The pg driver's own error (a hot path outside Prisma), or Prisma's wrapping of it.
+  const pgCode = (e as { meta?: { code?: unknown }; cause?: { code?: unknown } }).meta?.code ?? (e as { cause?: { code?: unknown } }).cause?.code ?? code;
+  return pgCode === "40001" || pgCode === "40P01" || pgCode === "57014";
+}
+
+export const BUSY_MESSAGE = "The database was too busy to finish this in time. Nothing was saved; try again in a moment.";
+/** Seconds a client should wait before sending a request the database was too busy for. */
+export const BUSY_RETRY_AFTER_S = 5;
 
 /** The answer when a unique violation reaches the edge unmapped (lib/api/respond.ts, lib/action-result.ts). */
 export const UNIQUE_CONFLICT_MESSAGE = "Another request created or changed the same record at the same moment. Reload and try again.";

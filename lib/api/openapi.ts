@@ -61,6 +61,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       responses["403"] = { description: "The key lacks a scope or its user lacks the permission", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
       responses["429"] = { description: "Rate limited; see Retry-After", content: { "application/json": { schema: jsonSchema(errorSchema) } } };
     }
+    responses["503"] ??= { description: "The database was too busy to finish in time; nothing was written. Retry after Retry-After seconds", content: errorContent() };
     // Path parameters come from the {name} segments of the path itself.
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     const queryParams = op.query

@@ -31,3 +31,30 @@ describe("unique violations at the edge", () => {
     expect(await conflictOnUnique(taken, async () => 7)).toBe(7);
   });
 });
+
+describe("a database that gave up on the work", () => {
+  it("answers 503 with Retry-After and words, for a transaction timeout, a deadlock or a statement timeout", async () => {
+    for (const e of [{ code: "P2028" }, { code: "P2034" }, { code: "P1008" }, Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }), { code: "P2010", meta: { code: "40P01" } }]) {
+      const res = errorResponse(e, undefined, () => {});
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("UNAVAILABLE");
+      expect(body.error.message).toMatch(/Nothing was saved; try again/);
+    }
+  });
+
+  it("still answers 500 for an error that is not the database giving up", () => {
+    expect(errorResponse({ code: "P2003" }, undefined, () => {}).status).toBe(500);
+  });
+});
+
+describe("a form whose transaction the database gave up on", () => {
+  it("says it was too busy and nothing was saved, not that something went wrong", () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const r = actionError({ code: "P2028", message: "Transaction API error: expired transaction" });
+    spy.mockRestore();
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/too busy.*Nothing was saved/);
+  });
+});

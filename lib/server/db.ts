@@ -98,6 +98,14 @@ class DurableSqlite extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * Interactive transactions' limits for every $transaction that does not set its own. Prisma's
+ * defaults (2 s to start, 5 s to finish) were exceeded by an ordinary incident creation on a
+ * loaded 2-core machine, which then answered "something went wrong"; a transaction that
+ * still runs past these is rolled back and answered as busy (lib/errors.ts isTransientDbError).
+ */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 export function createClient(url: string): Db {
   return createClientWithAdapter(url).client;
 }
@@ -106,12 +114,12 @@ function createClientWithAdapter(url: string): { client: Db; sqlite?: DurableSql
   if (databaseDialect(url) === "sqlite") {
     // busy timeout: the admin CLI and the server may write at the same moment.
     const sqlite = new DurableSqlite({ url, timeout: 5000 });
-    return { client: new PrismaClient({ adapter: sqlite }), sqlite };
+    return { client: new PrismaClient({ adapter: sqlite, transactionOptions: TX_OPTIONS }), sqlite };
   }
   const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX, statement_timeout: PG_STATEMENT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
   // An idle client's connection dropping (server restart) must not crash the process.
   pool.on("error", () => {});
-  const client = new PgPrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PgPrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TX_OPTIONS });
   return { client: client as unknown as Db, pool };
 }
 

@@ -6,7 +6,7 @@ import "server-only";
 import type { Operation } from "@/lib/api/openapi";
 
 /** Statuses any operation may answer with an error body (mapped from typed errors). */
-const ERROR_STATUSES = new Set([400, 401, 403, 404, 409, 413, 422, 423, 429, 500]);
+const ERROR_STATUSES = new Set([400, 401, 403, 404, 409, 413, 422, 423, 429, 500, 503]);
 
 export function contractChecksOn(): boolean {
   return process.env.NODE_ENV === "test" || process.env.API_CONTRACT_CHECK === "1";
