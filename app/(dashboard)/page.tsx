@@ -12,7 +12,7 @@ import { ChartPanel } from "@/components/charts/chart-panel";
 import { ConsentTrendChart, DecisionsPendingChart, ObligationsByDueChart } from "@/components/charts/dashboard-charts";
 import { ControlsByStatusChart, PostureOverTimeChart, type StatusRow } from "@/components/charts/posture-charts";
 import { DUE_BUCKET_LABELS, DUE_BUCKETS, TREND_DAYS, trendDaysParam } from "@/lib/dashboard/series";
-import { RANGE_LABELS, RANGES, isRange, type Range } from "@/lib/posture/history";
+import { RANGE_LABELS, RANGES, isRange, lastPerPeriod, tableStep, toWire, type Range } from "@/lib/posture/history";
 import { postureSeries } from "@/lib/server/posture/snapshots";
 import { obligationsByDue } from "@/lib/server/breaches/obligations-by-due";
 import { decisionsPendingTrend } from "@/lib/server/oversight/pending-trend";
@@ -63,6 +63,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     can(actor, "consent:read") ? consentTrend(actor, { days: consentDays }) : null,
     can(actor, "alerts:read") ? openAlertCount(actor) : null,
   ]);
+  // The chart draws every point; its table summarises a long range (a year of daily rows was
+  // half the page's weight), with the full series a click away.
+  const step = tableStep(series?.points.length ?? 0);
   const statusRows: StatusRow[] | null = posture
     ? POSTURE_AREAS.map((a) => {
         const row = { area: a, label: AREA_LABELS[a], satisfied: 0, partial: 0, not_satisfied: 0, not_reviewed: 0, not_applicable: 0 };
@@ -133,10 +136,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 csvHref={`/posture/export?chart=series&range=${range}`}
                 tableLabel="Posture over time"
                 headers={["Day", "Overall", ...POSTURE_AREAS.map((a) => AREA_LABELS[a]), "Source"]}
-                rows={[...series.points].reverse().map((p) => ({ key: p.day, cells: [p.day, p.overall ?? "n/a", ...POSTURE_AREAS.map((a) => p[a] ?? "n/a"), p.seeded ? "seeded" : "measured"] }))}
+                rows={lastPerPeriod(series.points, step).reverse().map((p) => ({ key: p.day, cells: [p.day, p.overall ?? "n/a", ...POSTURE_AREAS.map((a) => p[a] ?? "n/a"), p.seeded ? "seeded" : "measured"] }))}
+                tableNote={step === "day" ? undefined : <>One row a {step}: its last snapshot. Every day is in the CSV and in the <Link className={linkCls} href={`/posture?range=${range}`}>posture dashboard&apos;s table</Link>.</>}
                 empty="No snapshot yet."
               >
-                <PostureOverTimeChart points={series.points} drillHref="/posture/controls" />
+                <PostureOverTimeChart series={toWire(series.points)} drillHref="/posture/controls" />
               </ChartPanel>
             )}
             <div className="grid gap-6 lg:grid-cols-2">

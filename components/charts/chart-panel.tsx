@@ -2,8 +2,11 @@
 // same data, and a CSV download of it. Server component; the chart is passed as children.
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { PlainRows } from "./plain-rows";
 
 export type TableRow = { key: string; cells: ReactNode[] };
+
+const plain = (rows: TableRow[]): rows is { key: string; cells: (string | number)[] }[] => rows.every((r) => r.cells.every((c) => typeof c === "string" || typeof c === "number"));
 
 export function ChartPanel({
   title,
@@ -17,6 +20,7 @@ export function ChartPanel({
   children,
   testId,
   resetKey,
+  tableNote,
 }: {
   title: string;
   description?: ReactNode;
@@ -30,6 +34,8 @@ export function ChartPanel({
   testId?: string;
   /** Changes when the data's range changes, so an open table closes with the old data. */
   resetKey?: string;
+  /** Said above the table, e.g. when it summarises a long series. */
+  tableNote?: ReactNode;
 }) {
   return (
     <section aria-label={title} data-testid={testId}>
@@ -40,14 +46,17 @@ export function ChartPanel({
         </div>
         <details className="mt-2" key={resetKey}>
           <summary className="cursor-pointer text-sm font-semibold text-slate-700">Show as a table</summary>
+          {tableNote && <p className="mt-2 text-xs text-slate-600">{tableNote}</p>}
           <div className="mt-2 max-h-80 overflow-y-auto">
-            <table className="min-w-full text-xs" aria-label={tableLabel}>
+            {/* Cell styles are set once on the table: a class per cell was repeated in the
+                HTML and again in the page's RSC payload, for every cell of every row. */}
+            <table className="min-w-full text-xs [&_td]:pr-3 [&_td:first-child]:py-1 [&_td:first-child]:font-mono" aria-label={tableLabel}>
               <thead className="sticky top-0 bg-white text-left uppercase text-slate-500">
                 <tr>{headers.map((h, i) => <th key={h} className={i === 0 ? "py-1 pr-3" : "pr-3"}>{h}</th>)}</tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {rows.map((r) => (
-                  <tr key={r.key}>{r.cells.map((c, i) => <td key={i} className={i === 0 ? "py-1 pr-3 font-mono" : "pr-3"}>{c}</td>)}</tr>
+                {plain(rows) ? <PlainRows rows={rows} /> : rows.map((r) => (
+                  <tr key={r.key}>{r.cells.map((c, i) => <td key={i}>{c}</td>)}</tr>
                 ))}
               </tbody>
             </table>

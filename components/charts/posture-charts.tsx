@@ -2,6 +2,8 @@
 // Charts are fed by server-side aggregates; each has a table alternative and a CSV
 // export next to it (rendered by the page), so nothing here is the only way to read data.
 import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { fromWire, type WirePoint } from "@/lib/posture/history";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ScorePoint = { day: string; seeded: boolean; overall?: number | null; inventory?: number | null; consent?: number | null; breaches?: number | null; oversight?: number | null; security?: number | null };
@@ -15,8 +17,9 @@ const LINES = [
   { key: "security", label: "Security", color: "#7c3aed", width: 1.5 },
 ] as const;
 
-export function PostureOverTimeChart({ points, drillHref }: { points: ScorePoint[]; drillHref: string }) {
+export function PostureOverTimeChart({ series, drillHref }: { series: WirePoint[]; drillHref: string }) {
   const router = useRouter();
+  const points: ScorePoint[] = useMemo(() => fromWire(series), [series]);
   // Shade the seeded (generated) stretch so it is never read as measurements.
   const seeded = points.filter((p) => p.seeded);
   return (

@@ -53,6 +53,57 @@ export function downsample(points: readonly SeriesPoint[], max = MAX_POINTS): Se
   return out;
 }
 
+/**
+ * A series point as the chart component receives it: [day, 1 when seeded, overall, then
+ * each area in AREAS order]. Props of a client component travel in the page's RSC payload;
+ * a year of points as objects (key names repeated 366 times) was a sixth of the home page.
+ */
+export type WirePoint = [day: string, seeded: 0 | 1, ...scores: (number | null)[]];
+
+export function toWire(points: readonly ({ day: string; seeded: boolean } & Partial<PostureScores>)[]): WirePoint[] {
+  return points.map((p) => [p.day, p.seeded ? 1 : 0, ...KEYS.map((k) => p[k] ?? null)]);
+}
+
+export function fromWire(points: readonly WirePoint[]): SeriesPoint[] {
+  return points.map(([day, seeded, ...scores]) => {
+    const p = { day, seeded: seeded === 1 } as SeriesPoint;
+    KEYS.forEach((k, i) => (p[k] = scores[i] ?? null));
+    return p;
+  });
+}
+
+/** Up to this many points, a table of the series has a row per point; beyond, a summary. */
+export const TABLE_DAILY_MAX = 90;
+export type TableStep = "day" | "week" | "month";
+
+/** How a table of `count` points is summarised: daily up to 90, weekly up to a year and a bit, then monthly. */
+export function tableStep(count: number): TableStep {
+  return count <= TABLE_DAILY_MAX ? "day" : count <= 400 ? "week" : "month";
+}
+
+/** The period a day belongs to: itself, the Monday starting its UTC week, or its month. */
+function periodOf(day: string, step: TableStep): string {
+  if (step === "day") return day;
+  if (step === "month") return day.slice(0, 7);
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return dayOf(new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000));
+}
+
+/**
+ * The rows of a summarised table: the last point of each week or month (a real snapshot,
+ * not an average, so every number in the table is one the chart and the CSV also hold).
+ * `points` are oldest first, as postureSeries returns them; so is the result.
+ */
+export function lastPerPeriod<T extends { day: string }>(points: readonly T[], step: TableStep): T[] {
+  if (step === "day") return [...points];
+  const out: T[] = [];
+  for (const p of points) {
+    if (out.length && periodOf(out.at(-1)!.day, step) === periodOf(p.day, step)) out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
 // mulberry32: a tiny seeded PRNG, so the same inputs always give the same history.
 function prng(seed: number) {
   let a = seed >>> 0;

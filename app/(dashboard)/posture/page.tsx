@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { Card, PageHeader } from "@/components/ui/card";
-import { RANGE_LABELS, RANGES, isRange, type Range } from "@/lib/posture/history";
+import { RANGE_LABELS, RANGES, isRange, toWire, type Range } from "@/lib/posture/history";
 import { STATUS_CREDIT } from "@/lib/posture/score";
 import { AREA_LABELS, AREAS, CONTROL_STATUSES, STATUS_LABELS } from "@/lib/posture/types";
 import { can } from "@/lib/server/authz";
@@ -91,7 +91,7 @@ export default async function PosturePage({ searchParams }: { searchParams: Prom
           {series.points.length === 0 ? (
             <p className="text-sm text-slate-600">No snapshot yet. One is taken on the first visit of each day; “Run tests and take snapshot” takes one now.</p>
           ) : (
-            <PostureOverTimeChart points={series.points} drillHref="/posture/controls" />
+            <PostureOverTimeChart series={toWire(series.points)} drillHref="/posture/controls" />
           )}
           <div className="mt-3 flex flex-wrap items-center gap-4 text-sm">
             <a href={`/posture/export?chart=series&range=${range}`} className="font-semibold text-indigo-600 hover:underline" download>Download CSV</a>

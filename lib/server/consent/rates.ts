@@ -2,25 +2,14 @@ import "server-only";
 // Consent rates per purpose over time, aggregated on the server for the chart: per UTC
 // day, the share of that day's decisions that were grants (grant/opt_in) rather than
 // refusals (withdraw/opt_out). Signals derived from GPC count as opt-outs.
-import { dayWindows, isTrendDays } from "@/lib/dashboard/series";
+import { isTrendDays } from "@/lib/dashboard/series";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { consentDailyGroups as dailyGroups } from "./daily-groups";
 
 export type ConsentRatePoint = { day: string } & Record<string, number | string | null>;
-
-/** Per UTC day of the last `days` (1-90), the ledger's events grouped by purpose and action. */
-async function dailyGroups(days: number, now: Date) {
-  const out: { day: string; groups: { purposeId: string; action: string; _count: { _all: number } }[] }[] = [];
-  // One grouped query per day (index on occurredAt), so the work stays bounded however
-  // large the ledger grows.
-  for (const w of dayWindows(days, now)) {
-    const groups = await db().consentEvent.groupBy({ by: ["purposeId", "action"], where: { occurredAt: { gte: w.start, lt: w.end } }, _count: { _all: true } });
-    out.push({ day: w.day, groups });
-  }
-  return out;
-}
 
 export async function consentRates(actor: Actor, opts: { days?: number; now?: Date } = {}) {
   await requirePermission(actor, "consent:read", { type: "ConsentEvent" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { AppError, conflictOnUnique, validationError } from "@/lib/errors";
 import { countByStatus, postureScores } from "@/lib/posture/score";
 import { controlFilterSchema, controlIdSchema, createControlSchema, updateControlSchema } from "@/lib/validation/posture";
@@ -24,8 +25,12 @@ async function expiredEvidenceControls(now: Date): Promise<Set<string>> {
 /**
  * Every control with its effective status (the catalogue is small: tens to hundreds).
  * Archived controls are out of the score, the checklists and coverage unless asked for.
+ * Read once per request (React's cache: the home page's posture card and its "Needs
+ * attention" list both need it); outside a server render it is a plain call.
  */
-export async function allControls(actor: Actor, archived: ArchivedFilter = "active"): Promise<(ControlDto & { evidenceExpired?: boolean })[]> {
+export const allControls = cache(readAllControls);
+
+async function readAllControls(actor: Actor, archived: ArchivedFilter = "active"): Promise<(ControlDto & { evidenceExpired?: boolean })[]> {
   await requirePermission(actor, "posture:read");
   const rows = await db().control.findMany({ where: archivedWhere(archived), select: CONTROL_SELECT, orderBy: [{ area: "asc" }, { id: "asc" }] });
   const now = new Date();
