@@ -9,10 +9,13 @@ import { combineRange, frontierRoot, leafHash, parseFrontier, perfectSubtreesOfR
 import { verifyHeadSignature, type HeadKind, type SignedTreeHead } from "@/lib/audit/tree-head";
 import { db, dialect, type Tx } from "@/lib/server/db";
 import { auditTrustedKeys } from "@/lib/server/keys";
+import { yieldToEventLoop } from "@/lib/server/yield";
 
 export type EventRow = AuditEvent;
 type Client = Tx | ReturnType<typeof db>;
 const PAGE = 5_000;
+/** Rows handed to the consumer between two yields to the event loop (lib/server/yield.ts). */
+const ROWS_PER_TURN = 500;
 // seq is a 32-bit integer column in both dialects.
 const INT4_MAX = 2_147_483_647;
 
@@ -31,12 +34,19 @@ export function toSignedHead(h: Pick<AuditTreeHead, "headIndex" | "treeSize" | "
   };
 }
 
-/** Sealed events with from <= seq <= to, in seq order, a page at a time (flat memory). */
+/**
+ * Sealed events with from <= seq <= to, in seq order, a page at a time (flat memory). Every
+ * ROWS_PER_TURN rows it yields to the event loop, so a verification of the whole log (the
+ * daily control test runs one in the server) does not stop requests from being served.
+ */
 export async function* sealedEvents(client: Client, from = 1, to = INT4_MAX): AsyncGenerator<EventRow & { seq: number }> {
   let after = from - 1;
   for (;;) {
     const rows = await client.auditEvent.findMany({ where: { seq: { gt: after, lte: to } }, orderBy: { seq: "asc" }, take: PAGE });
-    for (const r of rows) yield r as EventRow & { seq: number };
+    for (let i = 0; i < rows.length; i++) {
+      if (i % ROWS_PER_TURN === 0) await yieldToEventLoop();
+      yield rows[i] as EventRow & { seq: number };
+    }
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.seq!;
   }

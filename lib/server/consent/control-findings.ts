@@ -8,6 +8,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { yieldToEventLoop } from "@/lib/server/yield";
 
 export type ConsentControlFinding =
   | { control: "consent.sale_purpose_without_notice"; purpose: string; title: string }
@@ -48,6 +49,8 @@ export async function consentControlFindings(actor: Actor): Promise<{ findings: 
         }
       }
       if (subjects.length < CHUNK) break;
+      // Up to 200k GPC subjects at scale: let requests run between chunks (lib/server/yield.ts).
+      await yieldToEventLoop();
     }
   }
   return { findings, checkedAt: new Date().toISOString() };

@@ -13,6 +13,7 @@ import { enqueueDecisionEvent } from "@/lib/server/oversight/webhook-events";
 import { timeoutTransition } from "@/lib/oversight/outcome";
 import { DEFAULT_SLA_HOURS } from "@/lib/oversight/routing";
 import type { DecisionStatus } from "@/lib/validation/oversight";
+import { yieldToEventLoop } from "@/lib/server/yield";
 
 const JOB_ACTOR: Actor = { kind: "system", label: "oversight.sla" };
 const OPEN = ["pending_review", "escalated"];
@@ -59,6 +60,8 @@ export async function runSlaSweep(now = new Date()) {
       for (const { id } of overdue) if (await applySlaTimeout(id, now)) changed++;
       escalatedOrExpired += changed;
       if (overdue.length < 200 || changed === 0) break;
+      // Thousands overdue after a pause: let requests run between pages (lib/server/yield.ts).
+      await yieldToEventLoop();
     }
     return { changed: escalatedOrExpired };
   });

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_actorType_at_idx" ON "AuditEvent"("actorType", "at");
+
