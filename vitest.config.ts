@@ -16,6 +16,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/*.test.ts"],
           exclude: ["lib/server/**", "node_modules/**"],
           environment: "node",
+          // The Merkle proof tests check every tree up to 40-70 leaves exhaustively: a second
+          // or two on a quiet machine, past vitest's 5 s default when the machine is loaded.
+          testTimeout: 30_000,
         },
       },
       {
