@@ -13,7 +13,7 @@ import {
 
 const ms = (iso: string): number => Date.parse(iso);
 
-describe("calendar days: trigger day is day 0, due end of day N (REGULATIONS.md Counting)", () => {
+describe("calendar days: trigger day is day 0, due end of day N (the counting convention in lib/breaches/calendar.ts)", () => {
   it.each([
     { name: "Cal. Civ. Code 1798.82(a) 30 days, UTC", at: "2026-01-01T10:00:00Z", days: 30, tz: "UTC", due: "2026-01-31T23:59:59.999Z" },
     { name: "Cal. Civ. Code 1798.82(a) 30 days, America/Los_Angeles discovery at 23:30 local (06:30Z next day)", at: "2026-03-10T06:30:00Z", days: 30, tz: "America/Los_Angeles", due: "2026-04-09T06:59:59.999Z" },

@@ -118,7 +118,7 @@ describe("versioned catalogue: a change of law adds a version", () => {
     expect(after[0]?.ruleVersion).toBe("us-ca-1798.82@2026-01-01");
   });
 
-  it("MISSING_RULES lists the unconfirmed rules with reasons (REGULATIONS.md 'unconfirmed' markers)", () => {
+  it("MISSING_RULES lists the unconfirmed rules with reasons (docs/breach-rules.md, 'Rules not encoded')", () => {
     const text = MISSING_RULES.map((m) => `${m.regime} ${m.rule} ${m.reason}`).join("\n");
     expect(text).toMatch(/164\.412/);
     expect(text).toMatch(/1798\.82\(e\)/);
