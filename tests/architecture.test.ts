@@ -1,4 +1,4 @@
-// The layer rules of ARCHITECTURE.md, checked on the source (ESLint is not installed here,
+// The layer rules (README "Layout"), checked on the source (ESLint is not installed here,
 // so `no-restricted-imports` cannot hold them): only lib/server talks to the database, every
 // module there is server-only, client components never import server code, and no raw SQL is
 // built from strings.
