@@ -8,6 +8,7 @@ import "server-only";
 import type { CanonicalTuple } from "@/lib/audit/chain";
 import { db, pgPool, sqliteHandle, type Tx } from "@/lib/server/db";
 import { sealedEvents } from "@/lib/server/audit/tree-store";
+import { pgInstantIso, sqliteInstantIso } from "@/lib/server/driver-rows";
 
 /** The canonical fields in canonicalEvent's order (`at` as toISOString()), then the stored leaf hash. */
 export type SealedTuple = [...CanonicalTuple, string | null];
@@ -16,32 +17,23 @@ export type SealedTuple = [...CanonicalTuple, string | null];
 export const VERIFY_PAGE = 20_000;
 // After seq and at: the rest of canonicalEvent's fields in its order, then the leaf hash.
 const REST = `"actorType", "actorId", "actorLabel", "action", "entityType", "entityId", "diff", "ip", "leafHash"`;
-const PG_AT = `to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
- * How the SQLite adapter stores a DateTime ("2026-12-04T20:08:19.041+00:00") to toISOString()'s
- * form; anything else (an integer, another offset) goes through Date, as Prisma would read it.
- */
-export function sqliteInstantIso(v: unknown): string {
-  if (typeof v === "string" && v.length === 29 && v.endsWith("+00:00") && v[10] === "T") return `${v.slice(0, 23)}Z`;
-  return new Date(v as string | number).toISOString();
-}
+const PG_AT = pgInstantIso(`"at"`);
 
 /** A driver row: a SealedTuple once `at` is in toISOString()'s form (converted in place: no copy per row). */
 type Row = [number, unknown, ...SealedTuple extends [number, string, ...infer R] ? R : never];
 
 /** Sealed events with seq >= from, in seq order, a page of tuples at a time. */
-export async function* sealedEventPages(client: Tx | ReturnType<typeof db> = db(), from = 1): AsyncGenerator<SealedTuple[]> {
+export async function* sealedEventPages(client: Tx | ReturnType<typeof db> = db(), from = 1, pageSize = VERIFY_PAGE): AsyncGenerator<SealedTuple[]> {
   if (client === db()) {
     const handle = sqliteHandle();
-    if (handle && !handle.inTransaction) return yield* sqlitePages(handle, from);
+    if (handle && !handle.inTransaction) return yield* sqlitePages(handle, from, pageSize);
     const pool = pgPool();
-    if (pool) return yield* pgPages(pool, from);
+    if (pool) return yield* pgPages(pool, from, pageSize);
   }
   let page: SealedTuple[] = [];
   for await (const e of sealedEvents(client, from)) {
     page.push([e.seq, e.at.toISOString(), e.actorType, e.actorId, e.actorLabel, e.action, e.entityType, e.entityId, e.diff, e.ip, e.leafHash]);
-    if (page.length === VERIFY_PAGE) {
+    if (page.length === pageSize) {
       yield page;
       page = [];
     }
@@ -49,27 +41,27 @@ export async function* sealedEventPages(client: Tx | ReturnType<typeof db> = db(
   if (page.length) yield page;
 }
 
-async function* sqlitePages(handle: NonNullable<ReturnType<typeof sqliteHandle>>, from: number): AsyncGenerator<SealedTuple[]> {
+async function* sqlitePages(handle: NonNullable<ReturnType<typeof sqliteHandle>>, from: number, pageSize: number): AsyncGenerator<SealedTuple[]> {
   // The adapter turns on 64-bit integers for the connection; seq is 32-bit (numbers, as Prisma returns them).
-  const stmt = handle.prepare(`SELECT "seq", "at", ${REST} FROM "AuditEvent" WHERE "seq" >= ? ORDER BY "seq" LIMIT ${VERIFY_PAGE}`).raw(true).safeIntegers(false);
+  const stmt = handle.prepare(`SELECT "seq", "at", ${REST} FROM "AuditEvent" WHERE "seq" >= ? ORDER BY "seq" LIMIT ?`).raw(true).safeIntegers(false);
   let next = from;
   for (;;) {
     // A later page waits for the caller, so the server's other requests run in between.
     if (handle.inTransaction) throw new Error("audit verify: a transaction opened on the connection while reading");
-    const rows = stmt.all(next) as Row[];
+    const rows = stmt.all(next, pageSize) as Row[];
     for (const r of rows) r[1] = sqliteInstantIso(r[1]);
     if (rows.length) yield rows as SealedTuple[];
-    if (rows.length < VERIFY_PAGE) return;
+    if (rows.length < pageSize) return;
     next = rows[rows.length - 1]![0] + 1;
   }
 }
 
-async function* pgPages(pool: NonNullable<ReturnType<typeof pgPool>>, from: number): AsyncGenerator<SealedTuple[]> {
+async function* pgPages(pool: NonNullable<ReturnType<typeof pgPool>>, from: number, pageSize: number): AsyncGenerator<SealedTuple[]> {
   const conn = await pool.connect();
   let pending: Promise<{ rows: Row[] }> = Promise.resolve({ rows: [] });
   try {
     const read = (next: number) => {
-      const q = conn.query<Row>({ text: `SELECT "seq", ${PG_AT}, ${REST} FROM "AuditEvent" WHERE "seq" >= $1 ORDER BY "seq" LIMIT ${VERIFY_PAGE}`, values: [next], rowMode: "array" });
+      const q = conn.query<Row>({ text: `SELECT "seq", ${PG_AT}, ${REST} FROM "AuditEvent" WHERE "seq" >= $1 ORDER BY "seq" LIMIT $2`, values: [next, pageSize], rowMode: "array" });
       // A prefetch that fails is reported when it is awaited, not as an unhandled rejection meanwhile.
       q.catch(() => undefined);
       return q;
@@ -78,7 +70,7 @@ async function* pgPages(pool: NonNullable<ReturnType<typeof pgPool>>, from: numb
     for (;;) {
       const { rows } = await pending;
       // The next page is read while the caller hashes this one (the server's core, not ours).
-      const more = rows.length === VERIFY_PAGE;
+      const more = rows.length === pageSize;
       if (more) pending = read(rows[rows.length - 1]![0] + 1);
       if (rows.length) yield rows as SealedTuple[];
       if (!more) return;
