@@ -97,6 +97,11 @@ test("an auditor sees incidents and exports them but cannot report one; a review
   await expect(page.getByRole("link", { name: "Register CSV" })).toBeVisible();
   const res = await page.request.get("/breaches/export/register.csv");
   expect(res.status()).toBe(200);
+  // The obligations register (one row per obligation, streamed) is offered beside it.
+  await expect(page.getByRole("link", { name: "Obligations CSV" })).toBeVisible();
+  const obligations = await page.request.get("/breaches/export/obligations.csv");
+  expect(obligations.status()).toBe(200);
+  expect((await obligations.text()).split("\r\n")[0]).toBe("\uFEFFIncident,Incident title,Key,Regime,Recipient,Jurisdiction,Due,Due rule,Citation,Rule version,Status,Reason,Sent at,Reference,Sent by,Applies");
   await page.goto("/breaches/new");
   await expect(page.getByText("Not available to your role")).toBeVisible();
 

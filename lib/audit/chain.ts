@@ -18,20 +18,31 @@ export type ChainedFields = {
   ip: string | null;
 };
 
+/** The hashed fields in their fixed order, `at` as toISOString(): what a raw-driver reader hands in. */
+export type CanonicalTuple = [
+  seq: number,
+  at: string,
+  actorType: string,
+  actorId: string | null,
+  actorLabel: string | null,
+  action: string,
+  entityType: string | null,
+  entityId: string | null,
+  diff: string | null,
+  ip: string | null,
+];
+
 /** Fixed key order and explicit nulls, so the same event always gives the same bytes. */
 export function canonicalEvent(e: ChainedFields): string {
-  return JSON.stringify([
-    e.seq,
-    e.at.toISOString(),
-    e.actorType,
-    e.actorId,
-    e.actorLabel,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.diff,
-    e.ip,
-  ]);
+  return canonicalTuple([e.seq, e.at.toISOString(), e.actorType, e.actorId, e.actorLabel, e.action, e.entityType, e.entityId, e.diff, e.ip]);
+}
+
+/**
+ * The same bytes from a tuple. `extra` trailing elements (a stored leaf hash after the ten
+ * fields) are not hashed: the reader's row is used as it is, without a copy per event.
+ */
+export function canonicalTuple(t: Readonly<CanonicalTuple> | Readonly<[...CanonicalTuple, ...unknown[]]>): string {
+  return t.length === 10 ? JSON.stringify(t) : JSON.stringify(t.slice(0, 10));
 }
 
 export function chainHash(e: ChainedFields, prevHash: string): string {

@@ -6,20 +6,36 @@
 // Everywhere below, "leaves" are leaf HASHES (leafHash(entry)), never raw entries: the store
 // keeps leaf hashes, and a 32-byte length check catches a caller passing raw data.
 // Sizes and indexes are plain numbers up to 2^53, so no bit operators (they truncate to 32 bits).
+import * as nodeCrypto from "node:crypto";
 import { createHash } from "node:crypto";
 
 export const HASH_BYTES = 32;
 
+// crypto.hash (Node >= 20.12) is a one-shot digest without a Hash object: about 40% less CPU per
+// call than createHash, and a verify hashes about two million times per 1M events. Older Node
+// (the engines range starts at 20.9) takes createHash; both give the same bytes.
+const oneShot = typeof nodeCrypto.hash === "function" ? nodeCrypto.hash : null;
+const LEAF_PREFIX = Buffer.of(0x00);
+const NODE_PREFIX = Buffer.of(0x01);
+// 0x01 || left || right, rewritten for each node: the one-shot hash copies it before returning.
+const nodeInput = Buffer.alloc(1 + 2 * HASH_BYTES, 0x01);
+
 /** RFC 9162 2.1.1: MTH({d}) = SHA-256(0x00 || d). Strings are hashed as UTF-8. */
 export function leafHash(data: Buffer | string): Buffer {
-  return createHash("sha256").update(Buffer.of(0x00)).update(typeof data === "string" ? Buffer.from(data, "utf8") : data).digest();
+  if (oneShot) return oneShot("sha256", typeof data === "string" ? `\u0000${data}` : Buffer.concat([LEAF_PREFIX, data]), "buffer") as Buffer;
+  return createHash("sha256").update(LEAF_PREFIX).update(typeof data === "string" ? Buffer.from(data, "utf8") : data).digest();
 }
 
 /** RFC 9162 2.1.1: an interior node = SHA-256(0x01 || left || right). */
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
   assertHash(left, "left");
   assertHash(right, "right");
-  return createHash("sha256").update(Buffer.of(0x01)).update(left).update(right).digest();
+  if (oneShot) {
+    nodeInput.set(left, 1);
+    nodeInput.set(right, 1 + HASH_BYTES);
+    return oneShot("sha256", nodeInput, "buffer") as Buffer;
+  }
+  return createHash("sha256").update(NODE_PREFIX).update(left).update(right).digest();
 }
 
 /** MTH({}) = SHA-256 of the empty string. */

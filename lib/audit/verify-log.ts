@@ -10,7 +10,7 @@
 //   - a cut tail: heads covering events that are gone, or a log that ends without a
 //     shutdown head while no sealer runs, or whose newest head is older than the cadence.
 import type { KeyObject } from "node:crypto";
-import { canonicalEvent, type ChainedFields } from "@/lib/audit/chain";
+import { canonicalEvent, canonicalTuple, type CanonicalTuple, type ChainedFields } from "@/lib/audit/chain";
 import { MAX_HEAD_GAP_MS } from "@/lib/audit/cadence";
 import { EMPTY_ROOT, leafHash, TreeBuilder } from "@/lib/audit/merkle";
 import { verifyHeadSignature, type SignedTreeHead } from "@/lib/audit/tree-head";
@@ -136,14 +136,22 @@ export class LogVerifier {
 
   /** Feed every sealed event, in seq order. */
   add(e: SealedEvent) {
-    if (e.seq !== this.expectedSeq) {
-      if (e.seq > this.expectedSeq) this.find(this.expectedSeq, e.seq - this.expectedSeq > 1 ? `events ${this.expectedSeq}..${e.seq - 1} are missing (deleted)` : `event ${this.expectedSeq} is missing (deleted)`);
-      else this.find(e.seq, `event ${e.seq} appears twice or out of order`);
-      this.expectedSeq = e.seq;
+    this.addLeaf(e.seq, leafHash(canonicalEvent(e)), e.leafHash);
+  }
+
+  /** The same from a raw-driver row: the ten canonical fields, then the stored leaf hash. */
+  addTuple(t: Readonly<[...CanonicalTuple, string | null]>) {
+    this.addLeaf(t[0], leafHash(canonicalTuple(t)), t[10]);
+  }
+
+  private addLeaf(seq: number, leaf: Buffer, stored: string | null) {
+    if (seq !== this.expectedSeq) {
+      if (seq > this.expectedSeq) this.find(this.expectedSeq, seq - this.expectedSeq > 1 ? `events ${this.expectedSeq}..${seq - 1} are missing (deleted)` : `event ${this.expectedSeq} is missing (deleted)`);
+      else this.find(seq, `event ${seq} appears twice or out of order`);
+      this.expectedSeq = seq;
     }
-    const leaf = leafHash(canonicalEvent(e));
-    if (e.leafHash === null) this.find(e.seq, `event ${e.seq} has a seq but no leaf hash (inserted outside the sealer)`);
-    else if (e.leafHash !== leaf.toString("hex")) this.find(e.seq, `event ${e.seq} was altered: its content no longer matches its leaf hash`);
+    if (stored === null) this.find(seq, `event ${seq} has a seq but no leaf hash (inserted outside the sealer)`);
+    else if (stored !== leaf.toString("hex")) this.find(seq, `event ${seq} was altered: its content no longer matches its leaf hash`);
     this.tree.push(leaf);
     this.expectedSeq++;
     while (this.nextCheck < this.checks.length && this.checks[this.nextCheck]!.size === this.tree.size) {

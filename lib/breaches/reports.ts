@@ -286,6 +286,9 @@ export function registerRows(incidents: readonly IncidentDto[]): (string | numbe
 
 export const OBLIGATION_SHEET_HEADERS = ["Incident", "Key", "Regime", "Recipient", "Jurisdiction", "Due", "Due rule", "Citation", "Rule version", "Status", "Reason", "Sent at", "Reference", "Sent by", "Applies"];
 
+/** The obligations register CSV (one row per obligation): the sheet's columns with the incident's title beside its reference. */
+export const OBLIGATION_REGISTER_HEADERS = ["Incident", "Incident title", ...OBLIGATION_SHEET_HEADERS.slice(1)];
+
 export function obligationRows(incidents: readonly IncidentDto[]) {
   return incidents.flatMap((i) =>
     [...i.obligations].sort(byUrgency).map((o) => [i.reference, o.key, o.regime, o.recipient, o.jurisdiction ?? null, o.dueAt, o.dueRule, o.citation, o.ruleVersion, o.status, o.statusReason, o.sentAt, o.reference, o.sentBy, o.applies]),

@@ -1,6 +1,6 @@
 // Signed-in pages and exports against the production server (issue 14 item 3): each page
 // fetched once for its weight, then autocannon at concurrency 8 with the role's session
-// cookie (response time p50/p95, requests/s); the breach register CSV and the audit export
+// cookie (response time p50/p95, requests/s); the breach register CSVs and the audit export
 // streamed once, rows/s, with the server's peak RSS sampled from /proc meanwhile.
 import { readFileSync } from "node:fs";
 import { load, ms, RUN_SECONDS, verdict, type Row } from "./run-load";
@@ -16,7 +16,9 @@ const PAGES: { name: string; path: string; as: keyof Sessions; target?: boolean 
   { name: "audit log", path: "/audit", as: "auditor" },
 ];
 const EXPORTS: { name: string; path: string; as: keyof Sessions; target?: boolean }[] = [
-  { name: "breach register CSV", path: "/breaches/export/register.csv", as: "officer", target: true },
+  { name: "breach register CSV", path: "/breaches/export/register.csv", as: "officer" },
+  // Issue 14's target is for obligation rows: one row per obligation, streamed.
+  { name: "breach obligations CSV", path: "/breaches/export/obligations.csv", as: "officer", target: true },
   { name: "audit export CSV", path: "/audit/export", as: "auditor" },
 ];
 

@@ -36,6 +36,7 @@ export default async function BreachesPage({ searchParams }: { searchParams: Pro
               <>
                 <a className="rounded-md px-3 py-1.5 text-sm font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" href="/breaches/export/register.csv">Register CSV</a>
                 <a className="rounded-md px-3 py-1.5 text-sm font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" href="/breaches/export/register.xlsx">Register XLSX</a>
+                <a className="rounded-md px-3 py-1.5 text-sm font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" href="/breaches/export/obligations.csv" title="One row per notification obligation of every incident">Obligations CSV</a>
                 <a className="rounded-md px-3 py-1.5 text-sm font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" href="/breaches/export/register.json">JSON</a>
               </>
             )}

@@ -64,26 +64,30 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
   };
 }
 
-/** Most rows one UI export writes; a larger extract is for the CLI (`audit:export`) or the API. */
-export const AUDIT_EXPORT_MAX = 100_000;
-const EXPORT_PAGE = 2_000;
+const EXPORT_PAGE = 5_000;
+const EXPORT_HEADERS = ["seq", "time_utc", "actor", "action", "entity_type", "entity_id", "details", "ip", "leaf_hash"];
 
 /**
- * The filtered log as CSV rows, oldest first, read in pages so memory stays flat. The export
- * is itself audited (who took which slice of the log away).
+ * The filtered log as CSV rows, oldest first: the header, then one page of rows per keyset
+ * page by id, so memory stays flat however many rows match (no cap since issue 14). The
+ * export is itself audited (who took which slice of the log away) before the first page.
  */
-export async function* auditCsvRows(actor: Actor, filter: Omit<AuditFilter, "limit" | "before">): AsyncGenerator<(string | number | null)[]> {
+export async function* auditCsvPages(actor: Actor, filter: Omit<AuditFilter, "limit" | "before">, pageSize = EXPORT_PAGE): AsyncGenerator<(string | number | null)[][]> {
   await requirePermission(actor, "audit:read");
   const where = auditWhere(filter);
   await recordAudit(actor, { action: "audit.export", entityType: null, entityId: null, diff: { ...filter, format: "csv" } });
-  yield ["seq", "time_utc", "actor", "action", "entity_type", "entity_id", "details", "ip", "leaf_hash"];
-  let after = 0;
-  let written = 0;
-  while (written < AUDIT_EXPORT_MAX) {
-    const rows = await db().auditEvent.findMany({ where: { AND: [where, { id: { gt: after } }] }, orderBy: { id: "asc" }, take: Math.min(EXPORT_PAGE, AUDIT_EXPORT_MAX - written) });
-    for (const e of rows) yield [e.seq, e.at.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.diff, e.ip, e.leafHash ?? e.hash];
-    written += rows.length;
-    if (rows.length === 0) break;
+  yield [EXPORT_HEADERS];
+  const select = { id: true, seq: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true, diff: true, ip: true, leafHash: true, hash: true } as const;
+  for (let after = 0; ;) {
+    const rows = await db().auditEvent.findMany({ where: { AND: [where, { id: { gt: after } }] }, orderBy: { id: "asc" }, take: pageSize, select });
+    if (rows.length === 0) return;
+    yield rows.map((e) => [e.seq, e.at.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.diff, e.ip, e.leafHash ?? e.hash]);
+    if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** The same rows one at a time (the header first). */
+export async function* auditCsvRows(actor: Actor, filter: Omit<AuditFilter, "limit" | "before">): AsyncGenerator<(string | number | null)[]> {
+  for await (const page of auditCsvPages(actor, filter)) yield* page;
 }

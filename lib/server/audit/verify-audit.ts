@@ -6,7 +6,8 @@ import type { SignedTreeHead } from "@/lib/audit/tree-head";
 import { LogVerifier, type LogReport } from "@/lib/audit/verify-log";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit/append";
-import { sealedEvents, toSignedHead, unsealedTail } from "@/lib/server/audit/tree-store";
+import { sealedEventPages } from "@/lib/server/audit/sealed-pages";
+import { toSignedHead, unsealedTail } from "@/lib/server/audit/tree-store";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { leaseHeld } from "@/lib/server/jobs/lease";
@@ -39,7 +40,7 @@ export async function verifyAuditLog(actor: Actor, opts: VerifyOptions = {}): Pr
     sealerLive: await leaseHeld(SEALER_LEASE, now),
     unsealed,
   });
-  for await (const e of sealedEvents(client)) verifier.add(e);
+  for await (const page of sealedEventPages(client)) for (const t of page) verifier.addTuple(t);
   // The adoption of a pre-Merkle log records its outcome as a leaf (lib/server/audit/legacy.ts).
   const legacy = await client.auditEvent.findFirst({ where: { action: "audit.legacy.adopted-unverified", seq: { not: null } } });
   if (legacy) {

@@ -11,8 +11,9 @@ import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { attachAssetSummaries } from "@/lib/server/breaches/incident-assets";
+import { attachAssetSummaries, attachAssetSummariesMany } from "@/lib/server/breaches/incident-assets";
 import { loadIncidentDto } from "@/lib/server/breaches/incident-core";
+import { loadIncidentDtos } from "@/lib/server/breaches/load-many";
 import { getSetting } from "@/lib/server/settings/settings";
 
 export const INCIDENT_EXPORTS = ["report.pdf", "gdpr-art33.pdf", "ca-notice.pdf", "ca-notice.txt", "hhs.json", "ai-act-art73.pdf", "sec-8k-item105.txt", "nis2-early-warning.pdf", "incident.json"] as const;
@@ -73,8 +74,8 @@ export async function exportRegister(actor: Actor, format: string): Promise<Expo
   await requirePermission(actor, "breach:export", { type: "Incident" });
   if (!REGISTER_EXPORTS.includes(format as RegisterExport)) throw new AppError("NOT_FOUND", `No export called ${format}.`);
   const ids = await db().incident.findMany({ select: { id: true }, orderBy: { discoveredAt: "desc" } });
-  const loaded = await db().$transaction(async (tx) => Promise.all(ids.map((r) => loadIncidentDto(tx, r.id))));
-  const incidents = await Promise.all(loaded.map((i) => attachAssetSummaries(actor, i)));
+  // The assets' summaries after the transaction: they are read through the inventory's own client.
+  const incidents = await attachAssetSummariesMany(actor, await db().$transaction((tx) => loadIncidentDtos(tx, ids.map((r) => r.id))));
   const stamp = new Date().toISOString().slice(0, 10);
   let file: ExportFile;
   switch (format as RegisterExport) {

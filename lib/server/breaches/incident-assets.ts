@@ -60,6 +60,15 @@ export async function attachAssetSummaries(actor: Actor, dto: IncidentDto): Prom
   return withAssetSummaries(dto, await getAssetSecuritySummaries(inventoryReader(actor), dto.assets.map((a) => a.id)));
 }
 
+/** attachAssetSummaries for many DTOs: the summaries read once, in chunks of the inventory's limit (500 ids). */
+export async function attachAssetSummariesMany(actor: Actor, dtos: readonly IncidentDto[]): Promise<IncidentDto[]> {
+  const ids = [...new Set(dtos.flatMap((d) => d.assets.map((a) => a.id)))];
+  const found: AssetSecuritySummary[] = [];
+  for (let i = 0; i < ids.length; i += 500) found.push(...(await getAssetSecuritySummaries(inventoryReader(actor), ids.slice(i, i + 500))));
+  const byId = new Map(found.map((a) => [a.id, a]));
+  return dtos.map((d) => withAssetSummaries(d, d.assets.flatMap((a) => byId.get(a.id) ?? [])));
+}
+
 /** The same with summaries already read (a create reads them, checked, before its transaction). */
 export function withAssetSummaries(dto: IncidentDto, found: readonly AssetSecuritySummary[]): IncidentDto {
   if (!dto.assets.length) return dto;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/export/csv";
 import { recordAudit } from "@/lib/server/audit/append";
 import { entityLabels } from "@/lib/server/audit/entity-labels";
-import { auditCsvRows, auditFilterSchema, listAuditEvents } from "@/lib/server/audit/list-audit";
+import { auditCsvPages, auditCsvRows, auditFilterSchema, listAuditEvents } from "@/lib/server/audit/list-audit";
 import { db } from "@/lib/server/db";
 import { actorFor } from "@/lib/server/testing/factories";
 
@@ -47,6 +47,18 @@ describe("audit log in the app", () => {
     const reviewer = await actorFor("reviewer");
     await expect(collect(auditCsvRows(reviewer, {}))).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(listAuditEvents(reviewer, auditFilterSchema.parse({}))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("the export has every matching row, oldest first, across page boundaries (no cap)", async () => {
+    const officer = await actorFor("compliance_officer");
+    const tag = randomBytes(3).toString("hex");
+    for (let i = 0; i < 7; i++) await recordAudit(officer, { action: "consent.purpose.update", entityType: "ConsentPurpose", entityId: `${tag}-${i}`, diff: { i } });
+    const pages: (string | number | null)[][][] = [];
+    for await (const p of auditCsvPages(officer, { actor: officer.email, action: "consent.purpose.update" }, 3)) pages.push(p);
+    expect(pages.map((p) => p.length)).toEqual([1, 3, 3, 1]);
+    expect(pages.slice(1).flat().map((r) => r[5])).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `${tag}-${i}`));
+    const seqs = pages.slice(1).flat().map((r) => r[0]);
+    expect(seqs.every((s) => s === null || typeof s === "number")).toBe(true);
   });
 
   it("CSV cells that look like formulas are neutralised", async () => {
