@@ -12,6 +12,10 @@ import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { leaseHeld } from "@/lib/server/jobs/lease";
 import { auditTrustedKeys } from "@/lib/server/keys";
+import { yieldToEventLoop } from "@/lib/server/yield";
+
+/** Events verified between two turns given to the event loop. */
+const YIELD_EVERY = 500;
 
 export type VerifyOptions = {
   /** Record the outcome as an audit event (not for the scheduled check). */
@@ -40,7 +44,15 @@ export async function verifyAuditLog(actor: Actor, opts: VerifyOptions = {}): Pr
     sealerLive: await leaseHeld(SEALER_LEASE, now),
     unsealed,
   });
-  for await (const page of sealedEventPages(client)) for (const t of page) verifier.addTuple(t);
+  // The page reads are synchronous on SQLite and hashing a page takes a while: give the
+  // server's other requests a turn every YIELD_EVERY events (lib/server/yield.ts).
+  let n = 0;
+  for await (const page of sealedEventPages(client)) {
+    for (const t of page) {
+      verifier.addTuple(t);
+      if (++n % YIELD_EVERY === 0) await yieldToEventLoop();
+    }
+  }
   // The adoption of a pre-Merkle log records its outcome as a leaf (lib/server/audit/legacy.ts).
   const legacy = await client.auditEvent.findFirst({ where: { action: "audit.legacy.adopted-unverified", seq: { not: null } } });
   if (legacy) {
