@@ -14,6 +14,7 @@ import { revealDecisionInputs } from "@/lib/server/oversight/read-decisions";
 import { approveModelVersion, createAiSystem, createModelVersion, retireModelVersion, rotateCallbackSecret } from "@/lib/server/oversight/registry";
 import { escalateDecision, reviewDecision } from "@/lib/server/oversight/review-decision";
 import { kickOversightJobs } from "@/lib/server/oversight/scheduler";
+import { flashResult } from "@/lib/server/flash";
 import { createAiSystemSchema, createModelVersionSchema, putPolicySchema } from "@/lib/validation/oversight";
 import { AI_SYSTEM_FIELDS, LINK_FIELDS, MODEL_VERSION_FIELDS } from "./_components/registry-fields";
 import { ESCALATE_FIELDS, reviewFields } from "./_components/review-fields";
@@ -126,8 +127,9 @@ export async function modelVersionCommandAction(_: unknown, form: FormData) {
   const actor = await requireActor();
   const systemId = String(form.get("aiSystemId") ?? "");
   const versionId = String(form.get("versionId") ?? "");
-  if (form.get("command") === "retire") return run(() => retireModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} retired.`);
-  return run(() => approveModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} approved by you.`);
+  // The button goes with the version's state, and its result with it: also a flash (decision 017).
+  if (form.get("command") === "retire") return flashResult(await run(() => retireModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} retired.`));
+  return flashResult(await run(() => approveModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} approved by you.`));
 }
 
 /**
