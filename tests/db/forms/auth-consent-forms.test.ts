@@ -1,28 +1,21 @@
 // The password-reset, SSO step-up and consent search/notice forms on the one form pattern
 // (issue 16, decision 012): a refusal names the field by the page's label, sends back what
 // was typed, and never echoes a password, a reset token or a code.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formOf, signedIn } from "./actions-helpers";
 import { findSubjectAction, publishNoticeAction } from "@/app/(dashboard)/consent/actions";
 import { requestResetAction, resetPasswordAction } from "@/app/forgot-password/actions";
 import { stepUpAction } from "@/app/login/step-up/actions";
 import { db } from "@/lib/server/db";
 import { actorFor, makeUser } from "@/lib/server/testing/factories";
-import type { Mailbox } from "../../support/smtp";
-import { emailOff, emailOn } from "../notifications/helpers";
+import { emailForThisFile } from "../notifications/helpers";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 const stepUp: { pending: { sessionId: string; userId: string; email: string; name: string } | null } = { pending: null };
 vi.mock("@/lib/server/auth/step-up", async (original) => ({ ...(await original<object>()), pendingStepUp: async () => stepUp.pending }));
 
-let box: Mailbox;
-beforeAll(async () => {
-  box = await emailOn();
-});
-afterAll(async () => {
-  emailOff();
-  await box.close();
-});
+// Reset requests need email on (otherwise: "Email is off on this server").
+emailForThisFile();
 
 describe("password reset and step-up forms", () => {
   it("a malformed email is refused by its label and value, and stays in the field", async () => {
