@@ -67,7 +67,8 @@ export async function escalateDecisionAction(_: unknown, form: FormData) {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  return run(() => escalateDecision(actor, String(form.get("decisionId") ?? ""), { reason: form.get("reason") ?? "" }), () => "Escalated. You can no longer approve this decision.", undefined, { data: form, specs: ESCALATE_FIELDS });
+  // The Escalate card goes once the decision is escalated, and its result with it: also a flash.
+  return flashResult(await run(() => escalateDecision(actor, String(form.get("decisionId") ?? ""), { reason: form.get("reason") ?? "" }), () => "Escalated. You can no longer approve this decision.", undefined, { data: form, specs: ESCALATE_FIELDS }));
 }
 
 export async function revealInputsAction(_: unknown, form: FormData) {
