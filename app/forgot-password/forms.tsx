@@ -32,7 +32,7 @@ export function ResetForm({ token }: { token: string }) {
   }
   // The password is never sent back (RESET_SECRETS): after a refusal it is typed again.
   return (
-    <ActionForm form={form} className={BOX} aria-label="Choose a new password">
+    <ActionForm form={form} className={BOX}>
       <input type="hidden" name="token" value={token} />
       <TextField form={form} name="newPassword" type="password" autoComplete="new-password" minLength={12} required hint="At least 12 characters." />
       <FormMessage state={form.state} toast={false} />

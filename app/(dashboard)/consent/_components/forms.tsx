@@ -86,7 +86,7 @@ export function RetentionRun({ canPurge, expired }: { canPurge: boolean; expired
   // Without JavaScript the button stays enabled: the server removes nothing unless the box is ticked.
   const hydrated = useHydrated();
   return (
-    <ActionForm form={form} className="space-y-3" aria-label="Evidence retention">
+    <ActionForm form={form} className="space-y-3" aria-label="Run the retention check">
       <FormStatus form={form} />
       {canPurge && expired > 0 && (
         <>
