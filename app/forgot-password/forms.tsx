@@ -1,43 +1,42 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { ActionForm, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
+import { FormMessage } from "@/components/ui/field";
 import { requestResetAction, resetPasswordAction } from "./actions";
+import { FORGOT_FIELDS, RESET_FIELDS } from "./reset-fields";
 
 const BOX = "space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm";
 
+// On the form pattern (decision 012). The answers are the page's message itself (what
+// happens next), so they stay inline rather than as toasts (decision 016).
 export function ForgotForm() {
-  const [state, action, pending] = useActionState(requestResetAction, null);
+  const form = useActionForm(requestResetAction, FORGOT_FIELDS);
   return (
-    <form action={action} className={BOX}>
-      <Field label="Email" error={state?.fieldErrors?.email}>
-        <Input name="email" type="email" autoComplete="email" required />
-      </Field>
-      <FormMessage state={state} toast={false} />
-      <Button type="submit" disabled={pending}>Send reset link</Button>
+    <ActionForm form={form} className={BOX} aria-label="Ask for a reset link">
+      <TextField form={form} name="email" type="email" autoComplete="email" required />
+      <FormMessage state={form.state} toast={false} />
+      <SubmitButton pending={form.pending}>Send reset link</SubmitButton>
       <p className="text-sm"><a className="text-indigo-600 hover:underline" href="/login">Back to sign in</a></p>
-    </form>
+    </ActionForm>
   );
 }
 
 export function ResetForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, null);
-  if (state?.ok) {
+  const form = useActionForm(resetPasswordAction, RESET_FIELDS);
+  if (form.state?.ok) {
     return (
       <div className={BOX}>
-        <FormMessage state={state} toast={false} />
+        <FormMessage state={form.state} toast={false} />
         <p className="text-sm"><a className="text-indigo-600 hover:underline" href="/login">Sign in</a></p>
       </div>
     );
   }
+  // The password is never sent back (RESET_SECRETS): after a refusal it is typed again.
   return (
-    <form action={action} className={BOX}>
+    <ActionForm form={form} className={BOX}>
       <input type="hidden" name="token" value={token} />
-      <Field label="New password" error={state?.fieldErrors?.newPassword} hint="At least 12 characters.">
-        <Input name="newPassword" type="password" autoComplete="new-password" minLength={12} required />
-      </Field>
-      <FormMessage state={state} toast={false} />
-      <Button type="submit" disabled={pending}>Set new password</Button>
-    </form>
+      <TextField form={form} name="newPassword" type="password" autoComplete="new-password" minLength={12} required hint="At least 12 characters." />
+      <FormMessage state={form.state} toast={false} />
+      <SubmitButton pending={form.pending}>Set new password</SubmitButton>
+    </ActionForm>
   );
 }

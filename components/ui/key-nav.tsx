@@ -1,6 +1,12 @@
 "use client";
 import { useEffect } from "react";
 
+/** A key typed into a field is text, never a page shortcut. */
+export function isTypingTarget(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+}
+
 /**
  * j / k move the focus to the next / previous `[data-keynav-item]` link inside the element
  * with `id`, Enter opens it (it is a link): a reviewer works the inbox without the mouse.
@@ -11,8 +17,7 @@ export function KeyNav({ targetId }: { targetId: string }) {
     function onKey(e: KeyboardEvent) {
       if (e.key !== "j" && e.key !== "k") return;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+      if (isTypingTarget(e.target)) return;
       const items = [...(document.getElementById(targetId)?.querySelectorAll<HTMLElement>("[data-keynav-item]") ?? [])];
       if (items.length === 0) return;
       e.preventDefault();

@@ -120,4 +120,23 @@ test.describe("reviewer inbox states", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/oversight\/decisions\//);
   });
+
+  test("a refused escalation keeps its reason and words the refusal; a shortcut key typed into a field is text", async ({ browser, request }) => {
+    const { id } = await proposedRefusal(request, systemKey);
+    const page = await reviewerPage(browser);
+    await page.goto(`/oversight/decisions/${id}`);
+    await expect(page.getByRole("form", { name: "Review this decision" })).toHaveAttribute("data-keys", "ready");
+    const reason = page.getByLabel("Reason for escalating");
+    await reason.click();
+    // "r" picks a verdict when typed outside a field; inside one it is a letter.
+    await page.keyboard.type("r");
+    await expect(reason).toHaveValue("r");
+    await expect(page.getByRole("radio", { name: /Confirm refusal/ })).toBeChecked();
+    await page.getByRole("button", { name: "Escalate" }).click();
+    await expect(page.getByText('Reason for escalating "r" is required')).toBeVisible();
+    await expect(reason).toHaveValue("r");
+    await reason.fill("Needs a compliance officer's view.");
+    await page.getByRole("button", { name: "Escalate" }).click();
+    await expect(page.getByText("Escalated. You can no longer approve this decision.")).toBeVisible();
+  });
 });

@@ -16,10 +16,15 @@ async function reviewAs(browser: Browser, externalId: string, systemName: string
   await page.getByRole("link", { name: new RegExp(externalId) }).click();
   await expect(page.getByTestId("decision-summary")).toContainText("Debt-to-income");
   await expect(page.getByTestId("model-version")).toHaveText("4.0.1");
+  // Keys pressed before the shortcuts listen go nowhere (or, once they do, the "r" of the
+  // rationale picks Send back): wait until the form says its keyboard handler is attached.
+  await expect(page.getByRole("form", { name: "Review this decision" })).toHaveAttribute("data-keys", "ready");
   // Keyboard: "a" picks Approve and focuses the rationale; Ctrl+Enter submits.
   await page.keyboard.press("a");
   await expect(page.getByRole("radio", { name: /Confirm refusal/ })).toBeChecked();
+  await expect(page.getByLabel("Rationale")).toBeFocused();
   await page.keyboard.type(rationale);
+  await expect(page.getByLabel("Rationale")).toHaveValue(rationale);
   await page.keyboard.press("Control+Enter");
   await expect(page.getByText(expected)).toBeVisible();
   await ctx.close();

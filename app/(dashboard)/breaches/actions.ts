@@ -15,6 +15,7 @@ import { markObligationSent, setObligationStatus, updateObligationChecklist } fr
 import { updateIncident } from "@/lib/server/breaches/update-incident";
 import type { IncidentAssetDto } from "@/lib/validation/breaches";
 import { SENT_FIELDS, STATUS_FIELDS, TIMELINE_FIELDS } from "./_components/obligation-fields";
+import { INCIDENT_FIELDS } from "./_components/wizard-fields";
 
 // Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
 function payload(form: FormData): unknown {
@@ -40,7 +41,7 @@ export async function createIncidentAction(_: unknown, form: FormData): Promise<
   try {
     id = (await createIncident(actor, payload(form))).id;
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), INCIDENT_FIELDS);
   }
   revalidatePath("/breaches");
   await flash("Incident recorded; its notification deadlines are below.");
@@ -55,7 +56,7 @@ export async function updateIncidentAction(_: unknown, form: FormData): Promise<
   try {
     await updateIncident(actor, id, payload(form));
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), INCIDENT_FIELDS);
   }
   revalidatePath(`/breaches/${id}`);
   return { ok: true, message: "Saved. Open obligations were recomputed; sent and closed ones were kept." };

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
-import { formValues, numberField } from "@/lib/forms/form-result";
+import { formError, formValues, numberField } from "@/lib/forms/form-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { archivePurpose, restorePurpose } from "@/lib/server/consent/lifecycle";
 import { createPurpose, publishNoticeVersion, setPurposeRetention } from "@/lib/server/consent/purposes";
@@ -11,7 +11,7 @@ import { runConsentRetention, type RetentionReport } from "@/lib/server/consent/
 import { findSubject, revealSubjectIdentifier } from "@/lib/server/consent/subjects";
 import { runFormWrite } from "@/lib/server/form-action";
 import { createPurposeSchema, retentionSchema } from "@/lib/validation/consent";
-import { PURPOSE_FIELDS, RETENTION_FIELDS } from "./_components/purpose-fields";
+import { NOTICE_FIELDS, PURPOSE_FIELDS, RETENTION_FIELDS, SUBJECT_FIELDS } from "./_components/purpose-fields";
 
 // Each action: authenticate, hand the raw input to one lib/server function (which checks
 // permission and validates), map errors. No business logic here.
@@ -55,7 +55,7 @@ export async function publishNoticeAction(_: unknown, form: FormData): Promise<A
     revalidatePath(`/consent/purposes/${p.key}`);
     return { ok: true, message: `Notice version ${p.currentNoticeVersion} published.` };
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), NOTICE_FIELDS);
   }
 }
 
@@ -87,9 +87,10 @@ export async function findSubjectAction(_: unknown, form: FormData): Promise<Act
   try {
     ref = (await findSubject(actor, form.get("identifier")))?.ref ?? null;
   } catch (e) {
-    return actionError(e);
+    return formError(e, formValues(form), SUBJECT_FIELDS);
   }
-  if (!ref) return { ok: false, message: "No consent events are recorded for this identifier. Check it is exact (identifiers are matched exactly, case included)." };
+  // The identifier stays in the field, so a typo can be corrected rather than typed again.
+  if (!ref) return { ok: false, message: "No consent events are recorded for this identifier. Check it is exact (identifiers are matched exactly, case included).", values: formValues(form) };
   redirect(`/consent/subjects/${ref}`);
 }
 

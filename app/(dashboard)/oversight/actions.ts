@@ -1,30 +1,33 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { actionError, type ActionResult, unsafeForm } from "@/lib/action-result";
-import { formValues, refused } from "@/lib/forms/form-result";
+import { formError, formValues, refused } from "@/lib/forms/form-result";
 import { POLICY_FIELDS } from "@/lib/oversight/policy-rows";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { archiveAiSystem, restoreAiSystem } from "@/lib/server/oversight/lifecycle";
 import { archiveFormAction } from "@/lib/server/lifecycle/archive-action";
 import { can } from "@/lib/server/authz";
-import { runFormAction, runFormWrite } from "@/lib/server/form-action";
+import { runFormAction, runFormWrite, type FormOf } from "@/lib/server/form-action";
 import { setAiSystemLinks } from "@/lib/server/oversight/links";
 import { putEscalationPolicy } from "@/lib/server/oversight/policy";
 import { revealDecisionInputs } from "@/lib/server/oversight/read-decisions";
 import { approveModelVersion, createAiSystem, createModelVersion, retireModelVersion, rotateCallbackSecret } from "@/lib/server/oversight/registry";
 import { escalateDecision, reviewDecision } from "@/lib/server/oversight/review-decision";
 import { kickOversightJobs } from "@/lib/server/oversight/scheduler";
+import { flashResult } from "@/lib/server/flash";
 import { createAiSystemSchema, createModelVersionSchema, putPolicySchema } from "@/lib/validation/oversight";
 import { AI_SYSTEM_FIELDS, LINK_FIELDS, MODEL_VERSION_FIELDS } from "./_components/registry-fields";
+import { ESCALATE_FIELDS, reviewFields } from "./_components/review-fields";
 
-// Thin actions: authenticate, hand the raw input to one lib/server function, map errors.
-async function run<T>(fn: () => Promise<T>, message: (r: T) => string, paths: string[] = ["/oversight"]): Promise<ActionResult<T>> {
+// Thin actions: authenticate, hand the raw input to one lib/server function, map errors;
+// with `form`, a refusal is worded with its labels and sends back what was typed (decision 012).
+async function run<T>(fn: () => Promise<T>, message: (r: T) => string, paths: string[] = ["/oversight"], form?: FormOf): Promise<ActionResult<T>> {
   try {
     const r = await fn();
     for (const p of paths) revalidatePath(p, "layout");
     return { ok: true, message: message(r), data: r };
   } catch (e) {
-    return actionError(e);
+    return form ? formError(e, formValues(form.data, form.omit), form.specs, form.field) : actionError(e);
   }
 }
 
@@ -41,8 +44,9 @@ export async function reviewDecisionAction(_: unknown, form: FormData) {
   // The form confirms a verdict that refuses the proposal (no outcome, or overturned) before
   // sending it; a post without that step is refused here rather than ending a decision by a slip.
   const verdict = str(form, "verdict");
+  const values = formValues(form);
   if ((verdict === "reject" || verdict === "override") && form.get("confirmed") !== "yes") {
-    return { ok: false, message: "Confirm this verdict first: it refuses the AI system's proposal." } satisfies ActionResult;
+    return { ok: false, message: "Confirm this verdict first: it refuses the AI system's proposal.", values } satisfies ActionResult;
   }
   return run(
     async () => {
@@ -54,6 +58,8 @@ export async function reviewDecisionAction(_: unknown, form: FormData) {
       verdict === "request_info"
         ? "Question recorded on the decision; the AI system's owner is notified. Nothing is decided yet."
         : ["pending_review", "escalated"].includes(v.status) ? `Recorded. ${v.approvals} of ${v.requiredApprovals} approvals so far.` : `Recorded. The decision is now ${v.status}.`,
+    undefined,
+    { data: form, specs: reviewFields(verdict) },
   );
 }
 
@@ -61,7 +67,8 @@ export async function escalateDecisionAction(_: unknown, form: FormData) {
   const unsafe = unsafeForm(form);
   if (unsafe) return unsafe;
   const actor = await requireActor();
-  return run(() => escalateDecision(actor, String(form.get("decisionId") ?? ""), { reason: form.get("reason") ?? "" }), () => "Escalated. You can no longer approve this decision.");
+  // The Escalate card goes once the decision is escalated, and its result with it: also a flash.
+  return flashResult(await run(() => escalateDecision(actor, String(form.get("decisionId") ?? ""), { reason: form.get("reason") ?? "" }), () => "Escalated. You can no longer approve this decision.", undefined, { data: form, specs: ESCALATE_FIELDS }));
 }
 
 export async function revealInputsAction(_: unknown, form: FormData) {
@@ -121,8 +128,9 @@ export async function modelVersionCommandAction(_: unknown, form: FormData) {
   const actor = await requireActor();
   const systemId = String(form.get("aiSystemId") ?? "");
   const versionId = String(form.get("versionId") ?? "");
-  if (form.get("command") === "retire") return run(() => retireModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} retired.`);
-  return run(() => approveModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} approved by you.`);
+  // The button goes with the version's state, and its result with it: also a flash (decision 017).
+  if (form.get("command") === "retire") return flashResult(await run(() => retireModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} retired.`));
+  return flashResult(await run(() => approveModelVersion(actor, systemId, versionId), (v) => `Version ${v.version} approved by you.`));
 }
 
 /**

@@ -1,18 +1,17 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input } from "@/components/ui/field";
+import { ActionForm, FormStatus, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
 import { stepUpAction } from "./actions";
+import { STEP_UP_FIELDS } from "./step-up-fields";
 
+// On the form pattern (decision 012); the code is never echoed back (STEP_UP_SECRETS), so a
+// refused code is typed again.
 export function StepUpForm() {
-  const [state, action, pending] = useActionState(stepUpAction, null);
+  const form = useActionForm(stepUpAction, STEP_UP_FIELDS);
   return (
-    <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label="Second factor">
-      <Field label="Authentication code" hint="The 6-digit code from your authenticator app, or a recovery code." error={state?.ok === false ? state.fieldErrors?.code : undefined}>
-        <Input name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
-      </Field>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending} className="w-full">{pending ? "Checking…" : "Verify and continue"}</Button>
-    </form>
+    <ActionForm form={form} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-label="Second factor">
+      <TextField form={form} name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus hint="The 6-digit code from your authenticator app, or a recovery code." />
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending} className="w-full">{form.pending ? "Checking" : "Verify and continue"}</SubmitButton>
+    </ActionForm>
   );
 }

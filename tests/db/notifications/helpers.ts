@@ -1,4 +1,5 @@
 // Email on for a test file: a loopback SMTP server and the env pointing at it.
+import { afterAll, beforeAll } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { db } from "@/lib/server/db";
@@ -18,6 +19,19 @@ export function emailOff() {
   delete process.env.MAIL_FROM;
   delete process.env.APP_URL;
   resetEnvCache();
+}
+
+/** Email on for the whole test file (its hooks registered here); the mailbox once it runs. */
+export function emailForThisFile(): { box: Mailbox | null } {
+  const mail: { box: Mailbox | null } = { box: null };
+  beforeAll(async () => {
+    mail.box = await emailOn();
+  });
+  afterAll(async () => {
+    emailOff();
+    await mail.box?.close();
+  });
+  return mail;
 }
 
 /**

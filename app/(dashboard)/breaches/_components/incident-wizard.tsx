@@ -1,7 +1,8 @@
 "use client";
 // The incident wizard: asks only what the deadline engine needs, step by step, and previews the
 // obligations live (the engine is pure code, so the browser runs the same rules as the server).
-import { useActionState, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { ActionForm, SubmitButton, useActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import { categoriesFromAssets, elementsPrefill, encryptedFromAssets, phiFromAssets } from "@/lib/breaches/asset-prefill";
@@ -15,6 +16,7 @@ import { wallInputToIso } from "@/lib/breaches/wall-time";
 import type { IncidentAssetDto, IncidentDto } from "@/lib/validation/breaches";
 import { createIncidentAction, updateIncidentAction } from "../actions";
 import { initialState, STEPS } from "./wizard-state";
+import { INCIDENT_FIELDS } from "./wizard-fields";
 import { SectorFacts } from "./wizard-sector";
 import { RiskStep, RoleAndDataStep } from "./wizard-steps";
 
@@ -23,7 +25,12 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
   const [s, setS] = useState(() => initialState(incident, timeZone));
   const [step, setStep] = useState(0);
   const [stepError, setStepError] = useState<string | null>(null);
-  const [state, action, pending] = useActionState(editing ? updateIncidentAction : createIncidentAction, null);
+  // On the form pattern (decision 012): busy, one submit at a time, refusals in words. The
+  // answers live in this component's state, so a refusal (and the pattern's re-mount of the
+  // <form>) keeps every step as typed.
+  const form = useActionForm(editing ? updateIncidentAction : createIncidentAction, INCIDENT_FIELDS);
+  const state = form.state;
+  const fieldErrors = Object.values(state?.ok === false ? (state.fieldErrors ?? {}) : {});
   const set = <K extends keyof typeof s>(k: K, v: (typeof s)[K]) => setS((prev) => ({ ...prev, [k]: v }));
 
   function pickAssets(next: IncidentAssetDto[]) {
@@ -130,7 +137,7 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
   }
 
   return (
-    <form action={action} className="space-y-5" data-testid="incident-wizard">
+    <ActionForm form={form} className="space-y-5" data-testid="incident-wizard">
       <input type="hidden" name="payload" value={JSON.stringify(payload)} />
       {incident && <input type="hidden" name="incidentId" value={incident.id} />}
       <ol className="flex flex-wrap gap-2 text-xs" aria-label="Steps">
@@ -209,15 +216,21 @@ export function IncidentWizard({ timeZone, incident }: { timeZone: string; incid
 
       {stepError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{stepError}</p>}
       <FormMessage state={state} />
+      {/* The steps are not all on screen, so each refused answer is listed by its label and value. */}
+      {fieldErrors.length > 0 && (
+        <ul role="alert" className="list-disc space-y-1 pl-5 text-sm text-red-700" data-testid="wizard-errors">
+          {fieldErrors.map((m) => <li key={m}>{m}</li>)}
+        </ul>
+      )}
       <div className="flex gap-2">
         {step > 0 && <Button type="button" variant="secondary" onClick={() => setStep(step - 1)}>Back</Button>}
         {step < STEPS.length - 1 ? (
           // Distinct keys: reusing one <button> whose type flips to "submit" during the click would submit the form.
           <Button key="next" type="button" onClick={next}>Next</Button>
         ) : (
-          <Button key="submit" type="submit" disabled={pending}>{editing ? "Save and recompute" : "Report incident"}</Button>
+          <SubmitButton key="submit" pending={form.pending}>{editing ? "Save and recompute" : "Report incident"}</SubmitButton>
         )}
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,24 +1,22 @@
 "use client";
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Input, Select } from "@/components/ui/field";
+import { useState } from "react";
+import { buttonRefusal } from "@/components/forms/action-button";
+import { FormMessage } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/form-message";
 import { ActionForm, CheckboxField, FormStatus, SelectField, SubmitButton, TextAreaField, TextField, useActionForm } from "@/components/forms/action-form";
 import { LAWFUL_BASES, LAWFUL_BASIS_LABELS } from "@/lib/validation/consent";
-import { PURPOSE_FIELDS, PURPOSE_KEY_RULE, RETENTION_FIELDS } from "./purpose-fields";
+import { NOTICE_FIELDS, PURPOSE_FIELDS, PURPOSE_KEY_RULE, RETENTION_FIELDS, SUBJECT_FIELDS } from "./purpose-fields";
 import { createPurposeAction, findSubjectAction, publishNoticeAction, revealSubjectAction, runRetentionAction, setRetentionAction } from "../actions";
 
-const TEXTAREA = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
-
 export function SubjectSearchForm() {
-  const [state, action, pending] = useActionState(findSubjectAction, null);
+  // A search that finds nothing keeps the identifier typed, to correct it.
+  const form = useActionForm(findSubjectAction, SUBJECT_FIELDS);
   return (
-    <form action={action} className="space-y-3">
-      <Field label="Subject identifier" error={state?.fieldErrors?.identifier} hint="The exact identifier your website or app sends (e.g. an email or customer id). Matched through a blind index; nothing is decrypted to search.">
-        <Input name="identifier" required autoComplete="off" />
-      </Field>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Find subject</Button>
-    </form>
+    <ActionForm form={form} className="space-y-3" aria-label="Find a subject">
+      <TextField form={form} name="identifier" required autoComplete="off" hint="The exact identifier your website or app sends (e.g. an email or customer id). Matched through a blind index; nothing is decrypted to search." />
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending}>Find subject</SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -43,14 +41,14 @@ export function CreatePurposeForm() {
 }
 
 export function PublishNoticeForm({ purposeKey }: { purposeKey: string }) {
-  const [state, action, pending] = useActionState(publishNoticeAction, null);
+  const form = useActionForm(publishNoticeAction, NOTICE_FIELDS);
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm form={form} className="space-y-3" aria-label="Publish a new notice version">
       <input type="hidden" name="purposeKey" value={purposeKey} />
-      <Field label="New notice text" error={state?.fieldErrors?.text}><textarea name="text" rows={4} required className={TEXTAREA} /></Field>
-      <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Publish new version</Button>
-    </form>
+      <TextAreaField form={form} name="text" rows={4} required />
+      <FormStatus form={form} />
+      <SubmitButton pending={form.pending}>Publish new version</SubmitButton>
+    </ActionForm>
   );
 }
 
@@ -67,34 +65,39 @@ export function RetentionForm({ purposeKey, days }: { purposeKey: string; days: 
 }
 
 export function RevealIdentifier({ subjectRef }: { subjectRef: string }) {
-  const [state, action, pending] = useActionState(revealSubjectAction, null);
+  const form = useActionForm(revealSubjectAction);
+  const state = form.state;
   if (state?.ok && state.data) return <span className="font-mono text-sm" data-testid="subject-identifier">{state.data.identifier}</span>;
   return (
-    <form action={action} className="inline-flex items-center gap-2">
+    <ActionForm form={form} className="inline-flex items-center gap-2">
       <input type="hidden" name="ref" value={subjectRef} />
       <span className="font-mono text-sm text-slate-500">••••••••</span>
-      <Button type="submit" variant="secondary" className="text-xs" disabled={pending}>Reveal identifier</Button>
-      {state && !state.ok && <span role="alert" className="text-xs text-red-600">{state.message}</span>}
-    </form>
+      <SubmitButton variant="secondary" className="text-xs" pending={form.pending}>Reveal identifier</SubmitButton>
+      <FormMessage state={buttonRefusal(state)} />
+    </ActionForm>
   );
 }
 
 export function RetentionRun({ canPurge, expired }: { canPurge: boolean; expired: number }) {
-  const [state, action, pending] = useActionState(runRetentionAction, null);
+  const form = useActionForm(runRetentionAction);
+  const pending = form.pending;
+  // Controlled, so the confirmation tick survives the pattern's re-mount after a refusal.
   const [sure, setSure] = useState(false);
+  // Without JavaScript the button stays enabled: the server removes nothing unless the box is ticked.
+  const hydrated = useHydrated();
   return (
-    <form action={action} className="space-y-3">
-      <FormMessage state={state} />
+    <ActionForm form={form} className="space-y-3" aria-label="Run the retention check">
+      <FormStatus form={form} />
       {canPurge && expired > 0 && (
         <>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="confirm" value="yes" checked={sure} onChange={(e) => setSure(e.target.checked)} />
             I confirm: remove the {expired} evidence record{expired === 1 ? "" : "s"} past retention (user agents and IP hashes; the events stay)
           </label>
-          <Button type="submit" variant="danger" disabled={pending || !sure}>Remove expired evidence</Button>
+          <SubmitButton variant="danger" pending={pending} disabled={hydrated && !sure}>Remove expired evidence</SubmitButton>
         </>
       )}
-      {!(canPurge && expired > 0) && <Button type="submit" variant="secondary" disabled={pending}>Re-check now</Button>}
-    </form>
+      {!(canPurge && expired > 0) && <SubmitButton variant="secondary" pending={pending}>Re-check now</SubmitButton>}
+    </ActionForm>
   );
 }

@@ -17,3 +17,7 @@ export const PURPOSE_FIELDS: FieldSpecs = {
 };
 
 export const RETENTION_FIELDS: FieldSpecs = { evidenceRetentionDays: "Evidence retention (days)", purposeKey: "Purpose key" };
+
+export const SUBJECT_FIELDS: FieldSpecs = { identifier: "Subject identifier" };
+
+export const NOTICE_FIELDS: FieldSpecs = { text: "New notice text", purposeKey: "Purpose key" };

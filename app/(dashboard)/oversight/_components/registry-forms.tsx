@@ -1,6 +1,5 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/forms/action-button";
 import { ActionForm, FormStatus, SelectField, SubmitButton, TextField, useActionForm } from "@/components/forms/action-form";
 import { FormMessage } from "@/components/ui/field";
 import { createAiSystemAction, createModelVersionAction, modelVersionCommandAction, rotateSecretAction } from "../actions";
@@ -49,15 +48,11 @@ export function CreateModelVersionForm({ aiSystemId }: { aiSystemId: string }) {
 }
 
 export function VersionCommand({ aiSystemId, versionId, command }: { aiSystemId: string; versionId: string; command: "approve" | "retire" }) {
-  const [state, action, pending] = useActionState(modelVersionCommandAction, null);
+  // The button goes once the version's state changes; its action also flashes the confirmation.
   return (
-    <form action={action} className="inline">
-      <input type="hidden" name="aiSystemId" value={aiSystemId} />
-      <input type="hidden" name="versionId" value={versionId} />
-      <input type="hidden" name="command" value={command} />
-      <Button type="submit" variant={command === "approve" ? "primary" : "ghost"} className="text-xs" disabled={pending}>{command === "approve" ? "Approve" : "Retire"}</Button>
-      {state && !state.ok && <span role="alert" className="ml-2 text-xs text-red-600">{state.message}</span>}
-    </form>
+    <ActionButton action={modelVersionCommandAction} fields={{ aiSystemId, versionId, command }} variant={command === "approve" ? "primary" : "ghost"} className="text-xs" formClassName="inline-flex flex-col items-start gap-1">
+      {command === "approve" ? "Approve" : "Retire"}
+    </ActionButton>
   );
 }
 
@@ -65,13 +60,14 @@ export function VersionCommand({ aiSystemId, versionId, command }: { aiSystemId:
 export const PolicyForm = PolicyEditor;
 
 export function RotateSecretForm({ aiSystemId }: { aiSystemId: string }) {
-  const [state, action, pending] = useActionState(rotateSecretAction, null);
+  // One press, one new secret: a second press while the first runs is dropped by the pattern.
+  const form = useActionForm(rotateSecretAction);
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm form={form} className="space-y-2" aria-label="Rotate the callback secret">
       <input type="hidden" name="aiSystemId" value={aiSystemId} />
-      <FormMessage state={state} />
-      {state?.ok && state.data && <Secret value={state.data.callbackSecret} />}
-      <Button type="submit" variant="ghost" className="text-xs" disabled={pending}>Rotate callback secret</Button>
-    </form>
+      <FormMessage state={form.state} />
+      {form.state?.ok && form.state.data && <Secret value={form.state.data.callbackSecret} />}
+      <SubmitButton variant="ghost" className="text-xs" pending={form.pending}>Rotate callback secret</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,25 +1,31 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
+// The posture forms on the form pattern (decision 012): their inputs are controlled, so a
+// refusal keeps them across the pattern's re-mount; the pattern adds the busy state and
+// drops a second submit.
+import { useEffect, useState } from "react";
+import { ActionForm, SubmitButton, useActionForm } from "@/components/forms/action-form";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import { AREA_LABELS, AREAS, REVIEW_STATUSES, STATUS_LABELS } from "@/lib/posture/types";
 import { EvidenceUploader } from "./evidence-uploader";
+import { CHECKLIST_FIELDS, CONTROL_FIELDS, OVERRIDE_FIELDS, REVIEW_FIELDS } from "./posture-fields";
 import { createChecklistAction, createControlAction, overrideControlAction, reviewControlAction, takeSnapshotAction, updateControlAction } from "../actions";
 
 const TEXTAREA = "block w-full rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
 
 export function SnapshotButton() {
-  const [state, action, pending] = useActionState(takeSnapshotAction, null);
+  const form = useActionForm(takeSnapshotAction);
+  const { state, pending } = form;
   return (
-    <form action={action} className="flex flex-col items-end gap-2">
-      <Button type="submit" disabled={pending}>{pending ? "Running…" : "Run tests and take snapshot"}</Button>
+    <ActionForm form={form} className="flex flex-col items-end gap-2">
+      <SubmitButton pending={pending}>{pending ? "Running" : "Run tests and take snapshot"}</SubmitButton>
       <FormMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }
 
 export function ReviewForm({ controlId, checklistId }: { controlId: string; checklistId?: string }) {
-  const [state, action, pending] = useActionState(reviewControlAction, null);
+  const form = useActionForm(reviewControlAction, REVIEW_FIELDS);
+  const { state, pending } = form;
   // Controlled: React resets uncontrolled fields after every action, which would lose
   // the reviewer's input when the server refuses it.
   const [status, setStatus] = useState("");
@@ -42,8 +48,8 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
     }
   }, [state]);
   return (
-    <form
-      action={action}
+    <ActionForm
+      form={form}
       className="space-y-3"
       aria-label="Record a review"
       onSubmit={(e) => {
@@ -70,27 +76,28 @@ export function ReviewForm({ controlId, checklistId }: { controlId: string; chec
       </Field>
       <EvidenceUploader key={uploaderKey} error={state?.fieldErrors?.files} onBusyChange={setUploading} onFailedChange={setFailedUploads} />
       {blocked && failedUploads.length > 0 && <p role="alert" className="text-sm text-red-700">{blocked}</p>}
-      <Field label="Evidence links" error={state?.fieldErrors?.links ?? state?.fieldErrors?.["links.0"]} hint="One http(s) link per line.">
+      <Field label="Evidence links" error={form.error("links")} hint="One http(s) link per line.">
         <textarea name="links" rows={2} className={TEXTAREA} value={links} onChange={(e) => setLinks(e.target.value)} />
       </Field>
       <Field label="Evidence expires on (optional)" error={state?.fieldErrors?.evidenceExpiresAt} hint="Expired evidence stops counting; a satisfied review backed only by expired evidence counts as partial.">
-        <Input type="date" name="evidenceExpiresAt" />
+        <Input type="date" name="evidenceExpiresAt" defaultValue={form.value("evidenceExpiresAt")} />
       </Field>
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending || uploading}>{uploading ? "Waiting for uploads…" : "Save review"}</Button>
-    </form>
+      <SubmitButton pending={pending} disabled={uploading}>{uploading ? "Waiting for uploads…" : "Save review"}</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function OverrideForm({ controlId, current }: { controlId: string; current: string | null }) {
-  const [state, action, pending] = useActionState(overrideControlAction, null);
+  const form = useActionForm(overrideControlAction, OVERRIDE_FIELDS);
+  const { state, pending } = form;
   const [status, setStatus] = useState(current ?? "");
   const [reason, setReason] = useState("");
   useEffect(() => {
     if (state?.ok) setReason("");
   }, [state]);
   return (
-    <form action={action} className="space-y-3" aria-label="Override the automated result">
+    <ActionForm form={form} className="space-y-3" aria-label="Override the automated result">
       <input type="hidden" name="controlId" value={controlId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Override status" error={state?.fieldErrors?.status}>
@@ -102,17 +109,18 @@ export function OverrideForm({ controlId, current }: { controlId: string; curren
         <Field label="Reason" error={state?.fieldErrors?.reason}><Input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
       </div>
       <FormMessage state={state} />
-      <Button type="submit" variant="secondary" disabled={pending}>Save override</Button>
-    </form>
+      <SubmitButton variant="secondary" pending={pending}>Save override</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function EditControlForm({ c }: { c: { id: string; title: string; description: string; owner: string | null; frequencyDays: number; weight: number; version: number } }) {
-  const [state, action, pending] = useActionState(updateControlAction, null);
+  const form = useActionForm(updateControlAction, CONTROL_FIELDS);
+  const { state, pending } = form;
   const [v, setV] = useState({ title: c.title, description: c.description, owner: c.owner ?? "", frequencyDays: String(c.frequencyDays), weight: String(c.weight) });
   const bind = (k: keyof typeof v) => ({ name: k, value: v[k], onChange: (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value }) });
   return (
-    <form action={action} className="space-y-3" aria-label="Edit control">
+    <ActionForm form={form} className="space-y-3" aria-label="Edit control">
       <input type="hidden" name="controlId" value={c.id} />
       <input type="hidden" name="version" value={c.version} />
       <Field label="Title" error={state?.fieldErrors?.title}><Input {...bind("title")} required /></Field>
@@ -123,13 +131,14 @@ export function EditControlForm({ c }: { c: { id: string; title: string; descrip
         <Field label="Weight in the score" error={state?.fieldErrors?.weight} hint="0 leaves it out of the score"><Input {...bind("weight")} type="number" min={0} max={10} /></Field>
       </div>
       <FormMessage state={state} />
-      <Button type="submit" variant="secondary" disabled={pending}>Save control</Button>
-    </form>
+      <SubmitButton variant="secondary" pending={pending}>Save control</SubmitButton>
+    </ActionForm>
   );
 }
 
 export function CreateChecklistForm({ controls }: { controls: { id: string; title: string; framework: string }[] }) {
-  const [state, action, pending] = useActionState(createChecklistAction, null);
+  const form = useActionForm(createChecklistAction, CHECKLIST_FIELDS);
+  const { state, pending } = form;
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [picked, setPicked] = useState<string[]>([]);
@@ -141,7 +150,7 @@ export function CreateChecklistForm({ controls }: { controls: { id: string; titl
     }
   }, [state]);
   return (
-    <form action={action} className="space-y-3" aria-label="Create a checklist">
+    <ActionForm form={form} className="space-y-3" aria-label="Create a checklist">
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Name" error={state?.fieldErrors?.name}><Input name="name" required value={name} onChange={(e) => setName(e.target.value)} /></Field>
         <Field label="Description" error={state?.fieldErrors?.description}><Input name="description" value={description} onChange={(e) => setDescription(e.target.value)} /></Field>
@@ -156,15 +165,16 @@ export function CreateChecklistForm({ controls }: { controls: { id: string; titl
         {state?.fieldErrors?.controlIds && <p role="alert" className="mt-1 text-xs text-red-600">{state.fieldErrors.controlIds}</p>}
       </fieldset>
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Create checklist</Button>
-    </form>
+      <SubmitButton pending={pending}>Create checklist</SubmitButton>
+    </ActionForm>
   );
 }
 
 const EMPTY_CONTROL = { id: "", title: "", description: "", area: "", citation: "", owner: "", frequencyDays: "90", weight: "1", manualCheck: "" };
 
 export function CreateControlForm() {
-  const [state, action, pending] = useActionState(createControlAction, null);
+  const form = useActionForm(createControlAction, CONTROL_FIELDS);
+  const { state, pending } = form;
   const [v, setV] = useState(EMPTY_CONTROL);
   useEffect(() => {
     if (state?.ok) setV(EMPTY_CONTROL);
@@ -172,7 +182,7 @@ export function CreateControlForm() {
   const bind = (k: keyof typeof v) => ({ name: k, value: v[k], onChange: (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value }) });
   const err = state?.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-3" aria-label="Add a control">
+    <ActionForm form={form} className="space-y-3" aria-label="Add a control">
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label="Id" error={err.id} hint="e.g. ORG-BACKUP-1"><Input {...bind("id")} required /></Field>
         <Field label="Title" error={err.title}><Input {...bind("title")} required /></Field>
@@ -189,7 +199,7 @@ export function CreateControlForm() {
       </div>
       <Field label="How to check it" error={err.manualCheck}><textarea {...bind("manualCheck")} rows={2} className={TEXTAREA} /></Field>
       <FormMessage state={state} />
-      <Button type="submit" disabled={pending}>Add control</Button>
-    </form>
+      <SubmitButton pending={pending}>Add control</SubmitButton>
+    </ActionForm>
   );
 }
