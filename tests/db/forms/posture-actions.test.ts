@@ -36,7 +36,7 @@ describe("posture form actions: lib/server's schema refusal worded with the form
     expect(await db().control.count()).toBe(before);
   });
 
-  // The forms moved to useActionForm (decision 018) re-render from these values after a refusal.
+  // The forms moved to useActionForm (decision 020) re-render from these values after a refusal.
   it("a review, an override and a checklist that are refused keep what was typed and name the field", async () => {
     const controlId = await control();
     const review = await reviewControlAction(null, formOf({ controlId, status: "not_applicable", naReason: "", comment: "Out of scope this year", links: "" }));
