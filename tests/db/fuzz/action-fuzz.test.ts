@@ -18,7 +18,7 @@ import { hostileString } from "./arbitraries";
 import { changedTables, TABLES, tableCounts } from "./fuzz-support";
 
 // Per action and dialect in `npm test`; the budget behind the number is in docs/decisions/019.
-const RUNS = Number(process.env.FUZZ_ACTION_RUNS ?? process.env.FUZZ_RUNS ?? 1000);
+const RUNS = Number(process.env.FUZZ_ACTION_RUNS ?? process.env.FUZZ_RUNS ?? 500);
 type Action = (...args: unknown[]) => Promise<unknown>;
 
 let fx: ActionFixtures;
