@@ -129,7 +129,10 @@ export async function updateOrganisationProfile(
       create: { key: "org.timeZone", value: JSON.stringify(merged.data.timeZone) },
       update: { value: JSON.stringify(merged.data.timeZone) },
     });
-    const recomputed = await recompute(tx, merged.data.timeZone);
+    // Deadlines and recipients depend on the zone and the regime facts, not on the legal name
+    // or the DPO's contact (drafts read those when rendered): a change of those alone leaves
+    // every obligation as it is, so the open incidents are not walked through again.
+    const recomputed = obligationFactsChanged(before, merged.data) ? await recompute(tx, merged.data.timeZone) : {};
     const { version: _v, updatedAt: _u, ...beforeFacts } = before;
     await appendAudit(tx, actor, {
       action: "organisation.update",
@@ -141,6 +144,17 @@ export async function updateOrganisationProfile(
     // Every open incident is recomputed in this one transaction (all or nothing), which takes
     // longer than the 5 s default with a few hundred open incidents on a busy database.
   }, { timeout: 120_000, maxWait: 10_000 });
+}
+
+/** Whether a profile change can move a deadline or a recipient (everything but the name and the DPO). */
+export function obligationFactsChanged(before: OrganisationProfileInput, after: OrganisationProfileInput): boolean {
+  // Key order differs between the stored DTO and a parsed body: compare with sorted keys.
+  const stable = (v: unknown): string =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(",")}}`
+      : Array.isArray(v) ? `[${v.map(stable).join(",")}]` : JSON.stringify(v ?? null);
+  const keys = Object.keys(organisationProfileSchema.shape).filter((k) => k !== "legalName" && k !== "dpo") as (keyof OrganisationProfileInput)[];
+  return keys.some((k) => stable(before[k]) !== stable(after[k]));
 }
 
 function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {

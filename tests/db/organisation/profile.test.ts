@@ -137,3 +137,17 @@ describe("/api/v1/organisation", () => {
     expect(((await exportIncident(exporter, i.id, "nis2-early-warning.pdf")).body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
+
+describe("which profile changes move deadlines", () => {
+  it("the legal name and the DPO's contact do not (no incident is walked through); the zone and the regime facts do", async () => {
+    const { obligationFactsChanged } = await import("@/lib/server/organisation/profile");
+    const base = PROFILE as Parameters<typeof obligationFactsChanged>[0];
+    expect(obligationFactsChanged(base, { ...base, legalName: "Renamed Ltd", dpo: { ...base.dpo, email: "new@example.com" } })).toBe(false);
+    // The stored DTO and a parsed body list keys in other orders: still no change.
+    const reordered = Object.fromEntries(Object.entries(base).reverse()) as typeof base;
+    expect(obligationFactsChanged(base, { ...reordered, nis2: { memberStates: ["IE", "DE"], entityType: "essential" } })).toBe(false);
+    expect(obligationFactsChanged(base, { ...base, timeZone: "UTC" })).toBe(true);
+    expect(obligationFactsChanged(base, { ...base, nis2: { entityType: "essential", memberStates: ["IE"] } })).toBe(true);
+    expect(obligationFactsChanged(base, { ...base, nydfsCovered: true })).toBe(true);
+  });
+});
