@@ -12,13 +12,18 @@ async function officer(page: Page) {
   await expectSignedIn(page);
 }
 
-test("saving an asset redirects to it with a toast that can be dismissed; the inline line is not doubled", async ({ page }) => {
-  await officer(page);
-  const name = `Toast asset ${tag()}`;
+/** Creates an asset through its form and waits for its page (the redirect that carries the toast). */
+async function createAsset(page: Page, name: string) {
   await page.goto("/inventory/assets/new");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create asset" }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+}
+
+test("saving an asset redirects to it with a toast that can be dismissed; the inline line is not doubled", async ({ page }) => {
+  await officer(page);
+  const name = `Toast asset ${tag()}`;
+  await createAsset(page, name);
   const region = page.getByRole("status", { name: "Notifications" });
   await expect(region.getByTestId("toast")).toHaveText("Asset saved.");
   await expect(region).toHaveAttribute("aria-live", "polite");
@@ -57,10 +62,7 @@ test("a toast that stays on the page (review recorded) slides in only without re
   await officer(page);
   await page.emulateMedia({ reducedMotion: "reduce" });
   const name = `Motion asset ${tag()}`;
-  await page.goto("/inventory/assets/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Create asset" }).click();
-  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await createAsset(page, name);
   await page.getByLabel("Review comment").fill("Checked.");
   await page.getByRole("button", { name: "Mark reviewed" }).click();
   const toast = page.getByTestId("toast").filter({ hasText: /^Marked reviewed\. Next review due \d{1,2} [A-Z][a-z]{2} \d{4}\.$/ });
@@ -74,10 +76,7 @@ test("without JavaScript the save still works and the page confirms it inline", 
   const ctx = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const plain = await ctx.newPage();
   const name = `No-JS asset ${tag()}`;
-  await plain.goto("/inventory/assets/new");
-  await plain.getByLabel("Name", { exact: true }).fill(name);
-  await plain.getByRole("button", { name: "Create asset" }).click();
-  await expect(plain.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await createAsset(plain, name);
   await expect(plain.getByText("Saved.", { exact: true })).toBeVisible();
   await ctx.close();
 });
@@ -126,10 +125,7 @@ test("a one-button form whose button goes away (a revoked key) still confirms wi
 test("archive and restore are one-button forms of the pattern: each says what happened in a toast", async ({ page }) => {
   await officer(page);
   const asset = `Archive toast ${tag()}`;
-  await page.goto("/inventory/assets/new");
-  await page.getByLabel("Name", { exact: true }).fill(asset);
-  await page.getByRole("button", { name: "Create asset" }).click();
-  await expect(page.getByRole("heading", { name: asset, level: 1 })).toBeVisible();
+  await createAsset(page, asset);
   await page.getByRole("button", { name: "Archive asset" }).click();
   await expect(page.getByTestId("toast").filter({ hasText: /^Archived: .*Restore brings it back\.$/ })).toBeVisible();
   await page.getByRole("button", { name: "Restore" }).click();

@@ -46,7 +46,8 @@ async function* sqlitePages(handle: NonNullable<ReturnType<typeof sqliteHandle>>
   const stmt = handle.prepare(`SELECT "seq", "at", ${REST} FROM "AuditEvent" WHERE "seq" >= ? ORDER BY "seq" LIMIT ?`).raw(true).safeIntegers(false);
   let next = from;
   for (;;) {
-    // A later page waits for the caller, so the server's other requests run in between.
+    // A later page waits for the caller; on SQLite that wait is a microtask, so the caller
+    // gives the event loop its turns (verify-audit.ts yields every 500 events).
     if (handle.inTransaction) throw new Error("audit verify: a transaction opened on the connection while reading");
     const rows = stmt.all(next, pageSize) as Row[];
     for (const r of rows) r[1] = sqliteInstantIso(r[1]);
