@@ -10,7 +10,8 @@ import type { Tx } from "@/lib/server/db";
 import { highestNumber, nextNumber } from "@/lib/server/references";
 import { prefillFromAssets } from "@/lib/breaches/asset-prefill";
 import { replaceLinksInTx, resolveAssets, withAssetSummaries } from "@/lib/server/breaches/incident-assets";
-import { incidentColumns, loadIncidentDto, orgTimeZone, recomputeInTx } from "@/lib/server/breaches/incident-core";
+import { incidentColumns, orgTimeZone, recomputeInTx } from "@/lib/server/breaches/incident-core";
+import { loadIncidentDto } from "@/lib/server/breaches/load-many";
 import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 import { createIncidentSchema, type IncidentDto } from "@/lib/validation/breaches";
 

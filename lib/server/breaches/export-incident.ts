@@ -12,8 +12,7 @@ import { recordAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { attachAssetSummaries, attachAssetSummariesMany } from "@/lib/server/breaches/incident-assets";
-import { loadIncidentDto } from "@/lib/server/breaches/incident-core";
-import { loadIncidentDtos } from "@/lib/server/breaches/load-many";
+import { loadIncidentDto, loadIncidentDtos } from "@/lib/server/breaches/load-many";
 import { getSetting } from "@/lib/server/settings/settings";
 
 export const INCIDENT_EXPORTS = ["report.pdf", "gdpr-art33.pdf", "ca-notice.pdf", "ca-notice.txt", "hhs.json", "ai-act-art73.pdf", "sec-8k-item105.txt", "nis2-early-warning.pdf", "incident.json"] as const;

@@ -2,7 +2,7 @@ import "server-only";
 // Shared internals of the breach area: row -> DTO, row -> engine input, and the recomputation of
 // stored obligations inside the caller's transaction. Not exported to pages or routes.
 import { computeObligations } from "@/lib/breaches/compute-obligations";
-import { byUrgency, planReconcile, planSummary, sentAtByKey, type StoredObligation, type StoredStatus } from "@/lib/breaches/reconcile";
+import { planReconcile, planSummary, sentAtByKey, type StoredObligation, type StoredStatus } from "@/lib/breaches/reconcile";
 import type { AiIncidentKind, DataElement, Incident, Obligation, RiskLevel, Role } from "@/lib/breaches/types";
 import { DATA_ELEMENTS } from "@/lib/breaches/types";
 import type { OrganisationFacts } from "@/lib/breaches/organisation";
@@ -224,20 +224,6 @@ export function toIncidentDto(
     // Ids only here; lib/server/breaches/incident-assets.ts attachAssetSummaries fills them in.
     assets: assetIds.map((id) => ({ id, name: "", encryptedAtRest: false, encryptionAtRest: "none" as const, personalDataCategories: [] })),
   };
-}
-
-export async function loadIncidentDto(tx: Tx, id: string): Promise<IncidentDto> {
-  const row = await tx.incident.findUnique({ where: { id } });
-  if (!row) throw new AppError("NOT_FOUND", "No such incident.");
-  const [obligations, timeline, links] = await Promise.all([
-    tx.breachObligation.findMany({ where: { incidentId: id }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] }),
-    tx.incidentTimelineEntry.findMany({ where: { incidentId: id }, orderBy: [{ at: "asc" }, { createdAt: "asc" }] }),
-    tx.incidentAsset.findMany({ where: { incidentId: id }, select: { assetId: true }, orderBy: { assetId: "asc" } }),
-  ]);
-  const dto = toIncidentDto(row, obligations, timeline, links.map((l) => l.assetId));
-  // Overdue and due-soon first, the same order in both dialects (they sort NULLs differently).
-  dto.obligations.sort(byUrgency);
-  return dto;
 }
 
 /** Columns from validated input (create or patch); only keys present in `input` are set. */

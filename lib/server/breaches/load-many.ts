@@ -1,9 +1,11 @@
 import "server-only";
-// Many incidents as DTOs in a few statements (the register export). Loading them one by one
+// Incidents as DTOs: one (every read and write of an incident) or many in a few statements (the
+// register export), by the same queries and orders. Loading many one by one
 // took four queries per incident inside one transaction plus an inventory read per incident
 // with assets, which is what held the register CSV at ~300 rows/s (issue 14); the deadlines
 // themselves are stored rows and were never recomputed on export.
 import { byUrgency } from "@/lib/breaches/reconcile";
+import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/server/db";
 import { toIncidentDto } from "@/lib/server/breaches/incident-core";
 import type { IncidentDto } from "@/lib/validation/breaches";
@@ -21,9 +23,16 @@ function groupBy<T extends { incidentId: string }>(rows: readonly T[]): Map<stri
   return out;
 }
 
+/** One incident's DTO (its linked assets as ids; incident-assets.ts fills in their summaries). */
+export async function loadIncidentDto(tx: Tx, id: string): Promise<IncidentDto> {
+  const [dto] = await loadIncidentDtos(tx, [id]);
+  if (!dto) throw new AppError("NOT_FOUND", "No such incident.");
+  return dto;
+}
+
 /**
- * The DTOs of `ids`, in that order, exactly as loadIncidentDto builds each one: the same
- * per-incident orders (incidentId leads each ORDER BY), then obligations by urgency.
+ * The DTOs of `ids`, in that order: obligations by due instant then key, re-sorted by urgency
+ * (the same order on both dialects, which sort NULLs differently); timeline by instant.
  */
 export async function loadIncidentDtos(tx: Tx, ids: readonly string[]): Promise<IncidentDto[]> {
   const byId = new Map<string, IncidentDto>();

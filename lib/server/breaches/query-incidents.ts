@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { attachAssetSummaries } from "@/lib/server/breaches/incident-assets";
-import { loadIncidentDto } from "@/lib/server/breaches/incident-core";
+import { loadIncidentDto } from "@/lib/server/breaches/load-many";
 import { INCIDENT_STATUSES, type IncidentDto, type IncidentStatus } from "@/lib/validation/breaches";
 
 export async function getIncident(actor: Actor, incidentId: string): Promise<IncidentDto> {

@@ -10,7 +10,8 @@ import { plainTransaction, type Transact } from "@/lib/server/api/idempotency";
 import { appendAudit } from "@/lib/server/audit/append";
 import { requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
-import { loadIncidentDto, orgTimeZone, recomputeInTx, toObligationDtos } from "@/lib/server/breaches/incident-core";
+import { orgTimeZone, recomputeInTx, toObligationDtos } from "@/lib/server/breaches/incident-core";
+import { loadIncidentDto } from "@/lib/server/breaches/load-many";
 import { checklistSchema, markSentSchema, setObligationStatusSchema, type ObligationDto } from "@/lib/validation/breaches";
 
 /** The obligation, only if it belongs to this incident (never trust the pair the client sends). */

@@ -9,7 +9,8 @@ import { db } from "@/lib/server/db";
 import { prefillFromAssets, type EncryptedSource } from "@/lib/breaches/asset-prefill";
 import type { DataElement } from "@/lib/breaches/types";
 import { attachAssetSummaries, replaceLinksInTx, resolveAssets } from "@/lib/server/breaches/incident-assets";
-import { incidentColumns, loadIncidentDto, orgTimeZone, recomputeInTx, toIncidentDto } from "@/lib/server/breaches/incident-core";
+import { incidentColumns, orgTimeZone, recomputeInTx, toIncidentDto } from "@/lib/server/breaches/incident-core";
+import { loadIncidentDto } from "@/lib/server/breaches/load-many";
 import { updateIncidentSchema, type IncidentDto } from "@/lib/validation/breaches";
 
 class NoChange extends Error {}
