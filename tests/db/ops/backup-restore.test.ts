@@ -32,7 +32,8 @@ describe.runIf(dialect() === "sqlite")("SQLite backup and restore", () => {
     await expect(restoreSqlite(join(dir, "junk.db"))).rejects.toThrow();
 
     const { report } = await restoreSqlite(out);
-    expect(report.ok).toBe(true);
+    // The findings name what did not verify (seen once in a full run, not reproduced alone).
+    expect(report.ok, JSON.stringify(report.findings.slice(0, 3))).toBe(true);
     await db().$queryRaw`PRAGMA wal_checkpoint(TRUNCATE)`;
     const after = sqliteTableDigests(sqliteFile());
     // The lease row was changed above, before the restore; the restore brought back the backup's.
