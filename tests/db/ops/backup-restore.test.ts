@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SEALER_LEASE } from "@/lib/audit/cadence";
+import { sealOnce } from "@/lib/server/audit/seal";
 import { db, dialect } from "@/lib/server/db";
 import { backupSqlite, restoreSqlite, sqliteFile, sqliteTableDigests } from "@/lib/server/ops/backup";
 import { makeUser } from "@/lib/server/testing/factories";
@@ -10,6 +11,11 @@ import { makeUser } from "@/lib/server/testing/factories";
 describe.runIf(dialect() === "sqlite")("SQLite backup and restore", () => {
   it("round trip: every table's rows and content come back; refused while a server holds the sealer lease; refuses a missing or non-database file; audit verified", async () => {
     await makeUser();
+    // A restore is refused while a server runs, so what is restored is a stopped server's
+    // database: its log ends in a shutdown head. Without one, the verifier rightly reports a
+    // possibly cut-off tail, and whether the shared database's last head was a shutdown head
+    // depended on which test file ran before this one.
+    await sealOnce({ kind: "shutdown" });
     const dir = mkdtempSync(join(tmpdir(), "backup-"));
     const out = join(dir, "app.backup.db");
     // Checkpoint so the live file alone holds every committed row for the digest comparison.
