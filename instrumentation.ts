@@ -18,6 +18,9 @@ export async function register() {
     }
     // The consent hot paths' hand-written SQL against the live schema (docs/decisions/204).
     await (await import("@/lib/server/consent/hot-path")).consentHotPathSelfCheck();
+    // PostgreSQL: tables holding rows but no planner statistics are analysed before the
+    // first request (docs/decisions/702); autovacuum off is worth a warning.
+    if (dialect() === "postgresql") await (await import("@/lib/server/pg-statistics")).ensurePlannerStatistics();
     // The audit log's sealer (docs/decisions/005): one instance at a time, under a lease.
     // On SIGTERM/SIGINT it seals what is committed and signs a shutdown head. scripts/
     // start.mjs sets NEXT_MANUAL_SIG_HANDLE so this handler, not Next's, ends the process

@@ -10,6 +10,10 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
+// A custom server gets no signal handlers from Next: the app's own (instrumentation.ts) seals
+// the audit log, signs the shutdown head and then ends the process, which it does only when
+// this is set. Without it a SIGTERM sent straight to this process left it running.
+process.env.NEXT_MANUAL_SIG_HANDLE ??= "1";
 
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();

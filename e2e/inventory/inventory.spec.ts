@@ -31,8 +31,13 @@ test("an officer records an asset with special-category data and no encryption, 
   await expect(findings.getByText("No retention period")).toBeVisible();
 
   // The overview names the rule and the record.
+  // The overview pages its findings (50 a page); the rule's link narrows them to that rule.
   await page.goto("/inventory");
+  await page.getByTestId("findings-by-rule").getByRole("link", { name: "Personal data stored without encryption at rest" }).click();
+  await expect(page).toHaveURL(/rule=personal_data_not_encrypted_at_rest/);
+  await expect(page.getByRole("heading", { name: "Gap findings: Personal data stored without encryption at rest" })).toBeVisible();
   await expect(page.getByTestId("findings").getByTestId("finding-personal_data_not_encrypted_at_rest").filter({ hasText: name })).toBeVisible();
+  await expect(page.getByTestId("findings").getByTestId("finding-no_retention_period"), "other rules are filtered out").toHaveCount(0);
 
   await page.getByRole("link", { name }).first().click();
   await page.getByRole("link", { name: "Edit" }).click();
@@ -53,7 +58,7 @@ test("an officer records an asset with special-category data and no encryption, 
   await page.reload();
   await expect(page.getByTestId("reviews")).toContainText("Checked the key vault and the owner.");
 
-  await page.goto("/inventory");
+  await page.goto("/inventory?rule=personal_data_not_encrypted_at_rest");
   await expect(page.getByTestId("findings").getByText(name)).toHaveCount(0);
 });
 
@@ -165,7 +170,10 @@ test("the demo inventory shows deliberate gaps on the overview", async ({ page }
   await officer(page);
   await page.goto("/inventory");
   await expect(page.getByTestId("count-assets")).not.toHaveText("0");
+  await expect(page.getByTestId("overdue-list")).toContainText("HR file share");
+  await page.goto("/inventory?rule=transfer_without_safeguard");
   await expect(page.getByTestId("finding-transfer_without_safeguard").filter({ hasText: "Email marketing" })).toBeVisible();
+  await page.goto("/inventory");
   await expect(page.getByTestId("overdue-list")).toContainText("HR file share");
   await page.getByRole("link", { name: "Processing activities (Art. 30)" }).click();
   await page.getByLabel("Lawful basis").selectOption("legal_obligation");

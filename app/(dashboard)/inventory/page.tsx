@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RULES } from "@/lib/inventory/findings";
+import { RULES, type FindingRule } from "@/lib/inventory/findings";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { inventoryOverview } from "@/lib/server/inventory/overview";
 import { Forbidden } from "../_components/forbidden";
 import { FindingsList, recordHref } from "./_components/findings-list";
+import { Pagination, searchParamsRecord } from "./_components/pagination";
 import { ExportLinks, InventoryTabs } from "./_components/inventory-nav";
 import { DateTime } from "@/components/ui/date-time";
 
@@ -24,11 +25,24 @@ function Stat({ label, value, href, tone = "slate", testId }: { label: string; v
   return href ? <Link href={href} className="block hover:opacity-90">{body}</Link> : body;
 }
 
-export default async function InventoryOverviewPage() {
+// An inventory of 10,000 assets has tens of thousands of findings: the page shows them a page
+// at a time, filtered by rule, and the first overdue reviews (the full HTML was 31 MB).
+const FINDINGS_PAGE = 50;
+const OVERDUE_SHOWN = 20;
+const isRule = (v: string | undefined): v is FindingRule => !!v && Object.hasOwn(RULES, v);
+
+export default async function InventoryOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, denied } = await pageActor("inventory:read");
   if (denied) return <Forbidden what="the data inventory" />;
+  const params = searchParamsRecord(await searchParams);
+  const rule = isRule(params.rule) ? params.rule : null;
   const ov = await inventoryOverview(actor);
   const write = can(actor, "inventory:write");
+  const filtered = rule ? ov.findings.filter((f) => f.rule === rule) : ov.findings;
+  const pages = Math.max(1, Math.ceil(filtered.length / FINDINGS_PAGE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1));
+  const shown = filtered.slice((page - 1) * FINDINGS_PAGE, page * FINDINGS_PAGE);
+  const ruleHref = (r: FindingRule | null) => (r ? `/inventory?${new URLSearchParams({ rule: r })}` : "/inventory");
   return (
     <>
       <PageHeader
@@ -59,17 +73,29 @@ export default async function InventoryOverviewPage() {
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="lg:col-span-2">
-            <Card title="Gap findings" description="Computed from the records; each disappears as soon as its record is fixed.">
-              <FindingsList findings={ov.findings} empty="No gaps found. Every record has what the rules ask for." />
+            <Card
+              title={rule ? `Gap findings: ${RULES[rule].title}` : "Gap findings"}
+              description="Computed from the records; each disappears as soon as its record is fixed. Highest severity first."
+              actions={rule ? <Link href={ruleHref(null)} className="text-sm text-indigo-700 hover:underline">All rules</Link> : undefined}
+            >
+              <FindingsList findings={shown} empty={rule ? "No findings under this rule." : "No gaps found. Every record has what the rules ask for."} />
+              {filtered.length > FINDINGS_PAGE && <Pagination basePath="/inventory" params={rule ? { rule } : {}} page={page} pageSize={FINDINGS_PAGE} total={filtered.length} />}
             </Card>
           </div>
           <div className="space-y-6">
             <Card title="Findings by rule">
               <ul className="space-y-1 text-sm" data-testid="findings-by-rule">
-                {Object.entries(RULES).map(([rule, r]) => (
-                  <li key={rule} className="flex justify-between gap-2">
-                    <span>{r.title} <span className="text-xs text-slate-500">{r.citation}</span></span>
-                    <span className={`font-semibold ${ov.byRule[rule as keyof typeof RULES] ? "text-red-700" : "text-slate-500"}`}>{ov.byRule[rule as keyof typeof RULES]}</span>
+                {(Object.entries(RULES) as [FindingRule, (typeof RULES)[FindingRule]][]).map(([key, r]) => (
+                  <li key={key} className="flex justify-between gap-2">
+                    <span>
+                      {ov.byRule[key] ? (
+                        <Link href={ruleHref(key)} aria-current={key === rule ? "true" : undefined} className={`hover:underline ${key === rule ? "font-semibold text-indigo-700" : "text-indigo-700"}`}>{r.title}</Link>
+                      ) : (
+                        r.title
+                      )}{" "}
+                      <span className="text-xs text-slate-500">{r.citation}</span>
+                    </span>
+                    <span className={`font-semibold ${ov.byRule[key] ? "text-red-700" : "text-slate-500"}`}>{ov.byRule[key]}</span>
                   </li>
                 ))}
               </ul>
@@ -79,12 +105,19 @@ export default async function InventoryOverviewPage() {
                 <p className="text-sm text-slate-600">Every review is up to date.</p>
               ) : (
                 <ul className="space-y-1 text-sm" data-testid="overdue-list">
-                  {ov.overdue.map((o) => (
+                  {ov.overdue.slice(0, OVERDUE_SHOWN).map((o) => (
                     <li key={o.id} className="flex justify-between gap-2">
                       <Link href={recordHref(o.kind, o.id)} className="text-indigo-700 hover:underline">{o.name}</Link>
                       <span className="text-xs text-amber-700">due <DateTime value={o.nextReviewAt} style="date" /></span>
                     </li>
                   ))}
+                  {ov.overdue.length > OVERDUE_SHOWN && (
+                    <li className="pt-1 text-slate-600" data-testid="overdue-more">
+                      and {ov.overdue.length - OVERDUE_SHOWN} more, longest overdue first:{" "}
+                      <Link href="/inventory/assets?sort=nextReviewAt&dir=asc" className="text-indigo-700 hover:underline">assets</Link>,{" "}
+                      <Link href="/inventory/activities?sort=nextReviewAt&dir=asc" className="text-indigo-700 hover:underline">activities</Link> by next review
+                    </li>
+                  )}
                 </ul>
               )}
             </Card>

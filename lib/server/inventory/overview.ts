@@ -1,17 +1,18 @@
 import "server-only";
 // The area's overview: counts, every current gap finding and the overdue reviews.
-// Findings are computed from the records on read (an inventory is hundreds of rows, not
-// millions), so a fix shows at once.
+// Findings are computed from the records on read, so a fix shows at once: 10,000 assets and
+// 2,000 activities give ~15,000 findings, which the page shows 50 at a time.
 import type { Finding, FindingRule } from "@/lib/inventory/findings";
 import { isReviewOverdue, RULES } from "@/lib/inventory/findings";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { ACTIVITY_INCLUDE, activityFindingsOf, assetFindingsOf, fromList } from "@/lib/server/inventory/dto";
+import { ACTIVITY_INCLUDE, activityFindingsOf, ASSET_FINDING_SELECT, assetFindingsOf, fromList } from "@/lib/server/inventory/dto";
 
 export async function loadAllFindings(now = new Date()) {
   const [assets, activities] = await Promise.all([
-    db().dataAsset.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" } }),
+    // Only the columns the rules read: at 10,000 assets the full rows were most of the page's time.
+    db().dataAsset.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: ASSET_FINDING_SELECT }),
     db().processingActivity.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, include: ACTIVITY_INCLUDE }),
   ]);
   const findings: Finding[] = [...assets.flatMap((a) => assetFindingsOf(a, now)), ...activities.flatMap((p) => activityFindingsOf(p, now))];
@@ -27,8 +28,10 @@ export async function inventoryOverview(actor: Actor) {
   const overdue = [
     ...assets.filter((a) => isReviewOverdue(a.nextReviewAt, now)).map((a) => ({ kind: "asset" as const, id: a.id, name: a.name, nextReviewAt: a.nextReviewAt!.toISOString() })),
     ...activities.filter((p) => isReviewOverdue(p.nextReviewAt, now)).map((p) => ({ kind: "activity" as const, id: p.id, name: p.name, nextReviewAt: p.nextReviewAt!.toISOString() })),
-  ].sort((x, y) => x.nextReviewAt.localeCompare(y.nextReviewAt));
+  ].sort((x, y) => (x.nextReviewAt < y.nextReviewAt ? -1 : x.nextReviewAt > y.nextReviewAt ? 1 : 0)); // ISO instants: text order is time order
   const severityRank = { high: 0, medium: 1, low: 2 } as const;
+  // One collator for the sort: String#localeCompare builds one per call (15,000 findings at scale).
+  const byName = new Intl.Collator("en").compare;
   return {
     counts: {
       assets: assets.length,
@@ -39,7 +42,7 @@ export async function inventoryOverview(actor: Actor) {
       overdueReviews: overdue.length,
     },
     byRule,
-    findings: findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.recordName.localeCompare(b.recordName)),
+    findings: findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || byName(a.recordName, b.recordName)),
     overdue,
   };
 }

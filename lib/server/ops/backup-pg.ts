@@ -8,7 +8,7 @@ import type { LogReport } from "@/lib/audit/verify-log";
 import { env } from "@/lib/env";
 import { SYSTEM_CLI } from "@/lib/server/actor";
 import { verifyAuditLog } from "@/lib/server/audit/verify-audit";
-import { disconnectDb } from "@/lib/server/db";
+import { db, disconnectDb } from "@/lib/server/db";
 import { runningServer } from "@/lib/server/ops/running-server";
 
 /** libpq understands the URL but not Prisma's own query parameters (schema, connection_limit). */
@@ -44,5 +44,8 @@ export async function restorePostgres(from: string): Promise<{ report: LogReport
   await disconnectDb();
   // One transaction: a failed restore leaves the database as it was.
   run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error", "--dbname", libpqUrl(), source]);
+  // pg_restore copies rows, not the planner's statistics: without ANALYZE the restored
+  // tables are planned from defaults until autovacuum gets to them (docs/decisions/702).
+  await db().$executeRaw`ANALYZE`;
   return { report: await verifyAuditLog(SYSTEM_CLI) };
 }
