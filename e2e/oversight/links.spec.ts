@@ -30,7 +30,12 @@ test("an officer links a data asset to an AI system and sees the system on the a
   await page.goto(`/inventory/assets/${assetId}`);
   await expect(page.getByText("No AI system is recorded as using this asset.")).toBeVisible();
 
+  // The registry is paged (25 systems a page): find the system by name.
   await page.goto("/oversight/systems");
+  await page.getByRole("search").getByLabel("Name").fill(systemName);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/q=/);
+  await expect(page.getByTestId("system-summary")).toHaveCount(1);
   await page.getByRole("link", { name: `Open ${systemName}` }).click();
   await expect(page.getByRole("heading", { name: systemName, level: 1 })).toBeVisible();
   await expect(page.getByText("No asset linked.")).toBeVisible();

@@ -7,7 +7,10 @@ import { dayWindows } from "@/lib/dashboard/series";
 import { AppError, zodDetails } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
-import { db } from "@/lib/server/db";
+import { Prisma } from "@/generated/prisma/client";
+import { sqliteDateTime } from "@/lib/server/audit/append";
+import { pgDateTime } from "@/lib/server/consent/ingest-postgres";
+import { db, dialect } from "@/lib/server/db";
 
 export type PendingTrendPoint = { day: string; pending: number; slaBreaches: number; newForReview: number };
 
@@ -21,45 +24,41 @@ export async function decisionsPendingTrend(actor: Actor, opts: { days?: unknown
   const windows = dayWindows(parsed.data, now);
   const start = windows[0]!.start;
   const end = windows.at(-1)!.end;
-  const rows = await trendRows(start, end);
-  const nowMs = now.getTime();
+  const counts = await trendCounts(start, now, end);
+  // pending at `at` = sent for review before `at` and not decided before it; from the pending
+  // count at the window's start, add each day's new reviews and subtract its decisions.
+  let pending = counts.pendingAtStart;
   const points: PendingTrendPoint[] = windows.map((w) => {
-    const ws = w.start.getTime();
-    const we = w.end.getTime();
-    const at = Math.min(we, nowMs);
-    let pending = 0;
-    let slaBreaches = 0;
-    let newForReview = 0;
-    for (const r of rows) {
-      if (r.review) {
-        if (r.created < at && (r.decided === null || r.decided >= at)) pending++;
-        if (r.created >= ws && r.created < we) newForReview++;
-      }
-      if (r.breached !== null && r.breached >= ws && r.breached < we) slaBreaches++;
-    }
-    return { day: w.day, pending, slaBreaches, newForReview };
+    const created = counts.created.get(w.day) ?? 0;
+    pending += created - (counts.decided.get(w.day) ?? 0);
+    return { day: w.day, pending, slaBreaches: counts.breached.get(w.day) ?? 0, newForReview: created };
   });
   return { days: parsed.data, points, slaBreaches: points.reduce((n, p) => n + p.slaBreaches, 0), pendingNow: points.at(-1)?.pending ?? 0 };
 }
 
-const TREND_SELECT = { id: true, createdAt: true, decidedAt: true, slaBreachedAt: true, requiredApprovals: true } as const;
+type DayCount = { day: string; n: bigint | number };
+const byDay = (rows: DayCount[]) => new Map(rows.map((r) => [r.day, Number(r.n)]));
 
 /**
- * The decisions behind the trend: sent for review and undecided, or decided in the window
- * (both on the decidedAt index), and those whose SLA was breached in it (slaBreachedAt
- * index). Three indexed reads instead of one OR the planners answered with a full scan;
- * a decision in more than one is counted once. Times as epoch ms for the per-day loop.
+ * The trend as counts, not rows: decisions sent for review and still pending at `start`,
+ * and per UTC day those sent for review and those decided (both before `now`, as a day's
+ * "end" is now for today) and the SLA breaches. Five aggregate reads on the createdAt,
+ * decidedAt and slaBreachedAt indexes; loading the decisions themselves (7,000 at the
+ * standard dataset's 5,000 pending) cost the dashboard ~30 ms. A decision is decided after it
+ * was created, so "decided before t" implies "sent before t".
  */
-async function trendRows(start: Date, end: Date) {
-  const review = { requiredApprovals: { gt: 0 }, createdAt: { lt: end } };
-  const lists = await Promise.all([
-    db().oversightDecision.findMany({ where: { ...review, decidedAt: null }, select: TREND_SELECT }),
-    db().oversightDecision.findMany({ where: { ...review, decidedAt: { gte: start } }, select: TREND_SELECT }),
-    db().oversightDecision.findMany({ where: { slaBreachedAt: { gte: start, lt: end } }, select: TREND_SELECT }),
+async function trendCounts(start: Date, now: Date, end: Date) {
+  const pg = dialect() === "postgresql";
+  const at = (d: Date) => (pg ? Prisma.sql`${pgDateTime(d)}::timestamp` : Prisma.sql`${sqliteDateTime(d)}`);
+  const day = (col: string) => (pg ? Prisma.raw(`to_char("${col}", 'YYYY-MM-DD')`) : Prisma.raw(`substr("${col}", 1, 10)`));
+  const perDay = (col: string, where: Prisma.Sql) =>
+    db().$queryRaw<DayCount[]>`SELECT ${day(col)} AS "day", COUNT(*) AS "n" FROM "OversightDecision" WHERE ${where} GROUP BY 1`;
+  const [undecided, decidedLater, created, decided, breached] = await Promise.all([
+    db().$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "OversightDecision" WHERE "decidedAt" IS NULL AND "requiredApprovals" > 0 AND "createdAt" < ${at(start)}`,
+    db().$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "OversightDecision" WHERE "decidedAt" >= ${at(start)} AND "requiredApprovals" > 0 AND "createdAt" < ${at(start)}`,
+    perDay("createdAt", Prisma.sql`"createdAt" >= ${at(start)} AND "createdAt" < ${at(now)} AND "requiredApprovals" > 0`),
+    perDay("decidedAt", Prisma.sql`"decidedAt" >= ${at(start)} AND "decidedAt" < ${at(now)} AND "requiredApprovals" > 0`),
+    perDay("slaBreachedAt", Prisma.sql`"slaBreachedAt" >= ${at(start)} AND "slaBreachedAt" < ${at(end)}`),
   ]);
-  const byId = new Map<string, { review: boolean; created: number; decided: number | null; breached: number | null }>();
-  for (const r of lists.flat()) {
-    byId.set(r.id, { review: r.requiredApprovals > 0, created: r.createdAt.getTime(), decided: r.decidedAt?.getTime() ?? null, breached: r.slaBreachedAt?.getTime() ?? null });
-  }
-  return [...byId.values()];
+  return { pendingAtStart: Number(undecided[0]?.n ?? 0) + Number(decidedLater[0]?.n ?? 0), created: byDay(created), decided: byDay(decided), breached: byDay(breached) };
 }

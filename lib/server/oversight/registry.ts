@@ -10,7 +10,7 @@ import { archivedWhere } from "@/lib/server/lifecycle/archive";
 import { archivedFilterSchema, type ArchivedFilter } from "@/lib/validation/lifecycle";
 import { parseSafe } from "@/lib/validation/safe-input";
 import { requirePermission } from "@/lib/server/authz";
-import { db, type Db, type Tx } from "@/lib/server/db";
+import { db, dialect, type Db, type Tx } from "@/lib/server/db";
 import { encrypt } from "@/lib/server/keys";
 import { parseInput, personOf, requireNamedActor, SECRET_CONTEXT } from "@/lib/server/oversight/common";
 import { writeLinks } from "@/lib/server/oversight/links";
@@ -148,14 +148,16 @@ type RiskTier = (typeof RISK_TIERS)[number];
 type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /** The systems (all, or one) with versions, policy, open decisions and inventory links. */
-async function loadSystems(client: Db | Tx, id?: string, archived?: ArchivedFilter) {
-  const where = id ? { aiSystemId: id } : {};
+async function loadSystems(client: Db | Tx, id?: string, archived?: ArchivedFilter, page?: { skip: number; take: number; q?: string }) {
   // One system by id is read archived or not (its page keeps its history); lists hide archived ones.
   const systems = await client.aiSystem.findMany({
-    where: id ? { id } : archivedWhere(archived),
-    orderBy: { name: "asc" },
+    where: id ? { id } : systemsWhere(archived, page?.q),
+    orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, purpose: true, owner: true, riskTier: true, deploymentStatus: true, retentionDays: true, createdAt: true, archivedAt: true, archivedBy: true },
+    ...(page ? { skip: page.skip, take: page.take } : {}),
   });
+  // A page reads the versions, policies and links of its own systems only.
+  const where = id ? { aiSystemId: id } : page ? { aiSystemId: { in: systems.map((s) => s.id) } } : {};
   const versions = await client.aiModelVersion.findMany({ where, orderBy: { createdAt: "asc" } });
   const policies = await client.escalationPolicy.findMany({ where, select: { aiSystemId: true, rules: true, revision: true, allowAdminReview: true } });
   const pending = await client.oversightDecision.groupBy({ by: ["aiSystemId"], where: { ...where, status: { in: ["pending_review", "escalated"] } }, _count: { _all: true } });
@@ -182,6 +184,23 @@ export type AiSystemView = Awaited<ReturnType<typeof loadSystems>>[number];
 export async function listAiSystems(actor: Actor, archived?: unknown) {
   await requirePermission(actor, "oversight:read", { type: "AiSystem" });
   return loadSystems(db(), undefined, parseSafe(archivedFilterSchema, archived ?? undefined));
+}
+
+// Name search ignoring case on both dialects: SQLite's LIKE already does (ASCII); PostgreSQL's
+// needs Prisma's insensitive mode, which the SQLite client's types do not name.
+const nameContains = (q: string) => (dialect() === "postgresql" ? ({ contains: q, mode: "insensitive" } as unknown as { contains: string }) : { contains: q });
+const systemsWhere = (archived?: ArchivedFilter, q?: string) => ({ ...archivedWhere(archived), ...(q ? { name: nameContains(q) } : {}) });
+
+/** The registry page: one page of systems by name, optionally those whose name contains `q`. */
+export async function pageAiSystems(actor: Actor, opts: { archived?: unknown; q?: string; page: number; pageSize: number }) {
+  await requirePermission(actor, "oversight:read", { type: "AiSystem" });
+  const archived = parseSafe(archivedFilterSchema, opts.archived ?? undefined);
+  const q = opts.q?.trim().slice(0, 200) || undefined;
+  const [total, items] = await Promise.all([
+    db().aiSystem.count({ where: systemsWhere(archived, q) }),
+    loadSystems(db(), undefined, archived, { skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, q }),
+  ]);
+  return { items, total };
 }
 
 export async function getAiSystem(actor: Actor, aiSystemId: string): Promise<AiSystemView> {

@@ -138,6 +138,31 @@ describe("decisionsPendingTrend", () => {
     void b;
   });
 
+  it("equals counting every decision row by row (the definition), on each of 90 days", async () => {
+    const { system } = await makeSystem({ rules: [{ when: {}, action: "review", slaHours: 48 }] });
+    const key = await systemKey(system.id);
+    const a = await submit(key);
+    await submit(key);
+    const id = (a as { body?: { id?: string } }).body?.id ?? (a as { id?: string }).id;
+    await applySlaTimeout(id!, new Date(Date.now() + 3 * DAY));
+    const now = new Date(Date.now() + 4 * DAY);
+    const got = await decisionsPendingTrend(officer, { days: 90, now });
+    const rows = await db().oversightDecision.findMany({ select: { createdAt: true, decidedAt: true, slaBreachedAt: true, requiredApprovals: true } });
+    const expected = got.points.map((p) => {
+      const ws = Date.parse(`${p.day}T00:00:00Z`);
+      const we = ws + DAY;
+      const at = Math.min(we, now.getTime());
+      const review = rows.filter((r) => r.requiredApprovals > 0);
+      return {
+        day: p.day,
+        pending: review.filter((r) => r.createdAt.getTime() < at && (r.decidedAt === null || r.decidedAt.getTime() >= at)).length,
+        newForReview: review.filter((r) => r.createdAt.getTime() >= ws && r.createdAt.getTime() < at).length,
+        slaBreaches: rows.filter((r) => r.slaBreachedAt && r.slaBreachedAt.getTime() >= ws && r.slaBreachedAt.getTime() < we).length,
+      };
+    });
+    expect(got.points).toEqual(expected);
+  });
+
   it.each([0, 91, 1.5, "30"])("rejects days=%s", async (days) => {
     expect(await code(decisionsPendingTrend(officer, { days }))).toBe("VALIDATION");
   });
