@@ -39,6 +39,11 @@ test("an officer links a data asset to an AI system and sees the system on the a
   await page.getByRole("link", { name: `Open ${systemName}` }).click();
   await expect(page.getByRole("heading", { name: systemName, level: 1 })).toBeVisible();
   await expect(page.getByText("No asset linked.")).toBeVisible();
+  // The picker offers the first 100 records by name: find this one on the server first.
+  await page.getByLabel("Find assets and activities by name").fill(assetName);
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await expect(page).toHaveURL(/find=/);
+  await expect(page.getByTestId("link-candidates-note")).toContainText("1 asset");
   await page.getByLabel("Filter inventory records").fill(assetName);
   await page.getByRole("checkbox", { name: assetName }).check();
   await page.getByRole("button", { name: "Save links" }).click();

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/server/actor";
 import { appendAudit } from "@/lib/server/audit/append";
 import { can, requirePermission } from "@/lib/server/authz";
 import { db, type Tx } from "@/lib/server/db";
+import { containsIgnoringCase } from "@/lib/server/name-search";
 import { parseInput, requireNamedActor } from "@/lib/server/oversight/common";
 import { aiSystemLinksSchema, type AiSystemLinksInput } from "@/lib/validation/oversight";
 
@@ -123,14 +124,36 @@ export async function getAiSystemLinks(actor: Actor, aiSystemId: string): Promis
  * What the link form offers: every asset and activity by name (officers and admins), with
  * archivedAt so the form can leave archived ones out unless already linked (decision 101).
  */
-export async function linkCandidates(actor: Actor) {
+/** Records offered per kind: the linked ones always, then this many matches by name. */
+export const LINK_CANDIDATES_SHOWN = 100;
+
+/**
+ * The link picker's records: every record already linked (archived or not: saving posts the
+ * ticked boxes, so a linked record left out would be unlinked), then up to
+ * LINK_CANDIDATES_SHOWN active ones by name, those containing `find` when given. An inventory
+ * of 10,000 assets was 1.2 MB of checkboxes, and a cap of 2,000 by name left the rest
+ * unlinkable; now any record is one search away. `matches` counts the active records the
+ * search matched, so the page can say how many are not shown.
+ */
+export async function linkCandidates(actor: Actor, opts: { find?: string; linkedAssetIds?: string[]; linkedActivityIds?: string[] } = {}) {
   await requirePermission(actor, "oversight:admin", { type: "AiSystem" });
   await requirePermission(actor, "inventory:read");
-  const [assets, processingActivities] = await Promise.all([
-    db().dataAsset.findMany({ select: { id: true, name: true, businessUnit: true, archivedAt: true }, orderBy: { name: "asc" }, take: 2000 }),
-    db().processingActivity.findMany({ select: { id: true, name: true, role: true, archivedAt: true }, orderBy: { name: "asc" }, take: 2000 }),
+  const find = opts.find?.trim().slice(0, 200) || undefined;
+  const named = find ? { name: containsIgnoringCase(find) } : {};
+  const active = { archivedAt: null, ...named };
+  const page = { orderBy: [{ name: "asc" as const }, { id: "asc" as const }], take: LINK_CANDIDATES_SHOWN };
+  const assetSelect = { id: true, name: true, businessUnit: true, archivedAt: true } as const;
+  const activitySelect = { id: true, name: true, role: true, archivedAt: true } as const;
+  const [assets, linkedAssets, assetMatches, processingActivities, linkedActivities, activityMatches] = await Promise.all([
+    db().dataAsset.findMany({ where: active, select: assetSelect, ...page }),
+    opts.linkedAssetIds?.length ? db().dataAsset.findMany({ where: { id: { in: opts.linkedAssetIds } }, select: assetSelect, orderBy: { name: "asc" } }) : [],
+    db().dataAsset.count({ where: active }),
+    db().processingActivity.findMany({ where: active, select: activitySelect, ...page }),
+    opts.linkedActivityIds?.length ? db().processingActivity.findMany({ where: { id: { in: opts.linkedActivityIds } }, select: activitySelect, orderBy: { name: "asc" } }) : [],
+    db().processingActivity.count({ where: active }),
   ]);
-  return { assets, processingActivities };
+  const withLinked = <T extends { id: string }>(linked: T[], found: T[]) => [...linked, ...found.filter((r) => !linked.some((l) => l.id === r.id))];
+  return { assets: withLinked(linkedAssets, assets), processingActivities: withLinked(linkedActivities, processingActivities), matches: { assets: assetMatches, processingActivities: activityMatches }, find: find ?? null };
 }
 
 /**

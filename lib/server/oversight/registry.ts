@@ -10,7 +10,8 @@ import { archivedWhere } from "@/lib/server/lifecycle/archive";
 import { archivedFilterSchema, type ArchivedFilter } from "@/lib/validation/lifecycle";
 import { parseSafe } from "@/lib/validation/safe-input";
 import { requirePermission } from "@/lib/server/authz";
-import { db, dialect, type Db, type Tx } from "@/lib/server/db";
+import { db, type Db, type Tx } from "@/lib/server/db";
+import { containsIgnoringCase } from "@/lib/server/name-search";
 import { encrypt } from "@/lib/server/keys";
 import { parseInput, personOf, requireNamedActor, SECRET_CONTEXT } from "@/lib/server/oversight/common";
 import { writeLinks } from "@/lib/server/oversight/links";
@@ -186,10 +187,7 @@ export async function listAiSystems(actor: Actor, archived?: unknown) {
   return loadSystems(db(), undefined, parseSafe(archivedFilterSchema, archived ?? undefined));
 }
 
-// Name search ignoring case on both dialects: SQLite's LIKE already does (ASCII); PostgreSQL's
-// needs Prisma's insensitive mode, which the SQLite client's types do not name.
-const nameContains = (q: string) => (dialect() === "postgresql" ? ({ contains: q, mode: "insensitive" } as unknown as { contains: string }) : { contains: q });
-const systemsWhere = (archived?: ArchivedFilter, q?: string) => ({ ...archivedWhere(archived), ...(q ? { name: nameContains(q) } : {}) });
+const systemsWhere = (archived?: ArchivedFilter, q?: string) => ({ ...archivedWhere(archived), ...(q ? { name: containsIgnoringCase(q) } : {}) });
 
 /** The registry page: one page of systems by name, optionally those whose name contains `q`. */
 export async function pageAiSystems(actor: Actor, opts: { archived?: unknown; q?: string; page: number; pageSize: number }) {

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 import { createActivity } from "@/lib/server/inventory/activities";
 import { createAsset } from "@/lib/server/inventory/assets";
-import { aiSystemsUsingInventoryRecord, getAiSystemLinks, linkCandidates, setAiSystemLinks } from "@/lib/server/oversight/links";
+import { aiSystemsUsingInventoryRecord, getAiSystemLinks, LINK_CANDIDATES_SHOWN, linkCandidates, setAiSystemLinks } from "@/lib/server/oversight/links";
+import { archiveAsset } from "@/lib/server/inventory/lifecycle";
 import { createAiSystem, getAiSystem, listAiSystems, updateAiSystem } from "@/lib/server/oversight/registry";
 import { actorFor } from "@/lib/server/testing/factories";
 import { activityInput, assetInput } from "../inventory/fixtures";
@@ -150,7 +151,27 @@ describe("AI system links: permissions", () => {
   it("linkCandidates needs oversight:admin", async () => {
     expect(await codeOf(linkCandidates(await actorFor("auditor")))).toBe("FORBIDDEN");
     const { a1 } = await inventory();
-    expect((await linkCandidates(await actorFor("compliance_officer"))).assets.map((a) => a.id)).toContain(a1.id);
+    const o = await actorFor("compliance_officer");
+    expect((await linkCandidates(o, { find: a1.name })).assets.map((a) => a.id)).toContain(a1.id);
+  });
+
+  it("linkCandidates offers the linked records (archived too) and at most LINK_CANDIDATES_SHOWN matches, found by name ignoring case", async () => {
+    const o = await actorFor("compliance_officer");
+    const stem = uid("Picker");
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await createAsset(o, assetInput({ name: `${stem} ${i}` })));
+    await archiveAsset(o, made[2]!.id);
+    const found = await linkCandidates(o, { find: stem.toUpperCase() });
+    expect(found.assets.map((a) => a.name)).toEqual([`${stem} 0`, `${stem} 1`]);
+    expect(found.matches.assets).toBe(2);
+    expect(found.find).toBe(stem.toUpperCase());
+    // A linked record is offered whatever the search, first, so saving the form keeps it.
+    const withLinked = await linkCandidates(o, { find: `${stem} 1`, linkedAssetIds: [made[2]!.id] });
+    expect(withLinked.assets.map((a) => a.id)).toEqual([made[2]!.id, made[1]!.id]);
+    // Without a search: the first LINK_CANDIDATES_SHOWN by name, and how many there are in all.
+    const all = await linkCandidates(o);
+    expect(all.assets.length).toBeLessThanOrEqual(LINK_CANDIDATES_SHOWN);
+    expect(all.matches.assets, "other files add assets meanwhile: at least this file's two active ones").toBeGreaterThanOrEqual(2);
   });
 });
 

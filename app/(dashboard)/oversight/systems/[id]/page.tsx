@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveControls } from "@/components/lifecycle/archive-controls";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/field";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
-import { getAiSystemLinks, linkCandidates, type LinkedRecord } from "@/lib/server/oversight/links";
+import { getAiSystemLinks, LINK_CANDIDATES_SHOWN, linkCandidates, type LinkedRecord } from "@/lib/server/oversight/links";
 import { getAiSystem } from "@/lib/server/oversight/registry";
 import { archiveAiSystemAction } from "../../actions";
 import { Forbidden } from "../../../_components/forbidden";
@@ -37,7 +39,7 @@ function offered<T extends { id: string; name: string; archivedAt: Date | null }
   return all.filter((r) => !r.archivedAt || linked.includes(r.id)).map((r) => (r.archivedAt ? { ...r, name: `${r.name} (archived)` } : r));
 }
 
-export default async function AiSystemPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AiSystemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, denied } = await pageActor("oversight:read");
   if (denied) return <Forbidden what="the AI system registry" />;
   const { id } = await params;
@@ -46,7 +48,13 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
     throw e;
   });
   const admin = can(actor, "oversight:admin");
-  const [links, candidates] = await Promise.all([getAiSystemLinks(actor, id), admin && can(actor, "inventory:read") ? linkCandidates(actor) : null]);
+  const sp = await searchParams;
+  const find = typeof sp.find === "string" ? sp.find : "";
+  const [links, candidates] = await Promise.all([
+    getAiSystemLinks(actor, id),
+    admin && can(actor, "inventory:read") ? linkCandidates(actor, { find, linkedAssetIds: system.assetIds, linkedActivityIds: system.processingActivityIds }) : null,
+  ]);
+  const more = candidates && (candidates.matches.assets > LINK_CANDIDATES_SHOWN || candidates.matches.processingActivities > LINK_CANDIDATES_SHOWN);
   return (
     <>
       <PageHeader
@@ -72,6 +80,17 @@ export default async function AiSystemPage({ params }: { params: Promise<{ id: s
             </div>
             {candidates && (
               <div className="mt-4 border-t border-slate-100 pt-4">
+                {/* The picker offers the linked records and the first matches by name: any record is one search away. */}
+                <form method="get" role="search" className="mb-3 flex flex-wrap items-end gap-2" aria-label="Find inventory records to link">
+                  <Field label="Find assets and activities by name"><Input name="find" defaultValue={find} placeholder="part of a name" /></Field>
+                  <Button type="submit" variant="secondary">Find</Button>
+                  {candidates.find && <Link href={`/oversight/systems/${system.id}`} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">Clear</Link>}
+                </form>
+                <p className="mb-2 text-xs text-slate-500" data-testid="link-candidates-note">
+                  {candidates.find ? `Matching “${candidates.find}”: ` : ""}
+                  {candidates.matches.assets.toLocaleString("en-US")} asset{candidates.matches.assets === 1 ? "" : "s"} and {candidates.matches.processingActivities.toLocaleString("en-US")} activit{candidates.matches.processingActivities === 1 ? "y" : "ies"}
+                  {more ? `; the first ${LINK_CANDIDATES_SHOWN} of each by name are offered below, with those already linked. Narrow the search to see others.` : "."}
+                </p>
                 <LinksForm
                   aiSystemId={system.id}
                   assets={offered(candidates.assets, system.assetIds).map((a) => ({ id: a.id, name: a.name, hint: a.businessUnit }))}
