@@ -16,7 +16,8 @@ import { RANGE_LABELS, RANGES, isRange, lastPerPeriod, tableStep, toWire, type R
 import { postureSeries } from "@/lib/server/posture/snapshots";
 import { obligationsByDue } from "@/lib/server/breaches/obligations-by-due";
 import { decisionsPendingTrend } from "@/lib/server/oversight/pending-trend";
-import { consentTrend } from "@/lib/server/consent/rates";
+import { consentTrendPerMinute } from "@/lib/server/ledger-aggregates";
+import { formatCountedAt } from "@/lib/dashboard/counted-at";
 import { openAlertCount } from "@/lib/server/alerts/alerts";
 import { needsAttention } from "@/lib/server/dashboard/needs-attention";
 import { NeedsAttentionList } from "./_components/needs-attention";
@@ -56,13 +57,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     [posture, series] = await Promise.all([currentPosture(actor), postureSeries(actor, { range })]);
   }
   // Role-aware: each chart only for a role that may read its area.
-  const [attention, obligations, decisions, consent, openAlerts] = await Promise.all([
+  const [attention, obligations, decisions, consentCounted, openAlerts] = await Promise.all([
     needsAttention(actor),
     can(actor, "breach:read") ? obligationsByDue(actor) : null,
     can(actor, "oversight:read") ? decisionsPendingTrend(actor, { days: decisionDays }) : null,
-    can(actor, "consent:read") ? consentTrend(actor, { days: consentDays }) : null,
+    can(actor, "consent:read") ? consentTrendPerMinute(actor, consentDays) : null,
     can(actor, "alerts:read") ? openAlertCount(actor) : null,
   ]);
+  const consent = consentCounted?.value ?? null;
   // The chart draws every point; its table summarises a long range (a year of daily rows was
   // half the page's weight), with the full series a click away.
   const step = tableStep(series?.points.length ?? 0);
@@ -192,7 +194,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   testId="chart-consent"
                   resetKey={String(consentDays)}
                   title="Consent trend"
-                  description={`Last ${consent.days} days: ${consent.totals.grants} grants, ${consent.totals.withdrawals} withdrawals, ${consent.totals.optOuts} opt-outs. Click the chart to open the consent ledger.`}
+                  description={`Last ${consent.days} days: ${consent.totals.grants} grants, ${consent.totals.withdrawals} withdrawals, ${consent.totals.optOuts} opt-outs (${formatCountedAt(consentCounted!.countedAt)}). Click the chart to open the consent ledger.`}
                   actions={<RangeNav label="Consent range" options={TREND_DAYS} current={consentDays} href={(d) => qs({ consent: String(d) })} text={(d) => `${d} days`} />}
                   csvHref={`/dashboard/export?chart=consent&days=${consentDays}`}
                   tableLabel="Consent trend"

@@ -10,7 +10,8 @@ import { can } from "@/lib/server/authz";
 import { pageActor } from "@/lib/server/auth/page-guard";
 import { consentControlFindings } from "@/lib/server/consent/control-findings";
 import { listPurposes } from "@/lib/server/consent/purposes";
-import { consentRates } from "@/lib/server/consent/rates";
+import { consentRatesPerMinute } from "@/lib/server/ledger-aggregates";
+import { formatCountedAt } from "@/lib/dashboard/counted-at";
 import { Forbidden } from "../_components/forbidden";
 import { CreatePurposeForm, SubjectSearchForm } from "./_components/forms";
 import { ConsentRatesChart } from "./_components/rates-chart";
@@ -23,7 +24,8 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   const write = can(actor, "consent:write");
   const { archived } = await searchParams;
   const filter = archived === "archived" || archived === "all" ? archived : "active";
-  const [purposes, rates, controls] = await Promise.all([listPurposes(actor, filter), consentRates(actor, { days: 30 }), consentControlFindings(actor)]);
+  const [purposes, counted, controls] = await Promise.all([listPurposes(actor, filter), consentRatesPerMinute(actor, 30), consentControlFindings(actor)]);
+  const rates = counted.value;
   const hasRates = rates.points.some((p) => Object.keys(p).length > 1);
   return (
     <>
@@ -39,7 +41,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
         <div className="lg:col-span-2">
-          <Card title="Consent rate per purpose" description="Last 30 days, per UTC day: the share of decisions that were grants (grant, opt-in) rather than withdrawals or opt-outs.">
+          <Card title="Consent rate per purpose" description={`Last 30 days, per UTC day: the share of decisions that were grants (grant, opt-in) rather than withdrawals or opt-outs (${formatCountedAt(counted.countedAt)}).`}>
             {hasRates ? <ConsentRatesChart purposes={rates.purposes} points={rates.points} /> : <p className="py-8 text-center text-sm text-slate-500">No consent events in the last 30 days.</p>}
           </Card>
         </div>
