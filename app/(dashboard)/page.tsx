@@ -20,6 +20,7 @@ import { consentTrendPerMinute } from "@/lib/server/ledger-aggregates";
 import { formatCountedAt } from "@/lib/dashboard/counted-at";
 import { openAlertCount } from "@/lib/server/alerts/alerts";
 import { needsAttention } from "@/lib/server/dashboard/needs-attention";
+import { ATTENTION_SHOWN } from "@/lib/dashboard/attention";
 import { NeedsAttentionList } from "./_components/needs-attention";
 
 const AREAS = [
@@ -58,7 +59,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   // Role-aware: each chart only for a role that may read its area.
   const [attention, obligations, decisions, consentCounted, openAlerts] = await Promise.all([
-    needsAttention(actor),
+    needsAttention(actor, { limit: ATTENTION_SHOWN }),
     can(actor, "breach:read") ? obligationsByDue(actor) : null,
     can(actor, "oversight:read") ? decisionsPendingTrend(actor, { days: decisionDays }) : null,
     can(actor, "consent:read") ? consentTrendPerMinute(actor, consentDays) : null,

@@ -10,6 +10,19 @@ export const ATTENTION_KIND_LABELS = {
 } as const;
 export type AttentionKind = keyof typeof ATTENTION_KIND_LABELS;
 
+/** Where the items of a kind are listed in full: the "and N more" line links there. */
+export const ATTENTION_KIND_LISTS: Record<AttentionKind, { href: string; label: string }> = {
+  obligation: { href: "/breaches", label: "breach notifications" },
+  decision: { href: "/oversight/inbox", label: "AI decisions" },
+  control_test: { href: "/posture/controls", label: "failing control tests" },
+  control_review: { href: "/posture/controls", label: "control reviews" },
+  record_review: { href: "/inventory", label: "record reviews" },
+  alert: { href: "/alerts", label: "anomaly alerts" },
+};
+
+/** How many items the home page lists before "and N more" (docs/decisions/514). */
+export const ATTENTION_SHOWN = 25;
+
 /**
  * Urgency tiers, most urgent first: a missed legal or SLA deadline, then one that falls due
  * within 24 hours, then open problems without a deadline (alerts, failing tests), then

@@ -1,5 +1,5 @@
 "use client";
-// The items of "Needs attention" (up to 50). A client component so the page's RSC payload
+// The items of "Needs attention" (the most urgent ATTENTION_SHOWN). A client component so the page's RSC payload
 // carries each item once as data, not a second time as the markup's element tree (with
 // every class name), which was about a sixth of the home page's weight.
 import Link from "next/link";
@@ -13,7 +13,7 @@ function tone(i: AttentionItem) {
   return "gray" as const;
 }
 
-export function NeedsAttentionItems({ items, more, zone }: { items: AttentionItem[]; more: number; zone: string }) {
+export function NeedsAttentionItems({ items, zone }: { items: AttentionItem[]; zone: string }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="needs-attention-items">
       {items.map((i) => (
@@ -28,7 +28,6 @@ export function NeedsAttentionItems({ items, more, zone }: { items: AttentionIte
           {i.dueAt && <span className="attention-date"><ZonedTime value={i.dueAt} zone={zone} /></span>}
         </li>
       ))}
-      {more > 0 && <li className="px-5 py-2.5 text-sm text-slate-600">and {more} more.</li>}
     </ul>
   );
 }

@@ -3,6 +3,7 @@ import type { NeedsAttention } from "@/lib/server/dashboard/needs-attention";
 import { DateTime } from "@/components/ui/date-time";
 import { requestTimeZone } from "@/lib/server/time/org-zone";
 import { NeedsAttentionItems } from "./needs-attention-items";
+import { ATTENTION_KIND_LISTS, type AttentionKind } from "@/lib/dashboard/attention";
 
 /** The top of the home page: what to act on now, most urgent first, each a link to its record. */
 export async function NeedsAttentionList({ data }: { data: NeedsAttention }) {
@@ -22,7 +23,21 @@ export async function NeedsAttentionList({ data }: { data: NeedsAttention }) {
           )}
         </p>
       ) : (
-        <NeedsAttentionItems items={data.items} more={data.total - data.items.length} zone={await requestTimeZone()} />
+        <>
+          <NeedsAttentionItems items={data.items} zone={await requestTimeZone()} />
+          {data.total > data.items.length && (
+            <p className="border-t border-slate-100 px-5 py-2.5 text-sm text-slate-600" data-testid="needs-attention-more">
+              and {data.total - data.items.length} more:{" "}
+              {(Object.entries(data.more) as [AttentionKind, number][]).map(([kind, n], i) => (
+                <span key={kind}>
+                  {i > 0 && ", "}
+                  <Link className="font-medium text-indigo-700 hover:underline" href={ATTENTION_KIND_LISTS[kind].href}>{n} {n === 1 ? ATTENTION_KIND_LISTS[kind].label.replace(/s$/, "") : ATTENTION_KIND_LISTS[kind].label}</Link>
+                </span>
+              ))}
+              .
+            </p>
+          )}
+        </>
       )}
     </section>
   );

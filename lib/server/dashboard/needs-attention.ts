@@ -14,7 +14,7 @@ import { decisionAttention } from "./attention-decisions";
 import { OBLIGATION_TO_SEND } from "@/lib/server/breaches/to-send";
 
 export type NextDeadline = { title: string; dueAt: string; when: string; href: string };
-export type NeedsAttention = { at: string; items: AttentionItem[]; total: number; nextDeadline: NextDeadline | null };
+export type NeedsAttention = { at: string; items: AttentionItem[]; total: number; more: Partial<Record<AttentionItem["kind"], number>>; nextDeadline: NextDeadline | null };
 type Next = { title: string; dueAt: Date; href: string } | null;
 type Source = { items: AttentionItem[]; next: Next };
 
@@ -107,10 +107,15 @@ export async function needsAttention(actor: Actor, opts: { now?: Date; limit?: n
   ]);
   const all = sources.flatMap((s) => s.items).sort(byUrgency);
   const next = earliest(sources.map((s) => s.next));
+  const items = all.slice(0, opts.limit ?? 50);
+  // The items not listed, counted by kind, so the page can send each kind to its own list.
+  const more: NeedsAttention["more"] = {};
+  for (const i of all.slice(items.length)) more[i.kind] = (more[i.kind] ?? 0) + 1;
   return {
     at: now.toISOString(),
-    items: all.slice(0, opts.limit ?? 50),
+    items,
     total: all.length,
+    more,
     nextDeadline: next ? { title: next.title, dueAt: next.dueAt.toISOString(), when: dueWording(next.dueAt, now), href: next.href } : null,
   };
 }

@@ -83,6 +83,19 @@ describe("needsAttention", () => {
     expect(r.items.find((i) => i.href === `/oversight/decisions/${decisionId}`)?.note ?? "").not.toContain("you can review");
   });
 
+  it("lists at most `limit` items and counts the rest by kind, so each kind can link to its own list", async () => {
+    const all = await needsAttention(officer, { now: NOW, limit: 1000 });
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    expect(all.more).toEqual({});
+    const two = await needsAttention(officer, { now: NOW, limit: 2 });
+    expect(two.items).toEqual(all.items.slice(0, 2));
+    expect(two.total).toBe(all.total);
+    const rest: Record<string, number> = {};
+    for (const i of all.items.slice(2)) rest[i.kind] = (rest[i.kind] ?? 0) + 1;
+    expect(two.more).toEqual(rest);
+    expect(Object.values(two.more).reduce((a, b) => a + b, 0)).toBe(all.total - 2);
+  });
+
   it("names the next deadline after the window, and refuses the anonymous", async () => {
     // A day before the soon notice's window opens, the notice due in 5 h is the next deadline
     // or something earlier than it is.
