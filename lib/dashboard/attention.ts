@@ -11,13 +11,13 @@ export const ATTENTION_KIND_LABELS = {
 export type AttentionKind = keyof typeof ATTENTION_KIND_LABELS;
 
 /** Where the items of a kind are listed in full: the "and N more" line links there. */
-export const ATTENTION_KIND_LISTS: Record<AttentionKind, { href: string; label: string }> = {
-  obligation: { href: "/breaches", label: "breach notifications" },
-  decision: { href: "/oversight/inbox", label: "AI decisions" },
-  control_test: { href: "/posture/controls", label: "failing control tests" },
-  control_review: { href: "/posture/controls", label: "control reviews" },
-  record_review: { href: "/inventory", label: "record reviews" },
-  alert: { href: "/alerts", label: "anomaly alerts" },
+export const ATTENTION_KIND_LISTS: Record<AttentionKind, { href: string; one: string; many: string }> = {
+  obligation: { href: "/breaches", one: "breach notification", many: "breach notifications" },
+  decision: { href: "/oversight/inbox", one: "AI decision", many: "AI decisions" },
+  control_test: { href: "/posture/controls", one: "failing control test", many: "failing control tests" },
+  control_review: { href: "/posture/controls", one: "control review", many: "control reviews" },
+  record_review: { href: "/inventory", one: "record review", many: "record reviews" },
+  alert: { href: "/alerts", one: "anomaly alert", many: "anomaly alerts" },
 };
 
 /** How many items the home page lists before "and N more" (docs/decisions/514). */

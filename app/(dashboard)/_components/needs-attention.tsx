@@ -31,7 +31,7 @@ export async function NeedsAttentionList({ data }: { data: NeedsAttention }) {
               {(Object.entries(data.more) as [AttentionKind, number][]).map(([kind, n], i) => (
                 <span key={kind}>
                   {i > 0 && ", "}
-                  <Link className="font-medium text-indigo-700 hover:underline" href={ATTENTION_KIND_LISTS[kind].href}>{n} {n === 1 ? ATTENTION_KIND_LISTS[kind].label.replace(/s$/, "") : ATTENTION_KIND_LISTS[kind].label}</Link>
+                  <Link className="font-medium text-indigo-700 hover:underline" href={ATTENTION_KIND_LISTS[kind].href}>{n} {n === 1 ? ATTENTION_KIND_LISTS[kind].one : ATTENTION_KIND_LISTS[kind].many}</Link>
                 </span>
               ))}
               .

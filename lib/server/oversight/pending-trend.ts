@@ -8,9 +8,8 @@ import { AppError, zodDetails } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { requirePermission } from "@/lib/server/authz";
 import { Prisma } from "@/generated/prisma/client";
-import { sqliteDateTime } from "@/lib/server/audit/append";
-import { pgDateTime } from "@/lib/server/consent/ingest-postgres";
-import { db, dialect } from "@/lib/server/db";
+import { db } from "@/lib/server/db";
+import { sqlInstant, sqlUtcDay } from "@/lib/server/sql-days";
 
 export type PendingTrendPoint = { day: string; pending: number; slaBreaches: number; newForReview: number };
 
@@ -48,17 +47,14 @@ const byDay = (rows: DayCount[]) => new Map(rows.map((r) => [r.day, Number(r.n)]
  * was created, so "decided before t" implies "sent before t".
  */
 async function trendCounts(start: Date, now: Date, end: Date) {
-  const pg = dialect() === "postgresql";
-  const at = (d: Date) => (pg ? Prisma.sql`${pgDateTime(d)}::timestamp` : Prisma.sql`${sqliteDateTime(d)}`);
-  const day = (col: string) => (pg ? Prisma.raw(`to_char("${col}", 'YYYY-MM-DD')`) : Prisma.raw(`substr("${col}", 1, 10)`));
   const perDay = (col: string, where: Prisma.Sql) =>
-    db().$queryRaw<DayCount[]>`SELECT ${day(col)} AS "day", COUNT(*) AS "n" FROM "OversightDecision" WHERE ${where} GROUP BY 1`;
+    db().$queryRaw<DayCount[]>`SELECT ${sqlUtcDay(col)} AS "day", COUNT(*) AS "n" FROM "OversightDecision" WHERE ${where} GROUP BY 1`;
   const [undecided, decidedLater, created, decided, breached] = await Promise.all([
-    db().$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "OversightDecision" WHERE "decidedAt" IS NULL AND "requiredApprovals" > 0 AND "createdAt" < ${at(start)}`,
-    db().$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "OversightDecision" WHERE "decidedAt" >= ${at(start)} AND "requiredApprovals" > 0 AND "createdAt" < ${at(start)}`,
-    perDay("createdAt", Prisma.sql`"createdAt" >= ${at(start)} AND "createdAt" < ${at(now)} AND "requiredApprovals" > 0`),
-    perDay("decidedAt", Prisma.sql`"decidedAt" >= ${at(start)} AND "decidedAt" < ${at(now)} AND "requiredApprovals" > 0`),
-    perDay("slaBreachedAt", Prisma.sql`"slaBreachedAt" >= ${at(start)} AND "slaBreachedAt" < ${at(end)}`),
+    db().$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "OversightDecision" WHERE "decidedAt" IS NULL AND "requiredApprovals" > 0 AND "createdAt" < ${sqlInstant(start)}`,
+    db().$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "OversightDecision" WHERE "decidedAt" >= ${sqlInstant(start)} AND "requiredApprovals" > 0 AND "createdAt" < ${sqlInstant(start)}`,
+    perDay("createdAt", Prisma.sql`"createdAt" >= ${sqlInstant(start)} AND "createdAt" < ${sqlInstant(now)} AND "requiredApprovals" > 0`),
+    perDay("decidedAt", Prisma.sql`"decidedAt" >= ${sqlInstant(start)} AND "decidedAt" < ${sqlInstant(now)} AND "requiredApprovals" > 0`),
+    perDay("slaBreachedAt", Prisma.sql`"slaBreachedAt" >= ${sqlInstant(start)} AND "slaBreachedAt" < ${sqlInstant(end)}`),
   ]);
   return { pendingAtStart: Number(undecided[0]?.n ?? 0) + Number(decidedLater[0]?.n ?? 0), created: byDay(created), decided: byDay(decided), breached: byDay(breached) };
 }
